@@ -1,0 +1,26 @@
+// Package errcode defines an Analyzer that recognises WeChat errcode
+// expressions, shared by every wxerrlint check.
+//
+// # Analyzer errcode
+//
+// errcode: recognise WeChat errcode values (facts only, no diagnostics)
+//
+// An errcode expression is a value of a WeChat response's errcode:
+//
+//   - a numeric struct field whose tag names it errcode under any key
+//     (json:"errcode", xml:"errcode", wx:"errcode,omitempty"; any case), or
+//     a field named ErrCode or Errcode in a struct that also has an errmsg
+//     field (tag errmsg, or named ErrMsg or Errmsg); promoted fields of
+//     embedded structs and fields reached through pointers count too;
+//   - that field dereferenced or converted: *resp.ErrCode, int(resp.ErrCode);
+//   - m["errcode"] of a decoded map, after a type assertion or conversion;
+//   - a local variable assigned from an errcode expression;
+//   - a call of a getter whose body returns an errcode expression (the
+//     getter fact carries this across packages).
+//
+// The -fields flag adds field names or tag names to treat as errcode.
+//
+// The analyzer also exports a fact on functions that talk to WeCom
+// (企业微信, qyapi.weixin.qq.com), whose code table differs from WeChat's,
+// so that checks can stay silent there.
+package errcode

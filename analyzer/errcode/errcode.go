@@ -1,0 +1,489 @@
+package errcode
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer recognises errcode expressions. Its result is an *Info.
+var Analyzer = &analysis.Analyzer{
+	Name:             "errcode",
+	Doc:              analysisutil.MustExtractDoc(doc, "errcode"),
+	URL:              "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcode",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Run:              run,
+	ResultType:       reflect.TypeFor[*Info](),
+	FactTypes:        []analysis.Fact{new(GetterFact), new(WeComFact)},
+	RunDespiteErrors: true,
+}
+
+// extraFields holds the -fields flag: more field or tag names to treat as
+// errcode, comma-separated.
+var extraFields string
+
+func init() {
+	Analyzer.Flags.StringVar(&extraFields, "fields", "", "comma-separated field names or tag names (any key) to treat as errcode fields, besides errcode/ErrCode")
+}
+
+// WeComHost is the host of the WeCom (企业微信) API.
+const WeComHost = "qyapi.weixin.qq.com"
+
+// GetterFact marks a function or method that returns an errcode value, such
+// as func (r *Resp) GetErrCode() int { return r.ErrCode }.
+type GetterFact struct{}
+
+func (*GetterFact) AFact()         {}
+func (*GetterFact) String() string { return "errcodeGetter" }
+
+// WeComFact marks a function that calls the WeCom API: its body names
+// qyapi.weixin.qq.com or calls a function that does.
+type WeComFact struct{}
+
+func (*WeComFact) AFact()         {}
+func (*WeComFact) String() string { return "callsWeCom" }
+
+// Info answers questions about errcode expressions in one package.
+type Info struct {
+	info   *types.Info
+	fields map[*types.Var]bool // numeric fields already classified
+	locals map[*types.Var]bool // local variables assigned an errcode
+	extra  map[string]bool     // the -fields flag, lower case
+	// getter reports whether fn returns an errcode value (fact or this package).
+	getter func(fn *types.Func) bool
+	// WeCom reports that the package talks to the WeCom API.
+	WeCom bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := &Info{
+		info:   pass.TypesInfo,
+		fields: make(map[*types.Var]bool),
+		locals: make(map[*types.Var]bool),
+		extra:  make(map[string]bool),
+	}
+	for _, f := range strings.Split(extraFields, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			in.extra[strings.ToLower(f)] = true
+		}
+	}
+	getters := make(map[*types.Func]bool)
+	in.getter = func(fn *types.Func) bool {
+		if getters[fn] {
+			return true
+		}
+		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(GetterFact))
+	}
+
+	var funcs []*ast.FuncDecl
+	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
+			funcs = append(funcs, fd)
+		}
+	}
+
+	// Locals and getters depend on each other (code := r.GetErrCode();
+	// func (r *R) Code() int { c := r.ErrCode; return c }); iterate to a
+	// fixed point, which chains of assignments reach in a few rounds.
+	for changed := true; changed; {
+		changed = in.collectLocals(ins)
+		for _, fd := range funcs {
+			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && !getters[fn] && in.returnsErrcode(fd) {
+				getters[fn] = true
+				changed = true
+			}
+		}
+	}
+	for fn := range getters {
+		pass.ExportObjectFact(fn, new(GetterFact))
+	}
+
+	in.WeCom = markWeCom(pass, funcs)
+	return in, nil
+}
+
+// collectLocals adds local variables assigned from errcode expressions and
+// reports whether it found new ones.
+func (in *Info) collectLocals(ins *inspector.Inspector) bool {
+	changed := false
+	mark := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := in.info.ObjectOf(id).(*types.Var)
+		if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || in.locals[v] {
+			return
+		}
+		if in.IsErrcode(rhs) {
+			in.locals[v] = true
+			changed = true
+		}
+	}
+	for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+				continue
+			}
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					mark(n.Lhs[i], n.Rhs[i])
+				}
+			} else if len(n.Rhs) == 1 {
+				// code, ok := m["errcode"].(float64)
+				if _, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
+					mark(n.Lhs[0], n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i := range n.Names {
+				if i < len(n.Values) && len(n.Names) == len(n.Values) {
+					mark(n.Names[i], n.Values[i])
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// returnsErrcode reports whether fd has one numeric result and every
+// return statement of its own body returns an errcode expression.
+func (in *Info) returnsErrcode(fd *ast.FuncDecl) bool {
+	res := fd.Type.Results
+	if res == nil || res.NumFields() != 1 || fd.Type.TypeParams.NumFields() > 0 {
+		return false
+	}
+	if t := in.info.TypeOf(res.List[0].Type); t == nil || !isNumeric(t) {
+		return false
+	}
+	found, all := false, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 && in.IsErrcode(n.Results[0]) {
+				found = true
+			} else {
+				all = false
+			}
+		}
+		return all
+	})
+	return found && all
+}
+
+// IsErrcode reports whether e denotes a WeChat errcode value.
+func (in *Info) IsErrcode(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		sel, ok := in.info.Selections[e]
+		if !ok || sel.Kind() != types.FieldVal {
+			return false
+		}
+		return in.isErrcodeSelection(sel)
+	case *ast.StarExpr:
+		return in.IsErrcode(e.X)
+	case *ast.Ident:
+		v, ok := in.info.Uses[e].(*types.Var)
+		return ok && in.locals[v]
+	case *ast.TypeAssertExpr:
+		if e.Type == nil {
+			return false // a type switch guard
+		}
+		// The asserted type, not TypeOf(e): in comma-ok form that is a tuple.
+		t := in.info.TypeOf(e.Type)
+		return t != nil && isNumeric(t) && isErrcodeMapIndex(in.info, e.X)
+	case *ast.IndexExpr:
+		t := in.info.TypeOf(e)
+		return t != nil && isNumeric(t) && isErrcodeMapIndex(in.info, e)
+	case *ast.CallExpr:
+		if tv, ok := in.info.Types[e.Fun]; ok && tv.IsType() {
+			// A conversion: int(resp.ErrCode), int(m["errcode"].(float64)).
+			return len(e.Args) == 1 && isNumeric(tv.Type) && in.IsErrcode(e.Args[0])
+		}
+		if len(e.Args) != 0 {
+			return false
+		}
+		fn := calledFunc(in.info, e)
+		return fn != nil && in.getter(fn)
+	}
+	return false
+}
+
+// calledFunc returns the function or method a call statically calls.
+func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return nil
+	}
+	fn, _ := info.Uses[id].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// CalledFunc returns the function or method that call statically calls, or
+// nil for a call of a function value.
+func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func { return calledFunc(info, call) }
+
+// isErrcodeMapIndex reports whether e is m["errcode"] on a map keyed by string.
+func isErrcodeMapIndex(info *types.Info, e ast.Expr) bool {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	t := info.TypeOf(ix.X)
+	if t == nil {
+		return false
+	}
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !isString(m.Key()) {
+		return false
+	}
+	tv := info.Types[ix.Index]
+	return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "errcode")
+}
+
+// isErrcodeSelection reports whether a field selection ends at an errcode
+// field, looking it up in the struct that declares it.
+func (in *Info) isErrcodeSelection(sel *types.Selection) bool {
+	field := sel.Obj().(*types.Var)
+	if known, ok := in.fields[field]; ok {
+		return known
+	}
+	st := declaringStruct(sel)
+	ok := false
+	if st != nil {
+		for i := range st.NumFields() {
+			if st.Field(i) == field {
+				ok = in.isErrcodeField(st, i)
+				break
+			}
+		}
+	}
+	in.fields[field] = ok
+	return ok
+}
+
+// declaringStruct follows the selection's path of embedded fields to the
+// struct whose field it selects.
+func declaringStruct(sel *types.Selection) *types.Struct {
+	t := sel.Recv()
+	path := sel.Index()
+	for i, idx := range path {
+		st, ok := derefStruct(t)
+		if !ok || idx >= st.NumFields() {
+			return nil
+		}
+		if i == len(path)-1 {
+			return st
+		}
+		t = st.Field(idx).Type()
+	}
+	return nil
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+// isErrcodeField reports whether field i of st is an errcode field.
+func (in *Info) isErrcodeField(st *types.Struct, i int) bool {
+	f := st.Field(i)
+	t := f.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if !isNumeric(t) {
+		return false
+	}
+	if in.extra[strings.ToLower(f.Name())] {
+		return true
+	}
+	for _, name := range tagNames(st.Tag(i)) {
+		if strings.EqualFold(name, "errcode") || in.extra[strings.ToLower(name)] {
+			return true
+		}
+	}
+	if f.Name() != "ErrCode" && f.Name() != "Errcode" {
+		return false
+	}
+	for j := range st.NumFields() {
+		if isErrmsgField(st, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsResponseType reports whether t (or what it points to) is a struct with
+// an errcode field, declared in it or promoted from an embedded struct.
+func (in *Info) IsResponseType(t types.Type) bool {
+	return in.responseField(t, 0) != nil
+}
+
+// ErrcodeField returns the errcode field of response type t, or nil.
+func (in *Info) ErrcodeField(t types.Type) *types.Var { return in.responseField(t, 0) }
+
+func (in *Info) responseField(t types.Type, depth int) *types.Var {
+	st, ok := derefStruct(t)
+	if !ok || depth > 4 {
+		return nil
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if known, ok := in.fields[f]; ok && known {
+			return f
+		}
+		if in.isErrcodeField(st, i) {
+			in.fields[f] = true
+			return f
+		}
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Embedded() {
+			if found := in.responseField(f.Type(), depth+1); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+func isErrmsgField(st *types.Struct, i int) bool {
+	f := st.Field(i)
+	if f.Name() == "ErrMsg" || f.Name() == "Errmsg" {
+		return true
+	}
+	for _, name := range tagNames(st.Tag(i)) {
+		if strings.EqualFold(name, "errmsg") {
+			return true
+		}
+	}
+	return false
+}
+
+// tagNames returns the name part of every key:"value" pair of a struct tag.
+func tagNames(tag string) []string {
+	var names []string
+	for tag != "" {
+		tag = strings.TrimLeft(tag, " ")
+		i := strings.IndexByte(tag, ':')
+		if i <= 0 || i+1 >= len(tag) || tag[i+1] != '"' {
+			break
+		}
+		rest := tag[i+1:]
+		j := 1
+		for j < len(rest) && rest[j] != '"' {
+			if rest[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(rest) {
+			break
+		}
+		value, err := strconv.Unquote(rest[:j+1])
+		if err != nil {
+			break
+		}
+		name, _, _ := strings.Cut(value, ",")
+		names = append(names, name)
+		tag = rest[j+1:]
+	}
+	return names
+}
+
+func isNumeric(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsInteger|types.IsFloat) != 0
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// markWeCom exports WeComFact for the package's functions that call the
+// WeCom API and reports whether the package does.
+func markWeCom(pass *analysis.Pass, funcs []*ast.FuncDecl) bool {
+	namesWeCom := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && !found {
+				if tv, ok := pass.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
+					strings.Contains(constant.StringVal(tv.Value), WeComHost) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	pkgWeCom := false
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST && namesWeCom(gd) {
+				pkgWeCom = true
+			}
+		}
+	}
+	marked := make(map[*types.Func]bool)
+	callsMarked := func(fd *ast.FuncDecl) bool {
+		found := false
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && !found {
+				if fn := calledFunc(pass.TypesInfo, call); fn != nil {
+					found = marked[fn] || (fn.Pkg() != nil && fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(WeComFact)))
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range funcs {
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || marked[fn] {
+				continue
+			}
+			if namesWeCom(fd.Body) || callsMarked(fd) {
+				marked[fn] = true
+				changed = true
+			}
+		}
+	}
+	for fn := range marked {
+		pass.ExportObjectFact(fn, new(WeComFact))
+		pkgWeCom = true
+	}
+	return pkgWeCom
+}

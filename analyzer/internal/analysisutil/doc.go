@@ -1,0 +1,39 @@
+// Package analysisutil holds helpers shared by the wxerrlint analyzers:
+// reading an analyzer's documentation from its doc.go, and reporting
+// diagnostics with the filters every check needs.
+package analysisutil
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MustExtractDoc returns the section of a doc.go package comment that
+// starts with the heading "# Analyzer name", without the heading, as an
+// Analyzer.Doc: its first line is the one-line summary. It panics if the
+// section is missing, which a test of every analyzer catches.
+func MustExtractDoc(src, name string) string {
+	var (
+		lines []string
+		in    bool
+	)
+	for _, l := range strings.Split(src, "\n") {
+		if strings.HasPrefix(l, "package ") {
+			break
+		}
+		l = strings.TrimPrefix(l, "//")
+		l = strings.TrimPrefix(l, " ")
+		if strings.HasPrefix(l, "# ") {
+			in = l == "# Analyzer "+name
+			continue
+		}
+		if in {
+			lines = append(lines, l)
+		}
+	}
+	doc := strings.TrimSpace(strings.Join(lines, "\n"))
+	if doc == "" {
+		panic(fmt.Sprintf("doc.go has no section \"# Analyzer %s\"", name))
+	}
+	return doc
+}

@@ -1,0 +1,85 @@
+package analysisutil
+
+import (
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// IgnoreDirective silences a check on its own line or the line below:
+//
+//	//wxerrlint:ignore errcodemagic,errcoderetry the reason
+const IgnoreDirective = "//wxerrlint:ignore"
+
+// Reporter reports a check's diagnostics, except in generated files and
+// where an ignore directive names the check. Make one per pass.
+type Reporter struct {
+	pass  *analysis.Pass
+	files map[*token.File]*fileInfo
+}
+
+type fileInfo struct {
+	generated bool
+	ignored   map[int]bool // lines where the check is ignored
+}
+
+// NewReporter returns a Reporter for pass.
+func NewReporter(pass *analysis.Pass) *Reporter {
+	return &Reporter{pass: pass, files: make(map[*token.File]*fileInfo)}
+}
+
+// Report reports d unless it is in a generated file or silenced.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	tf := r.pass.Fset.File(d.Pos)
+	if tf == nil {
+		return
+	}
+	fi := r.fileInfo(tf)
+	if fi == nil || fi.generated || fi.ignored[tf.Line(d.Pos)] {
+		return
+	}
+	r.pass.Report(d)
+}
+
+func (r *Reporter) fileInfo(tf *token.File) *fileInfo {
+	if fi, ok := r.files[tf]; ok {
+		return fi
+	}
+	var fi *fileInfo
+	for _, f := range r.pass.Files {
+		if r.pass.Fset.File(f.FileStart) != tf {
+			continue
+		}
+		fi = &fileInfo{generated: ast.IsGenerated(f), ignored: make(map[int]bool)}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if IgnoresCheck(c.Text, r.pass.Analyzer.Name) {
+					line := tf.Line(c.Slash)
+					fi.ignored[line] = true
+					fi.ignored[line+1] = true
+				}
+			}
+		}
+		break
+	}
+	r.files[tf] = fi
+	return fi
+}
+
+// IgnoresCheck reports whether comment is an ignore directive naming check
+// (or "all"). The directive is //wxerrlint:ignore check[,check...] reason.
+func IgnoresCheck(comment, check string) bool {
+	rest, ok := strings.CutPrefix(comment, IgnoreDirective)
+	if !ok || (rest != "" && rest[0] != ' ') {
+		return false
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return false
+	}
+	names := strings.Split(fields[0], ",")
+	return slices.Contains(names, check) || slices.Contains(names, "all")
+}

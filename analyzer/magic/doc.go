@@ -1,0 +1,27 @@
+// Package magic defines an Analyzer that reports errcodes compared as
+// magic numbers.
+//
+// # Analyzer errcodemagic
+//
+// errcodemagic: report WeChat errcodes compared as magic numbers
+//
+// A comparison such as
+//
+//	if resp.ErrCode == 40001 {
+//
+// says nothing to a reader, and a typo (40010 for 40001) is a silent bug.
+// errcodemagic reports ==, != and switch-case comparisons of an errcode
+// expression with an integer literal. For a documented code it names the
+// code and its meaning and suggests the constant of
+// github.com/wxerrlint/wxerrlint/codes:
+//
+//	if resp.ErrCode == codes.InvalidCredential {
+//
+// A literal that is no documented code is reported as a likely typo, with
+// the documented codes nearest to it, and no fix.
+//
+// Not reported: comparisons with named constants of any origin; 0, the
+// idiomatic success check (unless -zero); packages that call the WeCom API
+// (企业微信, qyapi.weixin.qq.com), whose code table differs (unless -wecom);
+// generated files.
+package magic

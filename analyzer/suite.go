@@ -1,0 +1,13 @@
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/magic"
+)
+
+// Suite lists every reporting wxerrlint analyzer. The analyzers they
+// require (errcode, inspect) run with them without being listed.
+var Suite = []*analysis.Analyzer{
+	magic.Analyzer,
+}

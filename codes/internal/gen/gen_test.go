@@ -1,0 +1,115 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The committed generated files must be what the generator makes of the
+// committed data files.
+func TestGeneratedFilesAreUpToDate(t *testing.T) {
+	files, err := generate("../..")
+	require.NoError(t, err)
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join("../..", name))
+		require.NoError(t, err)
+		assert.True(t, string(got) == string(want), "%s is stale: run go generate ./codes", name)
+	}
+}
+
+func TestSplitCode(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		code int
+		desc string
+	}{
+		{"-1system error", -1, "system error"},
+		{"0ok请求成功", 0, "ok请求成功"},
+		{"401441)maybe too big; 2)maybe", 40144, "1)maybe too big; 2)maybe"},
+		{"92002983rd resp decrypt error", 9200298, "3rd resp decrypt error"},
+		{"9301012service timeout", 9301012, "service timeout"},
+		{"200016start 参数错误", 200016, "start 参数错误"},
+	} {
+		code, desc, err := splitCode(tc.line)
+		require.NoError(t, err, tc.line)
+		assert.Equal(t, tc.code, code, tc.line)
+		assert.Equal(t, tc.desc, desc, tc.line)
+	}
+}
+
+func TestSplitLanguages(t *testing.T) {
+	for _, tc := range []struct{ desc, en, zh string }{
+		{"invalid url不合法的 url ,递交的页面", "invalid url", "不合法的 url ,递交的页面"},
+		{"require https需要 HTTPS 请求", "require https", "需要 HTTPS 请求"},
+		{"refresh_token expiredrefresh_token 超时", "refresh_token", "expiredrefresh_token 超时"}, // glued: settled by overrides.txt
+		{"code并发冲突", "", "code并发冲突"},
+		{"start 参数错误", "", "start 参数错误"},
+		{"service timeout", "service timeout", ""},
+		{"存在错误的微信号!", "", "存在错误的微信号!"},
+	} {
+		en, zh := splitLanguages(tc.desc)
+		assert.Equal(t, tc.en, en, tc.desc)
+		assert.Equal(t, tc.zh, zh, tc.desc)
+	}
+}
+
+func TestDeriveName(t *testing.T) {
+	assert.Equal(t, "InvalidCredential", deriveName("invalid credential, access_token is invalid or not latest"))
+	assert.Equal(t, "InvalidButtonURLDomain", deriveName("invalid button url domain"))
+	assert.Equal(t, "InvalidOpenID", deriveName("invaild openid"))
+	assert.Equal(t, "ThirdPartyRespDecryptError", deriveName("3rd resp decrypt error"))
+	assert.Equal(t, "", deriveName(""))
+}
+
+func TestParseTableErrors(t *testing.T) {
+	for _, tc := range []struct{ data, want string }{
+		{"-1system error\n\n40001invalid credential\n123456789012three\n", "errcodes.txt:4: cannot parse"},
+		{"-1system error\nheading 2 with a digit\n", "errcodes.txt:2: cannot parse"},
+		{"40001invalid credential\n40001again\n", "errcodes.txt:2: duplicate code 40001 (first on line 1)"},
+		{"40001\n", "errcodes.txt:1: code 40001 has no description"},
+	} {
+		_, err := parseTable(strings.NewReader(tc.data))
+		require.Error(t, err, tc.data)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+}
+
+// writeData writes a small data set into a temporary codes directory.
+func writeData(t *testing.T, table, overrides, retry string) string {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"errcodes.txt": table, "overrides.txt": overrides, "retry.txt": retry} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	return dir
+}
+
+func TestGenerateRejectsBadData(t *testing.T) {
+	table := "-1system error系统繁忙\n0ok请求成功\n40001invalid credential\n41001invalid credential\n"
+	for _, tc := range []struct{ overrides, retry, want string }{
+		{"english 0 ok\nname 0 OK\n", "", "duplicate name InvalidCredential for codes 40001 and 41001"},
+		{"name 41001 Other\n", "", "errcodes.txt:2: code 0 needs a `name` line"},
+		{"english 0 ok\nname 0 OK\nname 41001 SystemError\n", "", "duplicate name SystemError"},
+		{"english 0 ok\nname 0 OK\nname 41001 other\n", "", "overrides.txt:3: \"other\" is not an exported Go identifier"},
+		{"english 0 okay\nname 0 OK\nname 41001 X\n", "", "overrides.txt:1: description of 0 does not start with \"okay\""},
+		{"english 0 ok\nname 0 OK\nname 41001 X\nname 7 Y\n", "", "overrides.txt:4: code 7 is not in the table"},
+		{"english 0 ok\nname 0 OK\nname 41001 X\n", "-1 Sometimes x\n", "retry.txt:1: unknown retry class \"Sometimes\""},
+		{"english 0 ok\nname 0 OK\nname 41001 X\n", "-1 Backoff busy\n-1 Backoff again\n", "retry.txt:2: second line for code -1"},
+	} {
+		_, err := generate(writeData(t, table, tc.overrides, tc.retry))
+		require.Error(t, err, tc.overrides+tc.retry)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+
+	files, err := generate(writeData(t, table, "english 0 ok\nname 0 OK\nname 41001 X\n", "-1 Backoff busy\n"))
+	require.NoError(t, err)
+	src := string(files[goFile])
+	assert.Contains(t, src, "\tOK = 0\n")
+	assert.Contains(t, src, `{SystemError, "SystemError", "system error", "系统繁忙", Backoff},`)
+	assert.Contains(t, src, `{OK, "OK", "ok", "请求成功", None},`)
+	assert.Contains(t, string(files[mdFile]), "| 40001 | `InvalidCredential` |  | invalid credential |  |")
+}

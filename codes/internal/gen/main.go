@@ -1,0 +1,292 @@
+// Command gen generates the codes package from errcodes.txt, overrides.txt
+// and retry.txt. Run it with `go generate ./codes`.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"go/format"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Files written by the generator, relative to the codes directory.
+const (
+	goFile = "table.go"
+	mdFile = "README.md"
+)
+
+var retryClasses = []string{"None", "Backoff", "RateLimit", "RefreshToken", "Quota"}
+
+func main() {
+	dir := flag.String("dir", ".", "the codes package directory")
+	list := flag.Bool("list", false, "print code, name, English and Chinese text as TSV (for reviewing overrides), even when the data has errors")
+	flag.Parse()
+	if *list {
+		entries, err := load(*dir)
+		for _, e := range entries {
+			fmt.Printf("%d\t%s\t%s\t%s\n", e.Code, e.Name, e.English, e.Chinese)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	files, err := generate(*dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(*dir, name), content, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// generate reads the data files in dir and returns the generated files'
+// contents by name.
+func generate(dir string) (map[string][]byte, error) {
+	entries, err := load(dir)
+	if err != nil {
+		return nil, err
+	}
+	src, err := renderGo(entries)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{goFile: src, mdFile: renderMarkdown(entries)}, nil
+}
+
+// load parses the three data files and checks that they agree.
+func load(dir string) ([]entry, error) {
+	open := func(name string, parse func(io.Reader) error) error {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return parse(f)
+	}
+	var entries []entry
+	var ov []override
+	var retries []retryLine
+	if err := open("errcodes.txt", func(r io.Reader) (err error) { entries, err = parseTable(r); return }); err != nil {
+		return nil, err
+	}
+	if err := open("overrides.txt", func(r io.Reader) (err error) { ov, err = parseOverrides(r); return }); err != nil {
+		return nil, err
+	}
+	if err := open("retry.txt", func(r io.Reader) (err error) { retries, err = parseRetry(r); return }); err != nil {
+		return nil, err
+	}
+	err := apply(entries, ov, retries)
+	slices.SortFunc(entries, func(a, b entry) int { return a.Code - b.Code })
+	return entries, err
+}
+
+// override is one line of overrides.txt:
+//
+//	name <code> <Name>         the constant's name, where deriving fails or collides
+//	english <code> <text>      the English part of a description, where splitLanguages errs
+type override struct {
+	Line int
+	Kind string
+	Code int
+	Arg  string
+}
+
+func parseOverrides(r io.Reader) ([]override, error) {
+	var out []override
+	err := eachDataLine(r, func(n int, line string) error {
+		fields := strings.SplitN(line, " ", 3)
+		if len(fields) != 3 || (fields[0] != "name" && fields[0] != "english") {
+			return fmt.Errorf("overrides.txt:%d: want `name <code> <Name>` or `english <code> <text>`, got %q", n, line)
+		}
+		code, err := strconv.Atoi(fields[1])
+		if err != nil {
+			return fmt.Errorf("overrides.txt:%d: bad code %q", n, fields[1])
+		}
+		out = append(out, override{Line: n, Kind: fields[0], Code: code, Arg: fields[2]})
+		return nil
+	})
+	return out, err
+}
+
+// retryLine is one line of retry.txt: `<code> <Class> <reason>`.
+type retryLine struct {
+	Line   int
+	Code   int
+	Class  string
+	Reason string
+}
+
+func parseRetry(r io.Reader) ([]retryLine, error) {
+	var out []retryLine
+	err := eachDataLine(r, func(n int, line string) error {
+		fields := strings.SplitN(line, " ", 3)
+		if len(fields) != 3 || strings.TrimSpace(fields[2]) == "" {
+			return fmt.Errorf("retry.txt:%d: want `<code> <Class> <reason>`, got %q", n, line)
+		}
+		code, err := strconv.Atoi(fields[0])
+		if err != nil {
+			return fmt.Errorf("retry.txt:%d: bad code %q", n, fields[0])
+		}
+		if !slices.Contains(retryClasses[1:], fields[1]) {
+			return fmt.Errorf("retry.txt:%d: unknown retry class %q (want one of %s)", n, fields[1], strings.Join(retryClasses[1:], ", "))
+		}
+		out = append(out, retryLine{Line: n, Code: code, Class: fields[1], Reason: strings.TrimSpace(fields[2])})
+		return nil
+	})
+	return out, err
+}
+
+// eachDataLine calls fn for every line that is not blank or a # comment.
+func eachDataLine(r io.Reader, fn func(n int, line string) error) error {
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, line); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// apply settles English parts, names and retry classes, and checks that
+// every override and retry line names a code of the table exactly once
+// and that names are unique valid identifiers.
+func apply(entries []entry, ov []override, retries []retryLine) error {
+	index := make(map[int]*entry, len(entries))
+	for i := range entries {
+		index[entries[i].Code] = &entries[i]
+		entries[i].Retry = "None"
+	}
+	var errs []error
+	seen := make(map[string]int)
+	for _, o := range ov {
+		e := index[o.Code]
+		key := o.Kind + " " + strconv.Itoa(o.Code)
+		switch {
+		case e == nil:
+			errs = append(errs, fmt.Errorf("overrides.txt:%d: code %d is not in the table", o.Line, o.Code))
+			continue
+		case seen[key] != 0:
+			errs = append(errs, fmt.Errorf("overrides.txt:%d: second %s line for code %d (first on line %d)", o.Line, o.Kind, o.Code, seen[key]))
+			continue
+		}
+		seen[key] = o.Line
+		switch o.Kind {
+		case "name":
+			if !token.IsIdentifier(o.Arg) || !token.IsExported(o.Arg) {
+				errs = append(errs, fmt.Errorf("overrides.txt:%d: %q is not an exported Go identifier", o.Line, o.Arg))
+			}
+			e.Name = o.Arg
+		case "english":
+			rest, ok := strings.CutPrefix(e.Desc, o.Arg)
+			if !ok {
+				errs = append(errs, fmt.Errorf("overrides.txt:%d: description of %d does not start with %q", o.Line, o.Code, o.Arg))
+				continue
+			}
+			e.English, e.Chinese = strings.TrimSpace(o.Arg), strings.TrimSpace(rest)
+		}
+	}
+	for _, r := range retries {
+		e := index[r.Code]
+		if e == nil {
+			errs = append(errs, fmt.Errorf("retry.txt:%d: code %d is not in the table", r.Line, r.Code))
+			continue
+		}
+		if e.Reason != "" {
+			errs = append(errs, fmt.Errorf("retry.txt:%d: second line for code %d", r.Line, r.Code))
+			continue
+		}
+		e.Retry, e.Reason = r.Class, r.Reason
+	}
+	names := make(map[string]int)
+	for i := range entries {
+		e := &entries[i]
+		if e.Name == "" {
+			e.Name = deriveName(e.English)
+		}
+		if e.Name == "" {
+			errs = append(errs, fmt.Errorf("errcodes.txt:%d: code %d needs a `name` line in overrides.txt (no English text to derive one from)", e.Line, e.Code))
+			continue
+		}
+		if prev, ok := names[e.Name]; ok {
+			errs = append(errs, fmt.Errorf("errcodes.txt:%d: duplicate name %s for codes %d and %d: add a `name` line to overrides.txt", e.Line, e.Name, prev, e.Code))
+			continue
+		}
+		names[e.Name] = e.Code
+	}
+	return errors.Join(errs...)
+}
+
+func renderGo(entries []entry) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("// Code generated by codes/internal/gen from errcodes.txt, overrides.txt and retry.txt; DO NOT EDIT.\n\n")
+	b.WriteString("package codes\n\n")
+	b.WriteString("// The WeChat errcodes. The constants are untyped so that they compare\n")
+	b.WriteString("// with an errcode field of any integer or float type.\n")
+	b.WriteString("const (\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "\t// %s is errcode %d.\n", e.Name, e.Code)
+		if e.English != "" {
+			fmt.Fprintf(&b, "\t//   English: %s\n", oneLine(e.English))
+		}
+		if e.Chinese != "" {
+			fmt.Fprintf(&b, "\t//   中文: %s\n", oneLine(e.Chinese))
+		}
+		if e.Retry != "None" {
+			fmt.Fprintf(&b, "\t//   Retry: %s (%s)\n", e.Retry, oneLine(e.Reason))
+		}
+		fmt.Fprintf(&b, "\t%s = %d\n", e.Name, e.Code)
+	}
+	b.WriteString(")\n\n")
+	fmt.Fprintf(&b, "// table holds every code, sorted by value.\nvar table = [%d]Info{\n", len(entries))
+	for _, e := range entries {
+		fmt.Fprintf(&b, "\t{%s, %q, %q, %q, %s},\n", e.Name, e.Name, e.English, e.Chinese, e.Retry)
+	}
+	b.WriteString("}\n")
+	return format.Source(b.Bytes())
+}
+
+func renderMarkdown(entries []entry) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!-- Code generated by codes/internal/gen; DO NOT EDIT. -->\n\n")
+	b.WriteString("# WeChat errcodes\n\n")
+	fmt.Fprintf(&b, "All %d codes of the WeChat Official Account error-code page, as constants of\n", len(entries))
+	b.WriteString("`github.com/wxerrlint/wxerrlint/codes`. Retry classes: `Backoff` (retry after a short\n")
+	b.WriteString("delay), `RateLimit` (wait for the window, then retry), `RefreshToken` (refresh the\n")
+	b.WriteString("access_token, then retry once), `Quota` (used up for the day or month: do not retry).\n\n")
+	b.WriteString("| Code | Name | Retry | English | 中文 |\n|---:|---|---|---|---|\n")
+	for _, e := range entries {
+		retry := ""
+		if e.Retry != "None" {
+			retry = e.Retry
+		}
+		fmt.Fprintf(&b, "| %d | `%s` | %s | %s | %s |\n", e.Code, e.Name, retry, mdCell(e.English), mdCell(e.Chinese))
+	}
+	return b.Bytes()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`).Replace(oneLine(s))
+}

@@ -1,0 +1,14 @@
+// Package magicwecomcaller calls a WeCom SDK: its codes are WeCom's, not reported.
+package magicwecomcaller
+
+import "errcodefacts/wecomsdk"
+
+type resp struct {
+	ErrCode int    `json:"errcode"`
+	ErrMsg  string `json:"errmsg"`
+}
+
+func check(r resp) bool {
+	wecomsdk.GetToken()
+	return r.ErrCode == 40003
+}
