@@ -41,7 +41,7 @@ func TestSpotChecks(t *testing.T) {
 		{42001, "AccessTokenExpired", "access_token expired", "access_token 超时,请检查 access_token 的有效期,请参考基础支持 - 获取 access_token 中,对 access_token 的详细机制说明"},
 		{45009, "ReachMaxAPIDailyQuotaLimit", "reach max api daily quota limit", "接口调用超过限制"},
 		{45011, "", "api minute-quota reach limit, must slower, retry next minute", "API 调用太频繁,请稍候再试"},
-		{48009, "ThisAPIIsExpired", "this api is expired", ""},
+		{48009, "APIExpired", "this api is expired", ""},
 		{40014, "InvalidAccessToken", "invalid access_token", "不合法的 access_token ,请开发者认真比对 access_token 的有效性(如是否过期),或查看是否正在为恰当的公众号调用接口"},
 		{40066, "InvalidURL", "invalid url", "不合法的 url ,递交的页面被sitemap标记为拦截"},
 		{43003, "RequireHTTPS", "require https", "需要 HTTPS 请求"},

@@ -14,12 +14,12 @@ const (
 	//   English: ok
 	//   中文: 请求成功
 	OK = 0
-	// Code1003 is errcode 1003.
+	// InvalidPostParameter is errcode 1003.
 	//   中文: POST参数非法
-	Code1003 = 1003
-	// Code20002 is errcode 20002.
+	InvalidPostParameter = 1003
+	// GoodsIDNotExist is errcode 20002.
 	//   中文: 商品id不存在
-	Code20002 = 20002
+	GoodsIDNotExist = 20002
 	// InvalidCredential is errcode 40001.
 	//   English: invalid credential, access_token is invalid or not latest
 	//   中文: 获取 access_token 时 AppSecret 错误,或者 access_token 无效。请开发者认真比对 AppSecret 的正确性,或查看是否正在为恰当的公众号调用接口
@@ -150,10 +150,10 @@ const (
 	//   English: invalid openid list size
 	//   中文: 不合法的 openid 列表长度
 	InvalidOpenIDListSize = 40032
-	// InvalidCharsetPleaseCheckYourRequest is errcode 40033.
+	// InvalidCharset is errcode 40033.
 	//   English: invalid charset. please check your request, if include \uxxxx will create fail!
 	//   中文: 不合法的请求字符,不能包含 \uxxxx 格式的字符
-	InvalidCharsetPleaseCheckYourRequest = 40033
+	InvalidCharset = 40033
 	// InvalidTemplateSize is errcode 40034.
 	//   English: invalid template size
 	InvalidTemplateSize = 40034
@@ -195,9 +195,9 @@ const (
 	// InvalidSizeInLinkDescription is errcode 40045.
 	//   English: invalid size in link.description
 	InvalidSizeInLinkDescription = 40045
-	// InvalidSizeInLinkIconurl is errcode 40046.
+	// InvalidSizeInLinkIconURL is errcode 40046.
 	//   English: invalid size in link.iconurl
-	InvalidSizeInLinkIconurl = 40046
+	InvalidSizeInLinkIconURL = 40046
 	// InvalidSizeInLinkURL is errcode 40047.
 	//   English: invalid size in link.url
 	InvalidSizeInLinkURL = 40047
@@ -265,9 +265,9 @@ const (
 	// InvalidTvid is errcode 40067.
 	//   English: invalid tvid
 	InvalidTvid = 40067
-	// ContainMailciousURL is errcode 40068.
+	// ContainMaliciousURL is errcode 40068.
 	//   English: contain mailcious url
-	ContainMailciousURL = 40068
+	ContainMaliciousURL = 40068
 	// InvalidHardwareType is errcode 40069.
 	//   English: invalid hardware type
 	InvalidHardwareType = 40069
@@ -304,9 +304,9 @@ const (
 	// InvalidCardExt is errcode 40080.
 	//   English: invalid card ext
 	InvalidCardExt = 40080
-	// Code40081 is errcode 40081.
+	// CardInvalidTemplateID is errcode 40081.
 	//   English: invalid template_id
-	Code40081 = 40081
+	CardInvalidTemplateID = 40081
 	// InvalidBannerPictureSize is errcode 40082.
 	//   English: invalid banner picture size
 	InvalidBannerPictureSize = 40082
@@ -316,9 +316,9 @@ const (
 	// InvalidButtonDescSize is errcode 40084.
 	//   English: invalid button desc size
 	InvalidButtonDescSize = 40084
-	// Code40085 is errcode 40085.
+	// CardInvalidButtonURLSize is errcode 40085.
 	//   English: invalid button url size
-	Code40085 = 40085
+	CardInvalidButtonURLSize = 40085
 	// InvalidSharelinkLogoSize is errcode 40086.
 	//   English: invalid sharelink logo size
 	InvalidSharelinkLogoSize = 40086
@@ -357,15 +357,15 @@ const (
 	//   English: invalid args
 	//   中文: 参数错误
 	InvalidArgs = 40097
-	// InvalidPoiid is errcode 40098.
+	// InvalidPOIID is errcode 40098.
 	//   English: invalid poiid
-	InvalidPoiid = 40098
-	// Code40099 is errcode 40099.
+	InvalidPOIID = 40098
+	// CardCodeConsumed is errcode 40099.
 	//   English: invalid code, this code has consumed.
-	Code40099 = 40099
-	// InvalidDateinfo is errcode 40100.
+	CardCodeConsumed = 40099
+	// InvalidDateInfo is errcode 40100.
 	//   English: invalid DateInfo, Make Sure OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime && OldEndTime<= NewEndTime
-	InvalidDateinfo = 40100
+	InvalidDateInfo = 40100
 	// MissingParameter is errcode 40101.
 	//   English: missing parameter
 	MissingParameter = 40101
@@ -384,9 +384,9 @@ const (
 	// InvalidUserName is errcode 40106.
 	//   English: invalid user name
 	InvalidUserName = 40106
-	// InvalidCardID1 is errcode 40107.
+	// InvalidCardIDOrStatus is errcode 40107.
 	//   English: invalid card id! 1,card status must verify ok; 2,this card must have location_id
-	InvalidCardID1 = 40107
+	InvalidCardIDOrStatus = 40107
 	// InvalidClientVersion is errcode 40108.
 	//   English: invalid client version
 	InvalidClientVersion = 40108
@@ -411,9 +411,9 @@ const (
 	// InvalidSessionFrom is errcode 40115.
 	//   English: invalid session from
 	InvalidSessionFrom = 40115
-	// Code40116 is errcode 40116.
+	// InvalidCardCode is errcode 40116.
 	//   English: invalid code
-	Code40116 = 40116
+	InvalidCardCode = 40116
 	// InvalidButtonMediaIDSize is errcode 40117.
 	//   English: invalid button media_id size
 	//   中文: 分组名字不合法
@@ -450,34 +450,34 @@ const (
 	// InvalidTextSize is errcode 40126.
 	//   English: invalid text size
 	InvalidTextSize = 40126
-	// InvalidUserCardStatusHintThe is errcode 40127.
+	// InvalidUserCardStatus is errcode 40127.
 	//   English: invalid user-card status! Hint: the card was given to user, but may be deleted or expired or set unavailable !
-	InvalidUserCardStatusHintThe = 40127
-	// InvalidMediaIDMustBeUploaded is errcode 40128.
+	InvalidUserCardStatus = 40127
+	// MediaIDMustBeUploadedByAPI is errcode 40128.
 	//   English: invalid media id! must be uploaded by api(cgi-bin/material/add_material)
-	InvalidMediaIDMustBeUploaded = 40128
+	MediaIDMustBeUploadedByAPI = 40128
 	// InvalidScene is errcode 40129.
 	//   English: invalid scene
 	InvalidScene = 40129
-	// Code40130 is errcode 40130.
+	// OpenIDListNeedsAtLeastTwo is errcode 40130.
 	//   English: invalid openid list size, at least two openid
-	Code40130 = 40130
+	OpenIDListNeedsAtLeastTwo = 40130
 	// OutOfLimitOfTicket is errcode 40131.
 	//   English: out of limit of ticket
 	OutOfLimitOfTicket = 40131
-	// InvalidUsername is errcode 40132.
+	// InvalidWechatID is errcode 40132.
 	//   English: invalid username
 	//   中文: 微信号不合法
-	InvalidUsername = 40132
-	// InvalidEncrytData is errcode 40133.
+	InvalidWechatID = 40132
+	// InvalidEncryptData is errcode 40133.
 	//   English: invalid encryt data
-	InvalidEncrytData = 40133
-	// InvalidNotSupplyBonus is errcode 40135.
+	InvalidEncryptData = 40133
+	// CannotUnsetSupplyBonus is errcode 40135.
 	//   English: invalid not supply bonus, can not change card_id which supply bonus to be not supply
-	InvalidNotSupplyBonus = 40135
-	// InvalidUseDepositcodemode is errcode 40136.
+	CannotUnsetSupplyBonus = 40135
+	// InvalidUseDepositCodeMode is errcode 40136.
 	//   English: invalid use DepositCodeMode, make sure sku.quantity>DepositCode.quantity
-	InvalidUseDepositcodemode = 40136
+	InvalidUseDepositCodeMode = 40136
 	// InvalidImageFormat is errcode 40137.
 	//   English: invalid image format
 	//   中文: 不支持的图片格式
@@ -500,18 +500,18 @@ const (
 	// InvalidLeastCostInfo is errcode 40143.
 	//   English: invalid least cost info, should be 0
 	InvalidLeastCostInfo = 40143
-	// Code40144 is errcode 40144.
+	// InvalidShareCardList is errcode 40144.
 	//   English: 1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0
-	Code40144 = 40144
-	// InvalidUpdateCanNotBothSet is errcode 40145.
+	InvalidShareCardList = 40144
+	// CannotSetPayCellAndCenterCell is errcode 40145.
 	//   English: invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title, center_url).
-	InvalidUpdateCanNotBothSet = 40145
-	// InvalidOpenIDCardMayBeMarked is errcode 40146.
+	CannotSetPayCellAndCenterCell = 40145
+	// CardMarkedByOtherUser is errcode 40146.
 	//   English: invalid openid! card may be marked by other user!
-	InvalidOpenIDCardMayBeMarked = 40146
-	// InvalidConsumeConsumeTimeOverrangingRestricts is errcode 40147.
+	CardMarkedByOtherUser = 40146
+	// ConsumeTimeOutOfRange is errcode 40147.
 	//   English: invalid consume! Consume time overranging restricts.
-	InvalidConsumeConsumeTimeOverrangingRestricts = 40147
+	ConsumeTimeOutOfRange = 40147
 	// InvalidFriendsCardType is errcode 40148.
 	//   English: invalid friends card type
 	InvalidFriendsCardType = 40148
@@ -527,16 +527,16 @@ const (
 	// InvalidGroupID is errcode 40152.
 	//   English: invalid group id
 	InvalidGroupID = 40152
-	// SelfConsumeCellForFriendsCard is errcode 40153.
+	// SelfConsumeCellNeedsVerifyCode is errcode 40153.
 	//   English: self consume cell for friends card must need verify code
-	SelfConsumeCellForFriendsCard = 40153
+	SelfConsumeCellNeedsVerifyCode = 40153
 	// InvalidVoipParameters is errcode 40154.
 	//   English: invalid voip parameters
 	InvalidVoipParameters = 40154
-	// PleaseDonTContainOtherHome is errcode 40155.
+	// ContainOtherHomePageURL is errcode 40155.
 	//   English: please don't contain other home page url
 	//   中文: 请勿添加其他公众号的主页链接
-	PleaseDonTContainOtherHome = 40155
+	ContainOtherHomePageURL = 40155
 	// InvalidFaceRecognizeParameters is errcode 40156.
 	//   English: invalid face recognize parameters
 	InvalidFaceRecognizeParameters = 40156
@@ -571,9 +571,9 @@ const (
 	// InvalidWeappAppID is errcode 40166.
 	//   English: invalid weapp appid
 	InvalidWeappAppID = 40166
-	// ThereIsNoRelationWithPlugin is errcode 40167.
+	// NoRelationWithPluginAppID is errcode 40167.
 	//   English: there is no relation with plugin appid
-	ThereIsNoRelationWithPlugin = 40167
+	NoRelationWithPluginAppID = 40167
 	// UnlinkedWeappCard is errcode 40168.
 	//   English: unlinked weapp card
 	UnlinkedWeappCard = 40168
@@ -583,39 +583,39 @@ const (
 	// ArgsCountExceedCountLimit is errcode 40170.
 	//   English: args count exceed count limit
 	ArgsCountExceedCountLimit = 40170
-	// ProductIDCanNotEmptyAnd is errcode 40171.
+	// ProductIDEmptyOrTooLong is errcode 40171.
 	//   English: product id can not empty and the length cannot exceed 32
-	ProductIDCanNotEmptyAnd = 40171
-	// CanNotHaveSameProductID is errcode 40172.
+	ProductIDEmptyOrTooLong = 40171
+	// DuplicateProductID is errcode 40172.
 	//   English: can not have same product id
-	CanNotHaveSameProductID = 40172
-	// ThereIsNoBindRelation is errcode 40173.
+	DuplicateProductID = 40172
+	// NoBindRelation is errcode 40173.
 	//   English: there is no bind relation
-	ThereIsNoBindRelation = 40173
+	NoBindRelation = 40173
 	// NotCardUser is errcode 40174.
 	//   English: not card user
 	NotCardUser = 40174
 	// InvalidMaterialID is errcode 40175.
 	//   English: invalid material id
 	InvalidMaterialID = 40175
-	// Code40176 is errcode 40176.
+	// InvalidTemplateID40176 is errcode 40176.
 	//   English: invalid template id
-	Code40176 = 40176
+	InvalidTemplateID40176 = 40176
 	// InvalidProductID is errcode 40177.
 	//   English: invalid product id
 	InvalidProductID = 40177
 	// InvalidSign is errcode 40178.
 	//   English: invalid sign
 	InvalidSign = 40178
-	// FunctionIsAdjusted is errcode 40179.
+	// RulesAdjustedCannotAddOrUpdate is errcode 40179.
 	//   English: Function is adjusted, rules are not allowed to add or update
-	FunctionIsAdjusted = 40179
+	RulesAdjustedCannotAddOrUpdate = 40179
 	// InvalidClientTmpToken is errcode 40180.
 	//   English: invalid client tmp token
 	InvalidClientTmpToken = 40180
-	// InvalidOpengid is errcode 40181.
+	// InvalidOpenGID is errcode 40181.
 	//   English: invalid opengid
-	InvalidOpengid = 40181
+	InvalidOpenGID = 40181
 	// InvalidPackID is errcode 40182.
 	//   English: invalid pack_id
 	InvalidPackID = 40182
@@ -631,9 +631,9 @@ const (
 	// InvalidDelegate is errcode 40186.
 	//   English: invalid delegate
 	InvalidDelegate = 40186
-	// Code40187 is errcode 40187.
+	// InvalidIPParam is errcode 40187.
 	//   English: invalid ip
-	Code40187 = 40187
+	InvalidIPParam = 40187
 	// InvalidScope is errcode 40188.
 	//   English: invalid scope
 	InvalidScope = 40188
@@ -683,9 +683,9 @@ const (
 	// InvalidCheckOperator is errcode 40203.
 	//   English: invalid check operator
 	InvalidCheckOperator = 40203
-	// CanNotDeleteWashOrRumor is errcode 40204.
+	// CannotDeleteWashOrRumorArticle is errcode 40204.
 	//   English: can not delete wash or rumor article
-	CanNotDeleteWashOrRumor = 40204
+	CannotDeleteWashOrRumorArticle = 40204
 	// InvalidCheckKeywordsString is errcode 40205.
 	//   English: invalid check keywords string
 	InvalidCheckKeywordsString = 40205
@@ -787,15 +787,15 @@ const (
 	//   English: missing url
 	//   中文: 缺失 url 参数
 	MissingURL = 41010
-	// MissingRequiredFieldsPleaseCheckDocument is errcode 41011.
+	// MissingRequiredFields is errcode 41011.
 	//   English: missing required fields! please check document and request json!
-	MissingRequiredFieldsPleaseCheckDocument = 41011
+	MissingRequiredFields = 41011
 	// MissingCardID is errcode 41012.
 	//   English: missing card id
 	MissingCardID = 41012
-	// Code41013 is errcode 41013.
+	// MissingCardCode is errcode 41013.
 	//   English: missing code
-	Code41013 = 41013
+	MissingCardCode = 41013
 	// MissingTicketClass is errcode 41014.
 	//   English: missing ticket_class
 	MissingTicketClass = 41014
@@ -842,31 +842,31 @@ const (
 	//   English: invalid page
 	//   中文: page路径不正确,需要保证在现网版本小程序中存在,与app.json保持一致
 	InvalidPage = 41030
-	// TheFormIDHaveBeenBlocked is errcode 41031.
+	// FormIDBlocked is errcode 41031.
 	//   English: the form id have been blocked!
-	TheFormIDHaveBeenBlocked = 41031
-	// NotAllowToSendMessageWith is errcode 41032.
+	FormIDBlocked = 41031
+	// FormIDSendForbidden is errcode 41032.
 	//   English: not allow to send message with submitted form id, for punishment
-	NotAllowToSendMessageWith = 41032
+	FormIDSendForbidden = 41032
 	// InvalidRegisterType is errcode 41033.
 	//   English: invaid register type
 	//   中文: 只允许通过api创建的小程序使用
 	InvalidRegisterType = 41033
-	// Code41034 is errcode 41034.
+	// FormIDSendForbidden41034 is errcode 41034.
 	//   English: not allow to send message with submitted form id, for punishment
-	Code41034 = 41034
-	// Code41035 is errcode 41035.
+	FormIDSendForbidden41034 = 41034
+	// PrepayIDSendForbidden is errcode 41035.
 	//   English: not allow to send message with prepay id, for punishment
-	Code41035 = 41035
-	// AppIDAdCid is errcode 41036.
+	PrepayIDSendForbidden = 41035
+	// InvalidAppIDAdCid is errcode 41036.
 	//   English: appid ad cid
-	AppIDAdCid = 41036
-	// AppIDAdMchAppID is errcode 41037.
+	InvalidAppIDAdCid = 41036
+	// InvalidAppIDAdMchAppID is errcode 41037.
 	//   English: appid ad_mch_appid
-	AppIDAdMchAppID = 41037
-	// AppIDPosType is errcode 41038.
+	InvalidAppIDAdMchAppID = 41037
+	// InvalidAppIDPosType is errcode 41038.
 	//   English: appid pos_type
-	AppIDPosType = 41038
+	InvalidAppIDPosType = 41038
 	// AccessTokenExpired is errcode 42001.
 	//   English: access_token expired
 	//   中文: access_token 超时,请检查 access_token 的有效期,请参考基础支持 - 获取 access_token 中,对 access_token 的详细机制说明
@@ -948,9 +948,9 @@ const (
 	// RequireCheckAgent is errcode 43014.
 	//   English: require check agent
 	RequireCheckAgent = 43014
-	// RequireAuthorizeByWechatTeamTo is errcode 43015.
+	// RequireWechatTeamAuthorization is errcode 43015.
 	//   English: require authorize by wechat team to use this function!
-	RequireAuthorizeByWechatTeamTo = 43015
+	RequireWechatTeamAuthorization = 43015
 	// RequireVerify is errcode 43016.
 	//   English: require verify
 	//   中文: 小程序未认证
@@ -958,9 +958,9 @@ const (
 	// RequireLocationID is errcode 43017.
 	//   English: require location id!
 	RequireLocationID = 43017
-	// CodeHasNoBeenMark is errcode 43018.
+	// CodeNotMarked is errcode 43018.
 	//   English: code has no been mark!
-	CodeHasNoBeenMark = 43018
+	CodeNotMarked = 43018
 	// RequireRemoveBlacklist is errcode 43019.
 	//   English: require remove blacklist
 	//   中文: 需要将接收者从黑名单中移除
@@ -968,22 +968,22 @@ const (
 	// ChangeTemplateTooFrequently is errcode 43100.
 	//   English: change template too frequently
 	ChangeTemplateTooFrequently = 43100
-	// UserRefuseToAcceptTheMsg is errcode 43101.
+	// UserRefuseToAcceptMsg is errcode 43101.
 	//   English: user refuse to accept the msg
 	//   中文: 用户拒绝接受消息,如果用户之前曾经订阅过,则表示用户取消了订阅关系
-	UserRefuseToAcceptTheMsg = 43101
-	// TheTempalteIsNotSubscriptiontype is errcode 43102.
+	UserRefuseToAcceptMsg = 43101
+	// TemplateNotSubscriptionType is errcode 43102.
 	//   English: the tempalte is not subscriptiontype
-	TheTempalteIsNotSubscriptiontype = 43102
-	// TheAPIOnlyCanCancelThe is errcode 43103.
+	TemplateNotSubscriptionType = 43102
+	// APIOnlyCancelsSubscription is errcode 43103.
 	//   English: the api only can cancel the subscription
-	TheAPIOnlyCanCancelThe = 43103
-	// ThisAppIDDoesNotHavePermission is errcode 43104.
+	APIOnlyCancelsSubscription = 43103
+	// AppIDHasNoPermission is errcode 43104.
 	//   English: this appid does not have permission
-	ThisAppIDDoesNotHavePermission = 43104
-	// NewsHasNoBindingRelationWith is errcode 43105.
+	AppIDHasNoPermission = 43104
+	// NewsNotBoundToTemplate is errcode 43105.
 	//   English: news has no binding relation with template_id
-	NewsHasNoBindingRelationWith = 43105
+	NewsNotBoundToTemplate = 43105
 	// NotAllowToAddTemplate is errcode 43106.
 	//   English: not allow to add template, for punishment
 	NotAllowToAddTemplate = 43106
@@ -1016,9 +1016,9 @@ const (
 	// ImageURLSizeOutOfLimit is errcode 44997.
 	//   English: image url size out of limit
 	ImageURLSizeOutOfLimit = 44997
-	// KeywordStringMediaSizeOutOf is errcode 44998.
+	// KeywordMediaSizeOutOfLimit is errcode 44998.
 	//   English: keyword string media size out of limit
-	KeywordStringMediaSizeOutOf = 44998
+	KeywordMediaSizeOutOfLimit = 44998
 	// KeywordsListSizeOutOfLimit is errcode 44999.
 	//   English: keywords list size out of limit
 	KeywordsListSizeOutOfLimit = 44999
@@ -1045,10 +1045,10 @@ const (
 	//   English: url size out of limit
 	//   中文: 链接字段超过限制
 	URLSizeOutOfLimit = 45005
-	// PicurlSizeOutOfLimit is errcode 45006.
+	// PicURLSizeOutOfLimit is errcode 45006.
 	//   English: picurl size out of limit
 	//   中文: 图片链接字段超过限制
-	PicurlSizeOutOfLimit = 45006
+	PicURLSizeOutOfLimit = 45006
 	// PlaytimeOutOfLimit is errcode 45007.
 	//   English: playtime out of limit
 	//   中文: 语音播放时间超过限制
@@ -1081,83 +1081,83 @@ const (
 	// TemplateMessageSizeOutOfLimit is errcode 45014.
 	//   English: template message size out of limit
 	TemplateMessageSizeOutOfLimit = 45014
-	// ResponseOutOfTimeLimitOr is errcode 45015.
+	// ResponseOutOfTimeLimit is errcode 45015.
 	//   English: response out of time limit or subscription is canceled
 	//   中文: 回复时间超过限制
-	ResponseOutOfTimeLimitOr = 45015
-	// CanTModifySysGroup is errcode 45016.
+	ResponseOutOfTimeLimit = 45015
+	// CannotModifySysGroup is errcode 45016.
 	//   English: can't modify sys group
 	//   中文: 系统分组,不允许修改
-	CanTModifySysGroup = 45016
-	// CanTSetGroupNameToo is errcode 45017.
+	CannotModifySysGroup = 45016
+	// GroupNameTooLong is errcode 45017.
 	//   English: can't set group name too long sys group
 	//   中文: 分组名字过长
-	CanTSetGroupNameToo = 45017
-	// TooManyGroupNow is errcode 45018.
+	GroupNameTooLong = 45017
+	// TooManyGroups is errcode 45018.
 	//   English: too many group now, no need to add new
 	//   中文: 分组数量超过上限
-	TooManyGroupNow = 45018
-	// TooManyOpenID is errcode 45019.
+	TooManyGroups = 45018
+	// TooManyOpenIDs is errcode 45019.
 	//   English: too many openid, please input less
-	TooManyOpenID = 45019
-	// TooManyImage is errcode 45020.
+	TooManyOpenIDs = 45019
+	// TooManyImages is errcode 45020.
 	//   English: too many image, please input less
-	TooManyImage = 45020
-	// SomeArgumentMayBeOutOf is errcode 45021.
+	TooManyImages = 45020
+	// ArgumentOutOfLengthLimit is errcode 45021.
 	//   English: some argument may be out of length limit! please check document and request json!
-	SomeArgumentMayBeOutOf = 45021
+	ArgumentOutOfLengthLimit = 45021
 	// BonusIsOutOfLimit is errcode 45022.
 	//   English: bonus is out of limit
 	BonusIsOutOfLimit = 45022
 	// BalanceIsOutOfLimit is errcode 45023.
 	//   English: balance is out of limit
 	BalanceIsOutOfLimit = 45023
-	// RankTemplateNumberIsOutOf is errcode 45024.
+	// RankTemplateNumberOutOfLimit is errcode 45024.
 	//   English: rank template number is out of limit
-	RankTemplateNumberIsOutOf = 45024
-	// PoiidCountIsOutOfLimit is errcode 45025.
+	RankTemplateNumberOutOfLimit = 45024
+	// POIIDCountOutOfLimit is errcode 45025.
 	//   English: poiid count is out of limit
-	PoiidCountIsOutOfLimit = 45025
+	POIIDCountOutOfLimit = 45025
 	// TemplateNumExceedsLimit is errcode 45026.
 	//   English: template num exceeds limit
 	TemplateNumExceedsLimit = 45026
 	// TemplateConflictWithIndustry is errcode 45027.
 	//   English: template conflict with industry
 	TemplateConflictWithIndustry = 45027
-	// HasNoMasssendQuota is errcode 45028.
+	// NoMassSendQuota is errcode 45028.
 	//   English: has no masssend quota
 	//   Retry: Quota ("has no masssend quota": mass-send quota used up)
-	HasNoMasssendQuota = 45028
+	NoMassSendQuota = 45028
 	// QRCodeCountOutOfLimit is errcode 45029.
 	//   English: qrcode count out of limit
 	QRCodeCountOutOfLimit = 45029
-	// LimitCardid is errcode 45030.
+	// CardIDLimited is errcode 45030.
 	//   English: limit cardid, not support this function
-	LimitCardid = 45030
+	CardIDLimited = 45030
 	// StockIsOutOfLimit is errcode 45031.
 	//   English: stock is out of limit
 	StockIsOutOfLimit = 45031
-	// NotInnerIPForSpecialAcct is errcode 45032.
+	// NotInnerIPForSpecialAccount is errcode 45032.
 	//   English: not inner ip for special acct in white-list
-	NotInnerIPForSpecialAcct = 45032
-	// UserGetCardNumIsOut is errcode 45033.
+	NotInnerIPForSpecialAccount = 45032
+	// UserCardNumOutOfLimit is errcode 45033.
 	//   English: user get card num is out of get_limit
-	UserGetCardNumIsOut = 45033
-	// MediaFileCountIsOutOf is errcode 45034.
+	UserCardNumOutOfLimit = 45033
+	// MediaFileCountOutOfLimit is errcode 45034.
 	//   English: media file count is out of limit
-	MediaFileCountIsOutOf = 45034
-	// Code45035 is errcode 45035.
+	MediaFileCountOutOfLimit = 45034
+	// ClientIPNotInWhitelist is errcode 45035.
 	//   English: access clientip is not registered, not in ip-white-list
-	Code45035 = 45035
+	ClientIPNotInWhitelist = 45035
 	// UserReceiveAnnouncementLimit is errcode 45036.
 	//   English: User receive announcement limit
 	UserReceiveAnnouncementLimit = 45036
-	// UserOutOfTimeLimitOr is errcode 45037.
+	// TempSessionExpired is errcode 45037.
 	//   English: user out of time limit or never talked in tempsession
-	UserOutOfTimeLimitOr = 45037
-	// UserSubscribed is errcode 45038.
+	TempSessionExpired = 45037
+	// UserSubscribedCannotUseTempSession is errcode 45038.
 	//   English: user subscribed, cannot use tempsession api
-	UserSubscribed = 45038
+	UserSubscribedCannotUseTempSession = 45038
 	// CardListSizeOutOfLimit is errcode 45039.
 	//   English: card_list_size out of limit
 	CardListSizeOutOfLimit = 45039
@@ -1165,18 +1165,18 @@ const (
 	//   English: reach max monthly quota limit
 	//   Retry: Quota ("reach max monthly quota limit": monthly quota used up)
 	ReachMaxMonthlyQuotaLimit = 45040
-	// ThisCardReachTotalSKUQuantity is errcode 45041.
+	// CardReachTotalSKUQuantityLimit is errcode 45041.
 	//   English: this card reach total sku quantity limit!
-	ThisCardReachTotalSKUQuantity = 45041
+	CardReachTotalSKUQuantityLimit = 45041
 	// LimitCardType is errcode 45042.
 	//   English: limit card type, this card type can NOT create by sub merchant
 	LimitCardType = 45042
-	// CanNotSetShareFriendsTrue is errcode 45043.
+	// CannotSetShareFriends is errcode 45043.
 	//   English: can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid
-	CanNotSetShareFriendsTrue = 45043
-	// IconURLSizeInAbstractIs is errcode 45044.
+	CannotSetShareFriends = 45043
+	// AbstractIconURLSizeOutOfLimit is errcode 45044.
 	//   English: icon url size in abstract is out of limit
-	IconURLSizeInAbstractIs = 45044
+	AbstractIconURLSizeOutOfLimit = 45044
 	// UnauthorizedFriendsCard is errcode 45045.
 	//   English: unauthorized friends card, please contact administrator
 	UnauthorizedFriendsCard = 45045
@@ -1191,56 +1191,56 @@ const (
 	// MenuUseInvalidType is errcode 45048.
 	//   English: menu use invalid type
 	MenuUseInvalidType = 45048
-	// IvrUseInvalidType is errcode 45049.
+	// IVRUseInvalidType is errcode 45049.
 	//   English: ivr use invalid type
-	IvrUseInvalidType = 45049
+	IVRUseInvalidType = 45049
 	// CustomMsgUseInvalidType is errcode 45050.
 	//   English: custom msg use invalid type
 	CustomMsgUseInvalidType = 45050
 	// TemplateMsgUseInvalidLink is errcode 45051.
 	//   English: template msg use invalid link
 	TemplateMsgUseInvalidLink = 45051
-	// MasssendMsgUseInvalidType is errcode 45052.
+	// MassSendMsgUseInvalidType is errcode 45052.
 	//   English: masssend msg use invalid type
-	MasssendMsgUseInvalidType = 45052
+	MassSendMsgUseInvalidType = 45052
 	// ExceedConsumeVerifyCodeSize is errcode 45053.
 	//   English: exceed consume verify code size
 	ExceedConsumeVerifyCodeSize = 45053
 	// BelowConsumeVerifyCodeSize is errcode 45054.
 	//   English: below consume verify code size
 	BelowConsumeVerifyCodeSize = 45054
-	// TheCodeIsNotInConsume is errcode 45055.
+	// CodeNotInConsumeCharset is errcode 45055.
 	//   English: the code is not in consume verify code charset
-	TheCodeIsNotInConsume = 45055
-	// TooManyTagNow is errcode 45056.
+	CodeNotInConsumeCharset = 45055
+	// TooManyTags is errcode 45056.
 	//   English: too many tag now, no need to add new
-	TooManyTagNow = 45056
-	// CanTDeleteTheTagThat is errcode 45057.
+	TooManyTags = 45056
+	// CannotDeleteTagWithTooManyFans is errcode 45057.
 	//   English: can't delete the tag that has too many fans
-	CanTDeleteTheTagThat = 45057
-	// CanTModifySysTag is errcode 45058.
+	CannotDeleteTagWithTooManyFans = 45057
+	// CannotModifySysTag is errcode 45058.
 	//   English: can't modify sys tag
-	CanTModifySysTag = 45058
-	// CanNotTaggingOneUserToo is errcode 45059.
+	CannotModifySysTag = 45058
+	// TooManyTagsOnUser is errcode 45059.
 	//   English: can not tagging one user too much
-	CanNotTaggingOneUserToo = 45059
-	// MediaIsAppliedInIvrOr is errcode 45060.
+	TooManyTagsOnUser = 45059
+	// MediaInUseCannotDelete is errcode 45060.
 	//   English: media is applied in ivr or menu, can not be deleted
-	MediaIsAppliedInIvrOr = 45060
-	// MaybeTheUpdateFrequencyIsToo is errcode 45061.
+	MediaInUseCannotDelete = 45060
+	// UpdateFrequencyTooHigh is errcode 45061.
 	//   English: maybe the update frequency is too often, please try again
 	//   Retry: RateLimit ("maybe the update frequency is too often, please try again")
-	MaybeTheUpdateFrequencyIsToo = 45061
-	// HasAgreementAdPleaseUseMP is errcode 45062.
+	UpdateFrequencyTooHigh = 45061
+	// HasAgreementAd is errcode 45062.
 	//   English: has agreement ad. please use mp.weixin.qq.com
-	HasAgreementAdPleaseUseMP = 45062
-	// AccesstokenIsNotXiaochengxu is errcode 45063.
+	HasAgreementAd = 45062
+	// AccessTokenNotMiniProgram is errcode 45063.
 	//   English: accesstoken is not xiaochengxu
-	AccesstokenIsNotXiaochengxu = 45063
-	// NoPermissionToUseWeappIn is errcode 45064.
+	AccessTokenNotMiniProgram = 45063
+	// NoPermissionToUseWeappInMenu is errcode 45064.
 	//   English: no permission to use weapp in menu
 	//   中文: 创建菜单包含未关联的小程序
-	NoPermissionToUseWeappIn = 45064
+	NoPermissionToUseWeappInMenu = 45064
 	// ClientMsgIDExist is errcode 45065.
 	//   English: clientmsgid exist
 	//   中文: 相同 clientmsgid 已存在群发记录,返回数据中带有已存在的群发任务的 msgid
@@ -1260,9 +1260,9 @@ const (
 	// ProductListSizeOutOfLimit is errcode 45069.
 	//   English: product list size out of limit
 	ProductListSizeOutOfLimit = 45069
-	// TheBusinessAccountHaveBeenCreated is errcode 45070.
+	// BusinessAccountAlreadyCreated is errcode 45070.
 	//   English: the business account have been created
-	TheBusinessAccountHaveBeenCreated = 45070
+	BusinessAccountAlreadyCreated = 45070
 	// BusinessAccountNotFound is errcode 45071.
 	//   English: business account not found
 	BusinessAccountNotFound = 45071
@@ -1270,9 +1270,9 @@ const (
 	//   English: invalid command
 	//   中文: command字段取值不对
 	InvalidCommand = 45072
-	// NotInnerVipForSnsIn is errcode 45073.
+	// NotInnerVIPForSNS is errcode 45073.
 	//   English: not inner vip for sns in white list
-	NotInnerVipForSnsIn = 45073
+	NotInnerVIPForSNS = 45073
 	// MaterialListSizeOutOfLimit is errcode 45074.
 	//   English: material list size out of limit, you should delete the useless material
 	MaterialListSizeOutOfLimit = 45074
@@ -1285,26 +1285,26 @@ const (
 	// NumberOfBusinessAccountReachLimit is errcode 45077.
 	//   English: number of business account reach limit
 	NumberOfBusinessAccountReachLimit = 45077
-	// NicknameIsIllegal is errcode 45078.
+	// BusinessNicknameIllegal is errcode 45078.
 	//   English: nickname is illegal!
-	NicknameIsIllegal = 45078
-	// NicknameIsForbidden is errcode 45079.
+	BusinessNicknameIllegal = 45078
+	// BusinessNicknameForbidden is errcode 45079.
 	//   English: nickname is forbidden!(matched forbidden keyword)
-	NicknameIsForbidden = 45079
-	// NeedSendingMessageToUser is errcode 45080.
+	BusinessNicknameForbidden = 45079
+	// TypingNeedsRecentMessage is errcode 45080.
 	//   English: need sending message to user, or recving message from user in the last 30 seconds before typing
 	//   中文: 下发输入状态,需要之前30秒内跟用户有过消息交互
-	NeedSendingMessageToUser = 45080
-	// YouAreAlreadyTyping is errcode 45081.
+	TypingNeedsRecentMessage = 45080
+	// AlreadyTyping is errcode 45081.
 	//   English: you are already typing
 	//   中文: 已经在输入状态,不可重复下发
-	YouAreAlreadyTyping = 45081
-	// NeedIcpLicenseForTheURL is errcode 45082.
+	AlreadyTyping = 45081
+	// NeedICPLicenseForURL is errcode 45082.
 	//   English: need icp license for the url domain
-	NeedIcpLicenseForTheURL = 45082
-	// TheSpeedOutOfRange is errcode 45083.
+	NeedICPLicenseForURL = 45082
+	// SpeedOutOfRange is errcode 45083.
 	//   English: the speed out of range
-	TheSpeedOutOfRange = 45083
+	SpeedOutOfRange = 45083
 	// NoSpeedMessage is errcode 45084.
 	//   English: No speed message
 	NoSpeedMessage = 45084
@@ -1312,12 +1312,12 @@ const (
 	//   English: speed server err
 	//   Retry: Backoff ("speed server err": server-side error on mass-send speed service)
 	SpeedServerErr = 45085
-	// InvalidAttrbuteDataMiniprogramAppID is errcode 45086.
+	// InvalidAttributeMiniprogramAppID is errcode 45086.
 	//   English: invalid attrbute 'data-miniprogram-appid'
-	InvalidAttrbuteDataMiniprogramAppID = 45086
-	// CustomerServiceMessageFromThisAccount is errcode 45087.
+	InvalidAttributeMiniprogramAppID = 45086
+	// CustomerServiceMessageBlocked is errcode 45087.
 	//   English: customer service message from this account have been blocked!
-	CustomerServiceMessageFromThisAccount = 45087
+	CustomerServiceMessageBlocked = 45087
 	// ActionSizeOutOfLimit is errcode 45088.
 	//   English: action size out of limit
 	ActionSizeOutOfLimit = 45088
@@ -1337,49 +1337,49 @@ const (
 	//   English: no quota to send msg
 	//   Retry: Quota ("no quota to send msg": message quota used up)
 	NoQuotaToSendMsg = 45093
-	// NotAllowToSendCustomMessage is errcode 45094.
+	// CustomMessageForbiddenOnEnterSession is errcode 45094.
 	//   English: not allow to send custom message when user enter session, for punishment
-	NotAllowToSendCustomMessage = 45094
-	// NotAllowToModifyStockFor is errcode 45095.
+	CustomMessageForbiddenOnEnterSession = 45094
+	// NotAllowToModifyAdBatchStock is errcode 45095.
 	//   English: not allow to modify stock for the advertisement batch
-	NotAllowToModifyStockFor = 45095
+	NotAllowToModifyAdBatchStock = 45095
 	// InvalidQRCode is errcode 45096.
 	//   English: invalid qrcode
 	InvalidQRCode = 45096
 	// InvalidQRCodePrefix is errcode 45097.
 	//   English: invalid qrcode prefix
 	InvalidQRCodePrefix = 45097
-	// MsgmenuListSizeIsOutOf is errcode 45098.
+	// MsgMenuListSizeOutOfLimit is errcode 45098.
 	//   English: msgmenu list size is out of limit
-	MsgmenuListSizeIsOutOf = 45098
-	// MsgmenuItemContentSizeIsOut is errcode 45099.
+	MsgMenuListSizeOutOfLimit = 45098
+	// MsgMenuItemContentSizeOutOfLimit is errcode 45099.
 	//   English: msgmenu item content size is out of limit
-	MsgmenuItemContentSizeIsOut = 45099
+	MsgMenuItemContentSizeOutOfLimit = 45099
 	// InvalidSizeOfKeywordIDList is errcode 45100.
 	//   English: invalid size of keyword_id_list
 	InvalidSizeOfKeywordIDList = 45100
 	// HitUploadLimit is errcode 45101.
 	//   English: hit upload limit
 	HitUploadLimit = 45101
-	// ThisAPIHaveBeenBlockedTemporarily is errcode 45102.
+	// APIBlockedTemporarily is errcode 45102.
 	//   English: this api have been blocked temporarily.
-	ThisAPIHaveBeenBlockedTemporarily = 45102
-	// ThisAPIHasBeenUnsupported is errcode 45103.
+	APIBlockedTemporarily = 45102
+	// APIUnsupported is errcode 45103.
 	//   English: This API has been unsupported
-	ThisAPIHasBeenUnsupported = 45103
+	APIUnsupported = 45103
 	// ReachMaxDomainQuotaLimit is errcode 45104.
 	//   English: reach max domain quota limit
 	//   Retry: Quota ("reach max domain quota limit": domain change quota used up)
 	ReachMaxDomainQuotaLimit = 45104
-	// TheConsumeVerifyCodeNotFound is errcode 45154.
+	// ConsumeVerifyCodeNotFound is errcode 45154.
 	//   English: the consume verify code not found
-	TheConsumeVerifyCodeNotFound = 45154
-	// TheConsumeVerifyCodeIsExisted is errcode 45155.
+	ConsumeVerifyCodeNotFound = 45154
+	// ConsumeVerifyCodeExists is errcode 45155.
 	//   English: the consume verify code is existed
-	TheConsumeVerifyCodeIsExisted = 45155
-	// TheConsumeVerifyCodeSLength is errcode 45156.
+	ConsumeVerifyCodeExists = 45155
+	// InvalidConsumeVerifyCodeLength is errcode 45156.
 	//   English: the consume verify code's length not invalid
-	TheConsumeVerifyCodeSLength = 45156
+	InvalidConsumeVerifyCodeLength = 45156
 	// InvalidTagName is errcode 45157.
 	//   English: invalid tag name
 	InvalidTagName = 45157
@@ -1392,9 +1392,9 @@ const (
 	// InvalidCategoryToCreateCard is errcode 45160.
 	//   English: invalid category to create card
 	InvalidCategoryToCreateCard = 45160
-	// ThisVideoIDMustBeGenerated is errcode 45161.
+	// VideoIDMustBeFromUploadAPI is errcode 45161.
 	//   English: this video id must be generated by calling upload api
-	ThisVideoIDMustBeGenerated = 45161
+	VideoIDMustBeFromUploadAPI = 45161
 	// InvalidType is errcode 45162.
 	//   English: invalid type
 	InvalidType = 45162
@@ -1416,9 +1416,9 @@ const (
 	// KeywordInBlacklist is errcode 45168.
 	//   English: keyword in blacklist
 	KeywordInBlacklist = 45168
-	// PartOrWholeOfTheRequests is errcode 45501.
+	// RequestsBlockedBySupervisor is errcode 45501.
 	//   English: part or whole of the requests from the very app is temporary blocked by supervisor
-	PartOrWholeOfTheRequests = 45501
+	RequestsBlockedBySupervisor = 45501
 	// MediaDataNoExist is errcode 46001.
 	//   English: media data no exist
 	//   中文: 不存在媒体数据,media_id 不存在
@@ -1448,27 +1448,27 @@ const (
 	// ResultIDNotExist is errcode 46008.
 	//   English: result id not exist
 	ResultIDNotExist = 46008
-	// ThereIsNoUserData is errcode 46009.
+	// NoUserData is errcode 46009.
 	//   English: there is no user data
-	ThereIsNoUserData = 46009
-	// ThisAPIHaveBeenNotSupported is errcode 46101.
+	NoUserData = 46009
+	// APIDeprecatedUseSubscribeMessage is errcode 46101.
 	//   English: this api have been not supported since 2020-01-11 00:00:00, please use new api(subscribeMessage)!
-	ThisAPIHaveBeenNotSupported = 46101
+	APIDeprecatedUseSubscribeMessage = 46101
 	// DataFormatError is errcode 47001.
 	//   English: data format error
 	//   中文: 解析 JSON/XML 内容错误
 	DataFormatError = 47001
-	// Code47002 is errcode 47002.
+	// JSONUnicodeEscapeNotAllowed is errcode 47002.
 	//   English: data format error, do NOT use json unicode encode (\uxxxx\uxxxx), please use utf8 encoded text!
-	Code47002 = 47002
+	JSONUnicodeEscapeNotAllowed = 47002
 	// ArgumentInvalid is errcode 47003.
 	//   English: argument invalid!
 	//   中文: 模板参数不准确,可能为空或者不满足规则,errmsg会提示具体是哪个字段出错
 	ArgumentInvalid = 47003
-	// SubmitPagesCountMoreThanEach is errcode 47004.
+	// SubmitPagesCountOverQuota is errcode 47004.
 	//   English: submit pages count more than each quota
 	//   中文: 每次提交的页面数超过1000(备注:每次提交页面数应小于或等于1000)
-	SubmitPagesCountMoreThanEach = 47004
+	SubmitPagesCountOverQuota = 47004
 	// TabbarNoExist is errcode 47005.
 	//   English: tabbar no exist
 	TabbarNoExist = 47005
@@ -1477,10 +1477,10 @@ const (
 	//   中文: 当天提交页面数达到了配额上限,请明天再试
 	//   Retry: Quota ("submit pages count reach daily limit, please try tomorrow")
 	SubmitPagesCountReachDailyLimit = 47006
-	// SearchResultsCountMoreThanLimit is errcode 47101.
+	// SearchResultsCountOverLimit is errcode 47101.
 	//   English: search results count more than limit
 	//   中文: 搜索结果总数超过了1000条
-	SearchResultsCountMoreThanLimit = 47101
+	SearchResultsCountOverLimit = 47101
 	// NextPageInfoError is errcode 47102.
 	//   English: next_page_info error
 	//   中文: next_page_info参数错误
@@ -1516,79 +1516,79 @@ const (
 	//   English: api forbidden for irregularities, view detail on mp.weixin.qq.com
 	//   中文: api 接口被封禁,请登录 mp.weixin.qq.com 查看详情
 	APIForbiddenForIrregularities = 48004
-	// ForbidToDeleteMaterialUsedBy is errcode 48005.
+	// ForbidToDeleteMaterialInUse is errcode 48005.
 	//   English: forbid to delete material used by auto-reply or menu
 	//   中文: api 禁止删除被自动回复和自定义菜单引用的素材
-	ForbidToDeleteMaterialUsedBy = 48005
-	// ForbidToClearQuotaBecauseOf is errcode 48006.
+	ForbidToDeleteMaterialInUse = 48005
+	// ForbidToClearQuotaLimitReached is errcode 48006.
 	//   English: forbid to clear quota because of reaching the limit
 	//   中文: api 禁止清零调用次数,因为清零次数达到上限
 	//   Retry: Quota ("forbid to clear quota because of reaching the limit": monthly clears used up)
-	ForbidToClearQuotaBecauseOf = 48006
-	// ForbidToUseOtherSVoip is errcode 48007.
+	ForbidToClearQuotaLimitReached = 48006
+	// ForbidToUseOthersVoipCallKey is errcode 48007.
 	//   English: forbid to use other's voip call key
-	ForbidToUseOtherSVoip = 48007
-	// NoPermissionForThisMsgtype is errcode 48008.
+	ForbidToUseOthersVoipCallKey = 48007
+	// NoPermissionForThisMsgType is errcode 48008.
 	//   English: no permission for this msgtype
 	//   中文: 没有该类型消息的发送权限
-	NoPermissionForThisMsgtype = 48008
-	// ThisAPIIsExpired is errcode 48009.
+	NoPermissionForThisMsgType = 48008
+	// APIExpired is errcode 48009.
 	//   English: this api is expired
-	ThisAPIIsExpired = 48009
-	// ForbidToModifyTheMaterial is errcode 48010.
+	APIExpired = 48009
+	// ForbidToModifyMaterial is errcode 48010.
 	//   English: forbid to modify the material, please see more information on mp.weixin.qq.com
-	ForbidToModifyTheMaterial = 48010
+	ForbidToModifyMaterial = 48010
 	// DisabledTemplateID is errcode 48011.
 	//   English: disabled template id
 	DisabledTemplateID = 48011
 	// InvalidToken is errcode 48012.
 	//   English: invalid token
 	InvalidToken = 48012
-	// Code48013 is errcode 48013.
+	// VideoNotUploadedByNewAPI is errcode 48013.
 	//   中文: 该视频非新接口上传,不能用于视频消息群发
-	Code48013 = 48013
-	// Code48014 is errcode 48014.
+	VideoNotUploadedByNewAPI = 48013
+	// VideoAuditStatusAbnormal is errcode 48014.
 	//   中文: 该视频审核状态异常,请检查后重试
-	Code48014 = 48014
-	// Code48015 is errcode 48015.
+	VideoAuditStatusAbnormal = 48014
+	// NoCommentPermission is errcode 48015.
 	//   中文: 该账号无留言功能权限
-	Code48015 = 48015
-	// Code48016 is errcode 48016.
+	NoCommentPermission = 48015
+	// VideoNotEligibleForWatchMore is errcode 48016.
 	//   中文: 该账号不满足智能配置"观看更多"视频条件
-	Code48016 = 48016
-	// NotSameAppIDWithAppIDOf is errcode 49001.
+	VideoNotEligibleForWatchMore = 48016
+	// NotSameAppIDWithAccessToken is errcode 49001.
 	//   English: not same appid with appid of access_token
-	NotSameAppIDWithAppIDOf = 49001
-	// EmptyOpenIDOrTransid is errcode 49002.
+	NotSameAppIDWithAccessToken = 49001
+	// EmptyOpenIDOrTransID is errcode 49002.
 	//   English: empty openid or transid
-	EmptyOpenIDOrTransid = 49002
+	EmptyOpenIDOrTransID = 49002
 	// NotMatchOpenIDWithAppID is errcode 49003.
 	//   English: not match openid with appid
 	NotMatchOpenIDWithAppID = 49003
 	// NotMatchSignature is errcode 49004.
 	//   English: not match signature
 	NotMatchSignature = 49004
-	// NotExistedTransid is errcode 49005.
+	// TransIDNotExist is errcode 49005.
 	//   English: not existed transid
-	NotExistedTransid = 49005
+	TransIDNotExist = 49005
 	// MissingArgTwoDimCode is errcode 49006.
 	//   English: missing arg two_dim_code
 	MissingArgTwoDimCode = 49006
 	// InvalidTwoDimCode is errcode 49007.
 	//   English: invalid two_dim_code
 	InvalidTwoDimCode = 49007
-	// Code49008 is errcode 49008.
+	// InvalidQRCodeArg is errcode 49008.
 	//   English: invalid qrcode
-	Code49008 = 49008
+	InvalidQRCodeArg = 49008
 	// MissingArgQRCode is errcode 49009.
 	//   English: missing arg qrcode
 	MissingArgQRCode = 49009
 	// InvalidPartnerID is errcode 49010.
 	//   English: invalid partner id
 	InvalidPartnerID = 49010
-	// NotExistedFeedbackid is errcode 49300.
+	// FeedbackIDNotExist is errcode 49300.
 	//   English: not existed feedbackid
-	NotExistedFeedbackid = 49300
+	FeedbackIDNotExist = 49300
 	// FeedbackExist is errcode 49301.
 	//   English: feedback exist
 	FeedbackExist = 49301
@@ -1606,46 +1606,46 @@ const (
 	// UserUnexpected is errcode 50003.
 	//   English: user unexpected, maybe not in white list
 	UserUnexpected = 50003
-	// UserNotAllowToUseAccesstoken is errcode 50004.
+	// UserNotAllowToUseAccessToken is errcode 50004.
 	//   English: user not allow to use accesstoken, maybe for punishment
-	UserNotAllowToUseAccesstoken = 50004
+	UserNotAllowToUseAccessToken = 50004
 	// UserIsUnsubscribed is errcode 50005.
 	//   English: user is unsubscribed
 	//   中文: 用户未关注公众号
 	UserIsUnsubscribed = 50005
-	// UserHasSwitchedOffFriendsAuthorization is errcode 50006.
+	// UserSwitchedOffFriendsAuthorization is errcode 50006.
 	//   English: user has switched off friends authorization
-	UserHasSwitchedOffFriendsAuthorization = 50006
+	UserSwitchedOffFriendsAuthorization = 50006
 	// EnterpriseFatherAccountNotExist is errcode 51000.
 	//   English: enterprise father account not exist
 	EnterpriseFatherAccountNotExist = 51000
-	// EnterpriseChildAccountNotBelongTo is errcode 51001.
+	// EnterpriseChildNotBelongToFather is errcode 51001.
 	//   English: enterprise child account not belong to the father
-	EnterpriseChildAccountNotBelongTo = 51001
+	EnterpriseChildNotBelongToFather = 51001
 	// EnterpriseVerifyMessageNotCorrect is errcode 51002.
 	//   English: enterprise verify message not correct
 	EnterpriseVerifyMessageNotCorrect = 51002
 	// InvalidEnterpriseChildListSize is errcode 51003.
 	//   English: invalid enterprise child list size
 	InvalidEnterpriseChildListSize = 51003
-	// NotAEnterpriseFatherAccount is errcode 51004.
+	// NotEnterpriseFatherAccount is errcode 51004.
 	//   English: not a enterprise father account
-	NotAEnterpriseFatherAccount = 51004
-	// NotAEnterpriseChildAccount is errcode 51005.
+	NotEnterpriseFatherAccount = 51004
+	// NotEnterpriseChildAccount is errcode 51005.
 	//   English: not a enterprise child account
-	NotAEnterpriseChildAccount = 51005
-	// InvalidNickName is errcode 51006.
+	NotEnterpriseChildAccount = 51005
+	// InvalidEnterpriseNickname is errcode 51006.
 	//   English: invalid nick name
-	InvalidNickName = 51006
-	// NotAEnterpriseAccount is errcode 51007.
+	InvalidEnterpriseNickname = 51006
+	// NotEnterpriseAccount is errcode 51007.
 	//   English: not a enterprise account
-	NotAEnterpriseAccount = 51007
+	NotEnterpriseAccount = 51007
 	// InvalidEmail is errcode 51008.
 	//   English: invalid email
 	InvalidEmail = 51008
-	// InvalidPwd is errcode 51009.
+	// InvalidPassword is errcode 51009.
 	//   English: invalid pwd
-	InvalidPwd = 51009
+	InvalidPassword = 51009
 	// RepeatedEmail is errcode 51010.
 	//   English: repeated email
 	RepeatedEmail = 51010
@@ -1658,12 +1658,12 @@ const (
 	// WrongVerifyCode is errcode 51013.
 	//   English: wrong verify code
 	WrongVerifyCode = 51013
-	// NeedModifyPwd is errcode 51014.
+	// NeedModifyPassword is errcode 51014.
 	//   English: need modify pwd
-	NeedModifyPwd = 51014
-	// UserNotExist is errcode 51015.
+	NeedModifyPassword = 51014
+	// EnterpriseUserNotExist is errcode 51015.
 	//   English: user not exist
-	UserNotExist = 51015
+	EnterpriseUserNotExist = 51015
 	// TvInfoNotExist is errcode 51020.
 	//   English: tv info not exist
 	TvInfoNotExist = 51020
@@ -1715,18 +1715,18 @@ const (
 	// PicIsNotFromCDN is errcode 52000.
 	//   English: pic is not from cdn
 	PicIsNotFromCDN = 52000
-	// WechatPriceIsNotLessThan is errcode 52001.
+	// WechatPriceNotLessThanOrigin is errcode 52001.
 	//   English: wechat price is not less than origin price
-	WechatPriceIsNotLessThan = 52001
+	WechatPriceNotLessThanOrigin = 52001
 	// CategorySKUIsWrong is errcode 52002.
 	//   English: category/sku is wrong
 	CategorySKUIsWrong = 52002
 	// ProductIDNotExisted is errcode 52003.
 	//   English: product id not existed
 	ProductIDNotExisted = 52003
-	// CategoryIDIsNotExist is errcode 52004.
+	// CategoryIDNotExist is errcode 52004.
 	//   English: category id is not exist, or doesn't has sub category
-	CategoryIDIsNotExist = 52004
+	CategoryIDNotExist = 52004
 	// QuantityIsZero is errcode 52005.
 	//   English: quantity is zero
 	QuantityIsZero = 52005
@@ -1748,9 +1748,9 @@ const (
 	// ModActionIsInvalid is errcode 52011.
 	//   English: mod_action is invalid
 	ModActionIsInvalid = 52011
-	// ShelfComponentsCountIsGreaterThan is errcode 52012.
+	// ShelfComponentsCountOver20 is errcode 52012.
 	//   English: shelf components count is greater than 20
-	ShelfComponentsCountIsGreaterThan = 52012
+	ShelfComponentsCountOver20 = 52012
 	// ShelfComponentIsEmpty is errcode 52013.
 	//   English: shelf component is empty
 	ShelfComponentIsEmpty = 52013
@@ -1781,9 +1781,9 @@ const (
 	// MobileLimitExceed is errcode 53002.
 	//   English: mobile limit exceed
 	MobileLimitExceed = 53002
-	// IdcardLimitExceed is errcode 53003.
+	// IDCardLimitExceed is errcode 53003.
 	//   English: idcard limit exceed
-	IdcardLimitExceed = 53003
+	IDCardLimitExceed = 53003
 	// NicknameInvalid is errcode 53010.
 	//   English: nickname invalid
 	//   中文: 名称格式不合法
@@ -1797,22 +1797,22 @@ const (
 	//   English: nickname ban
 	//   中文: 禁止使用该名称
 	NicknameBan = 53012
-	// NicknameHasBeenOccupied is errcode 53013.
+	// NicknameOccupied is errcode 53013.
 	//   English: nickname has been occupied
 	//   中文: 公众号:名称与已有公众号名称重复;小程序:该名称与已有小程序名称重复
-	NicknameHasBeenOccupied = 53013
-	// Code53014 is errcode 53014.
+	NicknameOccupied = 53013
+	// NicknameReservedForSameOwner is errcode 53014.
 	//   中文: 公众号:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}
-	Code53014 = 53014
-	// Code53015 is errcode 53015.
+	NicknameReservedForSameOwner = 53014
+	// NicknameTakenByOtherAccountType is errcode 53015.
 	//   中文: 公众号:该名称与已有小程序名称重复,需与该小程序账号相同主体才可申请;小程序:该名称与已有公众号名称重复,需与该公众号账号相同主体才可申请
-	Code53015 = 53015
-	// Code53016 is errcode 53016.
+	NicknameTakenByOtherAccountType = 53015
+	// NicknameTakenByMultipleAccounts is errcode 53016.
 	//   中文: 公众号:该名称与已有多个小程序名称重复,暂不支持申请;小程序:该名称与已有多个公众号名称重复,暂不支持申请
-	Code53016 = 53016
-	// Code53017 is errcode 53017.
+	NicknameTakenByMultipleAccounts = 53016
+	// NicknameReservedByOtherAccountType is errcode 53017.
 	//   中文: 公众号:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}
-	Code53017 = 53017
+	NicknameReservedByOtherAccountType = 53017
 	// NicknameHitAlias is errcode 53018.
 	//   English: nickname hit alias
 	//   中文: 名称命中微信号
@@ -1847,71 +1847,71 @@ const (
 	//   中文: 本月头像修改次数已用完
 	//   Retry: Quota ("modify avatar quota limit exceed" (本月头像修改次数已用完))
 	ModifyAvatarQuotaLimitExceed = 53202
-	// CanTBeModifiedForThe is errcode 53203.
+	// CannotModifyForNow is errcode 53203.
 	//   English: can't be modified for the time being
-	CanTBeModifiedForThe = 53203
+	CannotModifyForNow = 53203
 	// SignatureInvalid is errcode 53204.
 	//   English: signature invalid
 	SignatureInvalid = 53204
-	// Code53300 is errcode 53300.
+	// CategoryMonthlyQuotaExceeded is errcode 53300.
 	//   中文: 超出每月次数限制
 	//   Retry: Quota (超出每月次数限制: monthly count limit exceeded)
-	Code53300 = 53300
-	// Code53301 is errcode 53301.
+	CategoryMonthlyQuotaExceeded = 53300
+	// CategoryCountLimitExceeded is errcode 53301.
 	//   中文: 超出可配置类目总数限制
-	Code53301 = 53301
-	// Code53302 is errcode 53302.
+	CategoryCountLimitExceeded = 53301
+	// CategoryNotAllowedForSubjectType is errcode 53302.
 	//   中文: 当前账号主体类型不允许设置此种类目
-	Code53302 = 53302
-	// Code53303 is errcode 53303.
+	CategoryNotAllowedForSubjectType = 53302
+	// InvalidCategoryParams is errcode 53303.
 	//   中文: 提交的参数不合法
-	Code53303 = 53303
-	// Code53304 is errcode 53304.
+	InvalidCategoryParams = 53303
+	// CategoryAlreadyExists is errcode 53304.
 	//   中文: 与已有类目重复
-	Code53304 = 53304
-	// Code53305 is errcode 53305.
+	CategoryAlreadyExists = 53304
+	// CategoryFailedIPCCheck is errcode 53305.
 	//   中文: 包含未通过IPC校验的类目
-	Code53305 = 53305
-	// Code53306 is errcode 53306.
+	CategoryFailedIPCCheck = 53305
+	// CategoryIDNotModifiable is errcode 53306.
 	//   中文: 修改类目只允许修改类目资质,不允许修改类目ID
-	Code53306 = 53306
-	// Code53307 is errcode 53307.
+	CategoryIDNotModifiable = 53306
+	// OnlyRejectedCategoryModifiable is errcode 53307.
 	//   中文: 只有审核失败的类目允许修改
-	Code53307 = 53307
-	// Code53308 is errcode 53308.
+	OnlyRejectedCategoryModifiable = 53307
+	// CategoryUnderAuditNotDeletable is errcode 53308.
 	//   中文: 审核中的类目不允许删除
-	Code53308 = 53308
-	// Code53309 is errcode 53309.
+	CategoryUnderAuditNotDeletable = 53308
+	// SocialRedPacketNotDeletable is errcode 53309.
 	//   中文: 社交红包不允许删除
-	Code53309 = 53309
-	// Code53310 is errcode 53310.
+	SocialRedPacketNotDeletable = 53309
+	// CategoryLimitNeedApplyReason is errcode 53310.
 	//   中文: 类目超过上限,但是可以添加apply_reason参数申请更多类目
-	Code53310 = 53310
-	// Code53311 is errcode 53311.
+	CategoryLimitNeedApplyReason = 53310
+	// CategoryNeedMaterial is errcode 53311.
 	//   中文: 需要提交资料信息
-	Code53311 = 53311
-	// EmptyJsapiName is errcode 60005.
+	CategoryNeedMaterial = 53311
+	// EmptyJSAPIName is errcode 60005.
 	//   English: empty jsapi name
-	EmptyJsapiName = 60005
-	// UserCancelTheAuth is errcode 60006.
+	EmptyJSAPIName = 60005
+	// UserCancelledAuth is errcode 60006.
 	//   English: user cancel the auth
-	UserCancelTheAuth = 60006
+	UserCancelledAuth = 60006
 	// InvalidComponentType is errcode 61000.
 	//   English: invalid component type
 	InvalidComponentType = 61000
-	// ComponentTypeAndComponentAppIDIs is errcode 61001.
+	// ComponentTypeAndAppIDMismatch is errcode 61001.
 	//   English: component type and component appid is not match
-	ComponentTypeAndComponentAppIDIs = 61001
-	// TheThirdAppIDIsNotOpen is errcode 61002.
+	ComponentTypeAndAppIDMismatch = 61001
+	// ThirdPartyAppIDNotOpenKF is errcode 61002.
 	//   English: the third appid is not open KF
-	TheThirdAppIDIsNotOpen = 61002
-	// ComponentIsNotAuthorizedByThis is errcode 61003.
+	ThirdPartyAppIDNotOpenKF = 61002
+	// ComponentNotAuthorizedByAccount is errcode 61003.
 	//   English: component is not authorized by this account
-	ComponentIsNotAuthorizedByThis = 61003
-	// AccessClientipIsNotRegistered is errcode 61004.
+	ComponentNotAuthorizedByAccount = 61003
+	// ComponentClientIPNotRegistered is errcode 61004.
 	//   English: access clientip is not registered
 	//   中文: 把ip加入白名单ip列表再重试
-	AccessClientipIsNotRegistered = 61004
+	ComponentClientIPNotRegistered = 61004
 	// ComponentTicketIsExpired is errcode 61005.
 	//   English: component ticket is expired
 	ComponentTicketIsExpired = 61005
@@ -1925,12 +1925,12 @@ const (
 	// ComponentReqKeyIsDuplicated is errcode 61008.
 	//   English: component req key is duplicated
 	ComponentReqKeyIsDuplicated = 61008
-	// CodeIsInvalid is errcode 61009.
+	// ComponentCodeInvalid is errcode 61009.
 	//   English: code is invalid
-	CodeIsInvalid = 61009
-	// CodeIsExpired is errcode 61010.
+	ComponentCodeInvalid = 61009
+	// ComponentCodeExpired is errcode 61010.
 	//   English: code is expired
-	CodeIsExpired = 61010
+	ComponentCodeExpired = 61010
 	// InvalidComponent is errcode 61011.
 	//   English: invalid component
 	InvalidComponent = 61011
@@ -1940,16 +1940,16 @@ const (
 	// InvalidOptionValue is errcode 61013.
 	//   English: invalid option value
 	InvalidOptionValue = 61013
-	// MustUseComponentTokenForComponent is errcode 61014.
+	// MustUseComponentToken is errcode 61014.
 	//   English: must use component token for component api
 	//   中文: 请按照文档使用 component_access_token 调用api
-	MustUseComponentTokenForComponent = 61014
-	// MustUseBizAccountTokenFor is errcode 61015.
+	MustUseComponentToken = 61014
+	// MustUseBizAccountToken is errcode 61015.
 	//   English: must use biz account token for not component api
-	MustUseBizAccountTokenFor = 61015
-	// FunctionCategoryOfAPINeedBe is errcode 61016.
+	MustUseBizAccountToken = 61015
+	// APICategoryNeedComponentConfirm is errcode 61016.
 	//   English: function category of API need be confirmed by component
-	FunctionCategoryOfAPINeedBe = 61016
+	APICategoryNeedComponentConfirm = 61016
 	// FunctionCategoryIsNotAuthorized is errcode 61017.
 	//   English: function category is not authorized
 	FunctionCategoryIsNotAuthorized = 61017
@@ -1962,18 +1962,18 @@ const (
 	// ErrParameter is errcode 61020.
 	//   English: err parameter
 	ErrParameter = 61020
-	// CanTConfirm is errcode 61021.
+	// CannotConfirm is errcode 61021.
 	//   English: can't confirm
-	CanTConfirm = 61021
-	// CanTResubmit is errcode 61022.
+	CannotConfirm = 61021
+	// CannotResubmit is errcode 61022.
 	//   English: can't resubmit
-	CanTResubmit = 61022
+	CannotResubmit = 61022
 	// RefreshTokenIsInvalid is errcode 61023.
 	//   English: refresh_token is invalid
 	RefreshTokenIsInvalid = 61023
-	// MustUseAPI is errcode 61024.
+	// MustUseComponentAPIToGetToken is errcode 61024.
 	//   English: must use api(api_component_token) to get token for component acct
-	MustUseAPI = 61024
+	MustUseComponentAPIToGetToken = 61024
 	// ReadOnlyOption is errcode 61025.
 	//   English: read-only option
 	ReadOnlyOption = 61025
@@ -2008,9 +2008,9 @@ const (
 	//   English: exceed quota per month
 	//   Retry: Quota ("exceed quota per month")
 	ExceedQuotaPerMonth = 61055
-	// CopyWxVerifyIsRequiredOption is errcode 61056.
+	// CopyWxVerifyIsRequired is errcode 61056.
 	//   English: copy_wx_verify is required option
-	CopyWxVerifyIsRequiredOption = 61056
+	CopyWxVerifyIsRequired = 61056
 	// InvalidTicket is errcode 61058.
 	//   English: invalid ticket
 	InvalidTicket = 61058
@@ -2023,12 +2023,12 @@ const (
 	// AdminInBlackList is errcode 61064.
 	//   English: admin in black list
 	AdminInBlackList = 61064
-	// IdcardExceedLimits is errcode 61065.
+	// IDCardExceedLimits is errcode 61065.
 	//   English: idcard exceed limits
-	IdcardExceedLimits = 61065
-	// IdcardInBlackList is errcode 61066.
+	IDCardExceedLimits = 61065
+	// IDCardInBlackList is errcode 61066.
 	//   English: idcard in black list
-	IdcardInBlackList = 61066
+	IDCardInBlackList = 61066
 	// MobileExceedLimits is errcode 61067.
 	//   English: mobile exceed limits
 	MobileExceedLimits = 61067
@@ -2038,15 +2038,15 @@ const (
 	// InvalidAdmin is errcode 61069.
 	//   English: invalid admin
 	InvalidAdmin = 61069
-	// Name is errcode 61070.
+	// NameIDCardWechatNameMismatch is errcode 61070.
 	//   English: name, idcard, wechat name not in accordance
-	Name = 61070
-	// Code61100 is errcode 61100.
+	NameIDCardWechatNameMismatch = 61070
+	// InvalidShareURL is errcode 61100.
 	//   English: invalid url
-	Code61100 = 61100
-	// Code61101 is errcode 61101.
+	InvalidShareURL = 61100
+	// InvalidShareOpenID is errcode 61101.
 	//   English: invalid openid
-	Code61101 = 61101
+	InvalidShareOpenID = 61101
 	// ShareRelationNotExisted is errcode 61102.
 	//   English: share relation not existed
 	ShareRelationNotExisted = 61102
@@ -2059,24 +2059,24 @@ const (
 	// InvalidDetailInfo is errcode 61301.
 	//   English: invalid detail info
 	InvalidDetailInfo = 61301
-	// Code61302 is errcode 61302.
+	// InvalidScanProductActionInfo is errcode 61302.
 	//   English: invalid action info
-	Code61302 = 61302
+	InvalidScanProductActionInfo = 61302
 	// BrandInfoNotExist is errcode 61303.
 	//   English: brand info not exist
 	BrandInfoNotExist = 61303
-	// Code61304 is errcode 61304.
+	// InvalidScanProductID is errcode 61304.
 	//   English: invalid product id
-	Code61304 = 61304
+	InvalidScanProductID = 61304
 	// InvalidKeyInfo is errcode 61305.
 	//   English: invalid key info
 	InvalidKeyInfo = 61305
-	// Code61306 is errcode 61306.
+	// InvalidScanProductAppID is errcode 61306.
 	//   English: invalid appid
-	Code61306 = 61306
-	// Code61307 is errcode 61307.
+	InvalidScanProductAppID = 61306
+	// InvalidScanProductCardID is errcode 61307.
 	//   English: invalid card id
-	Code61307 = 61307
+	InvalidScanProductCardID = 61307
 	// BaseInfoNotExist is errcode 61308.
 	//   English: base info not exist
 	BaseInfoNotExist = 61308
@@ -2116,30 +2116,30 @@ const (
 	// MerchantInfoNotExist is errcode 61320.
 	//   English: merchant info not exist
 	MerchantInfoNotExist = 61320
-	// CateIDIsALeafNode is errcode 61321.
+	// CategoryIDIsLeafNode is errcode 61321.
 	//   English: cate id is a leaf node
-	CateIDIsALeafNode = 61321
-	// CategoryIDNoPermision is errcode 61322.
+	CategoryIDIsLeafNode = 61321
+	// CategoryIDNoPermission is errcode 61322.
 	//   English: category id no permision
-	CategoryIDNoPermision = 61322
-	// BarcodeNoPermision is errcode 61323.
+	CategoryIDNoPermission = 61322
+	// BarcodeNoPermission is errcode 61323.
 	//   English: barcode no permision
-	BarcodeNoPermision = 61323
+	BarcodeNoPermission = 61323
 	// ExceedMaxActionNum is errcode 61324.
 	//   English: exceed max action num
 	ExceedMaxActionNum = 61324
-	// BrandinfoInvalidStoreMgrType is errcode 61325.
+	// BrandInfoInvalidStoreMgrType is errcode 61325.
 	//   English: brandinfo invalid store mgr type
-	BrandinfoInvalidStoreMgrType = 61325
+	BrandInfoInvalidStoreMgrType = 61325
 	// AntiSpamBlocked is errcode 61326.
 	//   English: anti-spam blocked
 	AntiSpamBlocked = 61326
 	// CommentReachLimit is errcode 61327.
 	//   English: comment reach limit
 	CommentReachLimit = 61327
-	// CommentDataIsNotTheNewest is errcode 61328.
+	// CommentDataNotNewest is errcode 61328.
 	//   English: comment data is not the newest
-	CommentDataIsNotTheNewest = 61328
+	CommentDataNotNewest = 61328
 	// CommentHitBanWord is errcode 61329.
 	//   English: comment hit ban word
 	CommentHitBanWord = 61329
@@ -2149,12 +2149,12 @@ const (
 	// ImageNeverAdd is errcode 61331.
 	//   English: image never add
 	ImageNeverAdd = 61331
-	// Warning is errcode 61332.
+	// ImageQualityTooLow is errcode 61332.
 	//   English: warning, image quanlity too low
-	Warning = 61332
-	// Code61333 is errcode 61333.
+	ImageQualityTooLow = 61332
+	// ImageSimilarityTooHigh is errcode 61333.
 	//   English: warning, image simility too high
-	Code61333 = 61333
+	ImageSimilarityTooHigh = 61333
 	// ProductNotExists is errcode 61334.
 	//   English: product not exists
 	ProductNotExists = 61334
@@ -2176,30 +2176,30 @@ const (
 	// CheckFirmInfoFail is errcode 61340.
 	//   English: check firm info fail
 	CheckFirmInfoFail = 61340
-	// TooManyWhiteListUIN is errcode 61341.
+	// TooManyWhitelistUINs is errcode 61341.
 	//   English: too many white list uin
-	TooManyWhiteListUIN = 61341
-	// KeystandardNotMatch is errcode 61342.
+	TooManyWhitelistUINs = 61341
+	// KeyStandardNotMatch is errcode 61342.
 	//   English: keystandard not match
-	KeystandardNotMatch = 61342
-	// KeystandardError is errcode 61343.
+	KeyStandardNotMatch = 61342
+	// KeyStandardError is errcode 61343.
 	//   English: keystandard error
-	KeystandardError = 61343
+	KeyStandardError = 61343
 	// IDMapNotExists is errcode 61344.
 	//   English: id map not exists
 	IDMapNotExists = 61344
 	// InvalidActionCode is errcode 61345.
 	//   English: invalid action code
 	InvalidActionCode = 61345
-	// InvalidActioninfoStore is errcode 61346.
+	// InvalidActionInfoStore is errcode 61346.
 	//   English: invalid actioninfo store
-	InvalidActioninfoStore = 61346
-	// InvalidActioninfoMedia is errcode 61347.
+	InvalidActionInfoStore = 61346
+	// InvalidActionInfoMedia is errcode 61347.
 	//   English: invalid actioninfo media
-	InvalidActioninfoMedia = 61347
-	// InvalidActioninfoText is errcode 61348.
+	InvalidActionInfoMedia = 61347
+	// InvalidActionInfoText is errcode 61348.
 	//   English: invalid actioninfo text
-	InvalidActioninfoText = 61348
+	InvalidActionInfoText = 61348
 	// InvalidInputData is errcode 61350.
 	//   English: invalid input data
 	InvalidInputData = 61350
@@ -2209,34 +2209,34 @@ const (
 	// KfAccountError is errcode 61400.
 	//   English: kf_account error
 	KfAccountError = 61400
-	// KfSystemAlredyTransfer is errcode 61401.
+	// KfSystemAlreadyTransfer is errcode 61401.
 	//   English: kf system alredy transfer
-	KfSystemAlredyTransfer = 61401
-	// Code61450 is errcode 61450.
+	KfSystemAlreadyTransfer = 61401
+	// KfSystemError is errcode 61450.
 	//   中文: 系统错误 (system error)
 	//   Retry: Backoff (系统错误 "system error" (customer-service API))
-	Code61450 = 61450
-	// Code61451 is errcode 61451.
+	KfSystemError = 61450
+	// KfInvalidParameter is errcode 61451.
 	//   中文: 参数错误 (invalid parameter)
-	Code61451 = 61451
-	// Code61452 is errcode 61452.
+	KfInvalidParameter = 61451
+	// InvalidKfAccount is errcode 61452.
 	//   中文: 无效客服账号 (invalid kf_account)
-	Code61452 = 61452
-	// Code61453 is errcode 61453.
+	InvalidKfAccount = 61452
+	// KfAccountExists is errcode 61453.
 	//   中文: 客服账号已存在 (kf_account exsited)
-	Code61453 = 61453
-	// Code61454 is errcode 61454.
+	KfAccountExists = 61453
+	// KfAccountNameTooLong is errcode 61454.
 	//   中文: 客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)
-	Code61454 = 61454
-	// Code61455 is errcode 61455.
+	KfAccountNameTooLong = 61454
+	// KfAccountNameIllegalChar is errcode 61455.
 	//   中文: 客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)
-	Code61455 = 61455
-	// Code61456 is errcode 61456.
+	KfAccountNameIllegalChar = 61455
+	// KfAccountCountExceeded is errcode 61456.
 	//   中文: 客服账号个数超过限制 (10 个客服账号 )(kf_account count exceeded)
-	Code61456 = 61456
-	// Code61457 is errcode 61457.
+	KfAccountCountExceeded = 61456
+	// InvalidKfAvatarFileType is errcode 61457.
 	//   中文: 无效头像文件类型 (invalid file type)
-	Code61457 = 61457
+	InvalidKfAvatarFileType = 61457
 	// DateFormatError is errcode 61500.
 	//   English: date format error
 	//   中文: 日期格式错误
@@ -2244,31 +2244,31 @@ const (
 	// DateRangeError is errcode 61501.
 	//   English: date range error
 	DateRangeError = 61501
-	// ThisIsGameMiniprogram is errcode 61502.
+	// GameNotSupportDataAPI is errcode 61502.
 	//   English: this is game miniprogram, data api is not supported
-	ThisIsGameMiniprogram = 61502
+	GameNotSupportDataAPI = 61502
 	// DataNotReady is errcode 61503.
 	//   English: data not ready, please try later
 	DataNotReady = 61503
-	// TryingToAccessOtherSApp is errcode 62001.
+	// AccessOtherAppDenied is errcode 62001.
 	//   English: trying to access other's app
-	TryingToAccessOtherSApp = 62001
+	AccessOtherAppDenied = 62001
 	// AppNameAlreadyExists is errcode 62002.
 	//   English: app name already exists
 	AppNameAlreadyExists = 62002
-	// PleaseProvideAtLeastOnePlatform is errcode 62003.
+	// NeedAtLeastOnePlatform is errcode 62003.
 	//   English: please provide at least one platform
-	PleaseProvideAtLeastOnePlatform = 62003
+	NeedAtLeastOnePlatform = 62003
 	// InvalidAppName is errcode 62004.
 	//   English: invalid app name
 	InvalidAppName = 62004
-	// Code62005 is errcode 62005.
+	// InvalidMobileAppID is errcode 62005.
 	//   English: invalid app id
-	Code62005 = 62005
-	// SomeArgumentsIsEmpty is errcode 63001.
+	InvalidMobileAppID = 62005
+	// SomeArgumentsEmpty is errcode 63001.
 	//   English: some arguments is empty
 	//   中文: 部分参数为空
-	SomeArgumentsIsEmpty = 63001
+	SomeArgumentsEmpty = 63001
 	// InvalidSignature is errcode 63002.
 	//   English: invalid signature
 	//   中文: 无效的签名
@@ -2276,18 +2276,18 @@ const (
 	// InvalidSignatureMethod is errcode 63003.
 	//   English: invalid signature method
 	InvalidSignatureMethod = 63003
-	// NoAuthroize is errcode 63004.
+	// NoAuthorize is errcode 63004.
 	//   English: no authroize
-	NoAuthroize = 63004
+	NoAuthorize = 63004
 	// GenTicketFail is errcode 63149.
 	//   English: gen ticket fail
 	GenTicketFail = 63149
 	// SetTicketFail is errcode 63152.
 	//   English: set ticket fail
 	SetTicketFail = 63152
-	// ShortidDecodeFail is errcode 63153.
+	// ShortIDDecodeFail is errcode 63153.
 	//   English: shortid decode fail
-	ShortidDecodeFail = 63153
+	ShortIDDecodeFail = 63153
 	// InvalidStatus is errcode 63154.
 	//   English: invalid status
 	InvalidStatus = 63154
@@ -2300,21 +2300,21 @@ const (
 	// InvalidRecommend is errcode 63157.
 	//   English: invalid recommend
 	InvalidRecommend = 63157
-	// BranditemOutOfLimits is errcode 63158.
+	// BrandItemOutOfLimits is errcode 63158.
 	//   English: branditem out of limits
-	BranditemOutOfLimits = 63158
+	BrandItemOutOfLimits = 63158
 	// RetailPriceEmpty is errcode 63159.
 	//   English: retail_price empty
 	RetailPriceEmpty = 63159
-	// PriceinfoInvalid is errcode 63160.
+	// PriceInfoInvalid is errcode 63160.
 	//   English: priceinfo invalid
-	PriceinfoInvalid = 63160
+	PriceInfoInvalid = 63160
 	// AntifakeModuleNumLimit is errcode 63161.
 	//   English: antifake module num limit
 	AntifakeModuleNumLimit = 63161
-	// AntifakeNativeTypeErr is errcode 63162.
+	// AntifakeNativeTypeError is errcode 63162.
 	//   English: antifake native_type err
-	AntifakeNativeTypeErr = 63162
+	AntifakeNativeTypeError = 63162
 	// AntifakeLinkNotExists is errcode 63163.
 	//   English: antifake link not exists
 	AntifakeLinkNotExists = 63163
@@ -2324,15 +2324,15 @@ const (
 	// ModuleInfoNotExist is errcode 63165.
 	//   English: module info not exist
 	ModuleInfoNotExist = 63165
-	// ItemIsBedingVerified is errcode 63166.
+	// ItemBeingVerified is errcode 63166.
 	//   English: item is beding verified
-	ItemIsBedingVerified = 63166
+	ItemBeingVerified = 63166
 	// ItemNotPublished is errcode 63167.
 	//   English: item not published
 	ItemNotPublished = 63167
-	// Code63168 is errcode 63168.
+	// ItemVerifyNotPass is errcode 63168.
 	//   English: verify not pass
-	Code63168 = 63168
+	ItemVerifyNotPass = 63168
 	// AlreadyPublished is errcode 63169.
 	//   English: already published
 	AlreadyPublished = 63169
@@ -2357,18 +2357,18 @@ const (
 	// NotThisType is errcode 63176.
 	//   English: not this type
 	NotThisType = 63176
-	// SrcOrSecretkeyOrVersionOr is errcode 63177.
+	// SrcSecretKeyVersionOrExpiredTimeWrong is errcode 63177.
 	//   English: src or secretkey or version or expired_time is wrong
-	SrcOrSecretkeyOrVersionOr = 63177
+	SrcSecretKeyVersionOrExpiredTimeWrong = 63177
 	// AppIDWrong is errcode 63178.
 	//   English: appid wrong
 	AppIDWrong = 63178
 	// OpenIDNumLimit is errcode 63179.
 	//   English: openid num limit
 	OpenIDNumLimit = 63179
-	// ThisAppMsgNotFound is errcode 63180.
+	// AppMsgNotFound is errcode 63180.
 	//   English: this app msg not found
-	ThisAppMsgNotFound = 63180
+	AppMsgNotFound = 63180
 	// GetHistoryAppMsgEnd is errcode 63181.
 	//   English: get history app msg end
 	GetHistoryAppMsgEnd = 63181
@@ -2384,9 +2384,9 @@ const (
 	// BadDeeplink is errcode 65003.
 	//   English: bad deeplink
 	BadDeeplink = 65003
-	// DeeplinksOfTheVeryTypeAre is errcode 65004.
+	// DeeplinkMustBeShortLived is errcode 65004.
 	//   English: deeplinks of the very type are supposed to have short-life
-	DeeplinksOfTheVeryTypeAre = 65004
+	DeeplinkMustBeShortLived = 65004
 	// InvalidCategories is errcode 65104.
 	//   English: invalid categories
 	InvalidCategories = 65104
@@ -2429,18 +2429,18 @@ const (
 	// StoreStatusIsInvalid is errcode 65118.
 	//   English: store status is invalid
 	StoreStatusIsInvalid = 65118
-	// LackOfQualificationForRelevantPrincipals is errcode 65119.
+	// LackOfQualification is errcode 65119.
 	//   English: lack of qualification for relevant principals
-	LackOfQualificationForRelevantPrincipals = 65119
+	LackOfQualification = 65119
 	// CategoryInfoIsNotFound is errcode 65120.
 	//   English: category info is not found
 	CategoryInfoIsNotFound = 65120
-	// RoomNameIsEmpty is errcode 65201.
+	// RoomNameEmpty is errcode 65201.
 	//   English: room_name is empty, please check your input
-	RoomNameIsEmpty = 65201
-	// UserIDIsEmpty is errcode 65202.
+	RoomNameEmpty = 65201
+	// UserIDEmpty is errcode 65202.
 	//   English: user_id is empty, please check your input
-	UserIDIsEmpty = 65202
+	UserIDEmpty = 65202
 	// InvalidCheckTicket is errcode 65203.
 	//   English: invalid check ticket
 	InvalidCheckTicket = 65203
@@ -2450,18 +2450,18 @@ const (
 	// CheckTicketOutOfTime is errcode 65205.
 	//   English: check ticket out of time
 	CheckTicketOutOfTime = 65205
-	// ThisMenuIsNotConditionalmenu is errcode 65301.
+	// NotConditionalMenu is errcode 65301.
 	//   English: this menu is not conditionalmenu
 	//   中文: 不存在此 menuid 对应的个性化菜单
-	ThisMenuIsNotConditionalmenu = 65301
+	NotConditionalMenu = 65301
 	// NoSuchUser is errcode 65302.
 	//   English: no such user
 	//   中文: 没有相应的用户
 	NoSuchUser = 65302
-	// ThereIsNoSelfmenu is errcode 65303.
+	// NoSelfMenu is errcode 65303.
 	//   English: there is no selfmenu, please create selfmenu first
 	//   中文: 没有默认菜单,不能创建个性化菜单
-	ThereIsNoSelfmenu = 65303
+	NoSelfMenu = 65303
 	// MatchRuleEmpty is errcode 65304.
 	//   English: match rule empty
 	//   中文: MatchRule 信息为空
@@ -2517,21 +2517,21 @@ const (
 	//   English: contain invalid url
 	//   中文: 不合法的 URL
 	ContainInvalidURL = 65317
-	// MustUseUtf8Charset is errcode 65318.
+	// MustUseUTF8Charset is errcode 65318.
 	//   English: must use utf-8 charset
-	MustUseUtf8Charset = 65318
+	MustUseUTF8Charset = 65318
 	// NotAllowToCreateMenu is errcode 65319.
 	//   English: not allow to create menu
 	NotAllowToCreateMenu = 65319
-	// PleaseEnableNewCustomService is errcode 65400.
+	// NeedEnableNewCustomService is errcode 65400.
 	//   English: please enable new custom service, or wait for a while if you have enabled
-	PleaseEnableNewCustomService = 65400
+	NeedEnableNewCustomService = 65400
 	// InvalidCustomServiceAccount is errcode 65401.
 	//   English: invalid custom service account
 	InvalidCustomServiceAccount = 65401
-	// TheCustomServiceAccountNeedTo is errcode 65402.
+	// CustomServiceAccountNeedBindUser is errcode 65402.
 	//   English: the custom service account need to bind a wechat user
-	TheCustomServiceAccountNeedTo = 65402
+	CustomServiceAccountNeedBindUser = 65402
 	// IllegalNickname is errcode 65403.
 	//   English: illegal nickname
 	IllegalNickname = 65403
@@ -2544,39 +2544,39 @@ const (
 	// CustomServiceAccountExists is errcode 65406.
 	//   English: custom service account exists
 	CustomServiceAccountExists = 65406
-	// TheWechatUserHaveBeenOne is errcode 65407.
+	// UserAlreadyYourWorker is errcode 65407.
 	//   English: the wechat user have been one of your workers
-	TheWechatUserHaveBeenOne = 65407
-	// YouHaveAlreadyInvitedTheWechat is errcode 65408.
+	UserAlreadyYourWorker = 65407
+	// UserAlreadyInvited is errcode 65408.
 	//   English: you have already invited the wechat user
-	YouHaveAlreadyInvitedTheWechat = 65408
+	UserAlreadyInvited = 65408
 	// WechatAccountInvalid is errcode 65409.
 	//   English: wechat account invalid
 	WechatAccountInvalid = 65409
 	// TooManyCustomServiceAccountsBound is errcode 65410.
 	//   English: too many custom service accounts bound by the worker
 	TooManyCustomServiceAccountsBound = 65410
-	// AEffectiveInvitationToBindThe is errcode 65411.
+	// CustomServiceInvitationExists is errcode 65411.
 	//   English: a effective invitation to bind the custom service account exists
-	AEffectiveInvitationToBindThe = 65411
-	// TheCustomServiceAccountHaveBeen is errcode 65412.
+	CustomServiceInvitationExists = 65411
+	// CustomServiceAccountAlreadyBound is errcode 65412.
 	//   English: the custom service account have been bound by a wechat user
-	TheCustomServiceAccountHaveBeen = 65412
-	// NoEffectiveSessionForTheCustomer is errcode 65413.
+	CustomServiceAccountAlreadyBound = 65412
+	// NoEffectiveSessionForCustomer is errcode 65413.
 	//   English: no effective session for the customer
-	NoEffectiveSessionForTheCustomer = 65413
-	// AnotherWorkerIsServingTheCustomer is errcode 65414.
+	NoEffectiveSessionForCustomer = 65413
+	// AnotherWorkerServingCustomer is errcode 65414.
 	//   English: another worker is serving the customer
-	AnotherWorkerIsServingTheCustomer = 65414
-	// TheWorkerIsNotOnline is errcode 65415.
+	AnotherWorkerServingCustomer = 65414
+	// WorkerNotOnline is errcode 65415.
 	//   English: the worker is not online
-	TheWorkerIsNotOnline = 65415
+	WorkerNotOnline = 65415
 	// ParamInvalid is errcode 65416.
 	//   English: param invalid, please check
 	ParamInvalid = 65416
-	// ItIsTooLongFromThe is errcode 65417.
+	// TimeRangeTooLong is errcode 65417.
 	//   English: it is too long from the starttime to endtime
-	ItIsTooLongFromThe = 65417
+	TimeRangeTooLong = 65417
 	// HomepageNotExists is errcode 65450.
 	//   English: homepage not exists
 	HomepageNotExists = 65450
@@ -2604,18 +2604,18 @@ const (
 	// InvalidSubMchID is errcode 68009.
 	//   English: invalid sub mch id
 	InvalidSubMchID = 68009
-	// StoreIDHasExist is errcode 68010.
+	// StoreIDExists is errcode 68010.
 	//   English: store id has exist
-	StoreIDHasExist = 68010
+	StoreIDExists = 68010
 	// MissStoreName is errcode 68011.
 	//   English: miss store name
 	MissStoreName = 68011
 	// MissCreateTime is errcode 68012.
 	//   English: miss create time
 	MissCreateTime = 68012
-	// Code68013 is errcode 68013.
+	// InvalidStoreOrderStatus is errcode 68013.
 	//   English: invalid status
-	Code68013 = 68013
+	InvalidStoreOrderStatus = 68013
 	// InvalidReceiverInfo is errcode 68014.
 	//   English: invalid receiver info
 	InvalidReceiverInfo = 68014
@@ -2643,30 +2643,30 @@ const (
 	// InvalidServiceID is errcode 68022.
 	//   English: invalid service_id
 	InvalidServiceID = 68022
-	// ServiceIDHasExist is errcode 68023.
+	// ServiceIDExists is errcode 68023.
 	//   English: service_id has exist
-	ServiceIDHasExist = 68023
+	ServiceIDExists = 68023
 	// MissServiceWXAPath is errcode 68024.
 	//   English: miss service wxa path
 	MissServiceWXAPath = 68024
 	// InvalidProductSKU is errcode 68025.
 	//   English: invalid product sku
 	InvalidProductSKU = 68025
-	// InvalidProductSpu is errcode 68026.
+	// InvalidProductSPU is errcode 68026.
 	//   English: invalid product spu
-	InvalidProductSpu = 68026
-	// MissProductSpu is errcode 68027.
+	InvalidProductSPU = 68026
+	// MissProductSPU is errcode 68027.
 	//   English: miss product spu
-	MissProductSpu = 68027
-	// CanNotFindProductSpuAnd is errcode 68028.
+	MissProductSPU = 68027
+	// ProductSPUNotInOrderList is errcode 68028.
 	//   English: can not find product spu and spu in order list
-	CanNotFindProductSpuAnd = 68028
-	// SKUAndSpuDuplicated is errcode 68029.
+	ProductSPUNotInOrderList = 68028
+	// SKUAndSPUDuplicated is errcode 68029.
 	//   English: sku and spu duplicated
-	SKUAndSpuDuplicated = 68029
-	// BusiIDHasExist is errcode 68030.
+	SKUAndSPUDuplicated = 68029
+	// BusiIDExists is errcode 68030.
 	//   English: busi_id has exist
-	BusiIDHasExist = 68030
+	BusiIDExists = 68030
 	// UpdateFail is errcode 68031.
 	//   English: update fail
 	UpdateFail = 68031
@@ -2682,9 +2682,9 @@ const (
 	// MissWXAOrderDetailPath is errcode 68035.
 	//   English: miss wxa order detail path
 	MissWXAOrderDetailPath = 68035
-	// ThereIsNoEnoughProductsTo is errcode 68036.
+	// NotEnoughProductsToRefund is errcode 68036.
 	//   English: there is no enough products to refund
-	ThereIsNoEnoughProductsTo = 68036
+	NotEnoughProductsToRefund = 68036
 	// InvalidRefundInfo is errcode 68037.
 	//   English: invalid refund info
 	InvalidRefundInfo = 68037
@@ -2694,9 +2694,9 @@ const (
 	// InvalidWechatPayNo is errcode 68039.
 	//   English: invalid wechat pay no
 	InvalidWechatPayNo = 68039
-	// AllProductHasBeenRefunded is errcode 68040.
+	// AllProductsRefunded is errcode 68040.
 	//   English: all product has been refunded, the order can not be finished
-	AllProductHasBeenRefunded = 68040
+	AllProductsRefunded = 68040
 	// InvalidServiceCreateTime is errcode 68041.
 	//   English: invalid service create time, it must bigger than the time of order
 	InvalidServiceCreateTime = 68041
@@ -2724,45 +2724,45 @@ const (
 	// InvalidParameter is errcode 71001.
 	//   English: invalid parameter, parameter is zero or missing
 	InvalidParameter = 71001
-	// InvalidOrderid is errcode 71002.
+	// InvalidCoinOrderID is errcode 71002.
 	//   English: invalid orderid, may be the other parameter not fit with orderid
-	InvalidOrderid = 71002
+	InvalidCoinOrderID = 71002
 	// CoinNotEnough is errcode 71003.
 	//   English: coin not enough
 	CoinNotEnough = 71003
 	// CardIsExpired is errcode 71004.
 	//   English: card is expired
 	CardIsExpired = 71004
-	// LimitExeCount is errcode 71005.
+	// ExeCountLimited is errcode 71005.
 	//   English: limit exe count
-	LimitExeCount = 71005
-	// LimitCoinCount is errcode 71006.
+	ExeCountLimited = 71005
+	// CoinCountOutOfRange is errcode 71006.
 	//   English: limit coin count, 1 <= coin_count <= 100000
-	LimitCoinCount = 71006
-	// OrderFinish is errcode 71007.
+	CoinCountOutOfRange = 71006
+	// CoinOrderFinished is errcode 71007.
 	//   English: order finish
-	OrderFinish = 71007
+	CoinOrderFinished = 71007
 	// OrderTimeOut is errcode 71008.
 	//   English: order time out
 	OrderTimeOut = 71008
 	// NoMatchCard is errcode 72001.
 	//   English: no match card
 	NoMatchCard = 72001
-	// MchidIsNotBindAppID is errcode 72002.
+	// MchIDNotBoundToAppID is errcode 72002.
 	//   English: mchid is not bind appid
-	MchidIsNotBindAppID = 72002
-	// Code72003 is errcode 72003.
+	MchIDNotBoundToAppID = 72002
+	// NotMemberCardType is errcode 72003.
 	//   English: invalid card type, need member card
-	Code72003 = 72003
-	// MchidIsOccupiedByTheOther is errcode 72004.
+	NotMemberCardType = 72003
+	// MchIDOccupiedByOtherAppID is errcode 72004.
 	//   English: mchid is occupied by the other appid
-	MchidIsOccupiedByTheOther = 72004
-	// OutOfMchidSizeLimit is errcode 72005.
+	MchIDOccupiedByOtherAppID = 72004
+	// MchIDCountOutOfLimit is errcode 72005.
 	//   English: out of mchid size limit
-	OutOfMchidSizeLimit = 72005
-	// InvaldTitle is errcode 72006.
+	MchIDCountOutOfLimit = 72005
+	// InvalidTitle is errcode 72006.
 	//   English: invald title
-	InvaldTitle = 72006
+	InvalidTitle = 72006
 	// InvalidReduceCost is errcode 72007.
 	//   English: invalid reduce cost, can not less than 100
 	InvalidReduceCost = 72007
@@ -2772,21 +2772,21 @@ const (
 	// InvalidGetLimit is errcode 72009.
 	//   English: invalid get limit, can not over 50
 	InvalidGetLimit = 72009
-	// InvalidMchid is errcode 72010.
+	// InvalidMchID is errcode 72010.
 	//   English: invalid mchid
-	InvalidMchid = 72010
-	// InvalidActivateTicketMaybeThisTicket is errcode 72011.
+	InvalidMchID = 72010
+	// ActivateTicketNotBelongToAppID is errcode 72011.
 	//   English: invalid activate_ticket.Maybe this ticket is not belong this AppId
-	InvalidActivateTicketMaybeThisTicket = 72011
+	ActivateTicketNotBelongToAppID = 72011
 	// ActivateTicketHasBeenExpired is errcode 72012.
 	//   English: activate_ticket has been expired
 	ActivateTicketHasBeenExpired = 72012
-	// UnauthorizedOrderIDOrAuthorizationIs is errcode 72013.
+	// OrderIDUnauthorizedOrExpired is errcode 72013.
 	//   English: unauthorized order_id or authorization is expired
-	UnauthorizedOrderIDOrAuthorizationIs = 72013
-	// TaskCardShareStockCanNot is errcode 72014.
+	OrderIDUnauthorizedOrExpired = 72013
+	// TaskCardStockNotModifiable is errcode 72014.
 	//   English: task card share stock can not modify stock
-	TaskCardShareStockCanNot = 72014
+	TaskCardStockNotModifiable = 72014
 	// UnauthorizedCreateInvoice is errcode 72015.
 	//   English: unauthorized create invoice
 	UnauthorizedCreateInvoice = 72015
@@ -2796,24 +2796,24 @@ const (
 	// InvalidInvoiceTitle is errcode 72017.
 	//   English: invalid invoice title
 	InvalidInvoiceTitle = 72017
-	// DuplicateOrderID is errcode 72018.
+	// DuplicateInvoiceOrderID is errcode 72018.
 	//   English: duplicate order id, invoice had inserted to user
-	DuplicateOrderID = 72018
-	// LimitMsgOperationCardListSize is errcode 72019.
+	DuplicateInvoiceOrderID = 72018
+	// MsgOperationCardListTooLong is errcode 72019.
 	//   English: limit msg operation card list size, must <= 5
-	LimitMsgOperationCardListSize = 72019
-	// LimitConsumeInUseLimit is errcode 72020.
+	MsgOperationCardListTooLong = 72019
+	// ConsumeLimitExceeded is errcode 72020.
 	//   English: limit consume in use limit
-	LimitConsumeInUseLimit = 72020
+	ConsumeLimitExceeded = 72020
 	// UnauthorizedCreateGeneralCard is errcode 72021.
 	//   English: unauthorized create general card
 	UnauthorizedCreateGeneralCard = 72021
-	// Code72022 is errcode 72022.
+	// UserNotInWhiteList is errcode 72022.
 	//   English: user unexpected, please add user to white list
-	Code72022 = 72022
-	// InvoiceHasBeenLockByOthers is errcode 72023.
+	UserNotInWhiteList = 72022
+	// InvoiceLockedByOthers is errcode 72023.
 	//   English: invoice has been lock by others
-	InvoiceHasBeenLockByOthers = 72023
+	InvoiceLockedByOthers = 72023
 	// InvoiceStatusError is errcode 72024.
 	//   English: invoice status error
 	InvoiceStatusError = 72024
@@ -2832,9 +2832,9 @@ const (
 	// InvoiceNeverSetAuthField is errcode 72029.
 	//   English: invoice never set auth field
 	InvoiceNeverSetAuthField = 72029
-	// Code72030 is errcode 72030.
+	// InvalidInvoiceMchID is errcode 72030.
 	//   English: invalid mchid
-	Code72030 = 72030
+	InvalidInvoiceMchID = 72030
 	// InvalidParams is errcode 72031.
 	//   English: invalid params
 	InvalidParams = 72031
@@ -2844,9 +2844,9 @@ const (
 	// PayGiftCardRuleStatusErr is errcode 72033.
 	//   English: pay gift card rule status err
 	PayGiftCardRuleStatusErr = 72033
-	// InvlidRuleID is errcode 72034.
+	// InvalidRuleID is errcode 72034.
 	//   English: invlid rule id
-	InvlidRuleID = 72034
+	InvalidRuleID = 72034
 	// BizRejectInsert is errcode 72035.
 	//   English: biz reject insert
 	BizRejectInsert = 72035
@@ -2860,33 +2860,33 @@ const (
 	// InvoiceOrderNeverAuth is errcode 72038.
 	//   English: invoice order never auth
 	InvoiceOrderNeverAuth = 72038
-	// InvoiceMustBeLockFirst is errcode 72039.
+	// InvoiceMustBeLockedFirst is errcode 72039.
 	//   English: invoice must be lock first
-	InvoiceMustBeLockFirst = 72039
-	// InvoicePdfError is errcode 72040.
+	InvoiceMustBeLockedFirst = 72039
+	// InvoicePDFError is errcode 72040.
 	//   English: invoice pdf error
-	InvoicePdfError = 72040
+	InvoicePDFError = 72040
 	// BillingCodeAndBillingNoInvalid is errcode 72041.
 	//   English: billing_code and billing_no invalid
 	BillingCodeAndBillingNoInvalid = 72041
 	// BillingCodeAndBillingNoRepeated is errcode 72042.
 	//   English: billing_code and billing_no repeated
 	BillingCodeAndBillingNoRepeated = 72042
-	// BillingCodeOrBillingNoSize is errcode 72043.
+	// BillingCodeOrBillingNoSizeError is errcode 72043.
 	//   English: billing_code or billing_no size error
-	BillingCodeOrBillingNoSize = 72043
+	BillingCodeOrBillingNoSizeError = 72043
 	// ScanTextOutOfTime is errcode 72044.
 	//   English: scan text out of time
 	ScanTextOutOfTime = 72044
 	// CheckCodeIsEmpty is errcode 72045.
 	//   English: check_code is empty
 	CheckCodeIsEmpty = 72045
-	// PdfURLIsInvalid is errcode 72046.
+	// PDFURLInvalid is errcode 72046.
 	//   English: pdf_url is invalid
-	PdfURLIsInvalid = 72046
-	// PdfBillingCodeOrPdfBilling is errcode 72047.
+	PDFURLInvalid = 72046
+	// PDFBillingCodeOrNoError is errcode 72047.
 	//   English: pdf billing_code or pdf billing_no is error
-	PdfBillingCodeOrPdfBilling = 72047
+	PDFBillingCodeOrNoError = 72047
 	// InsertTooManyInvoice is errcode 72048.
 	//   English: insert too many invoice, need auth again
 	InsertTooManyInvoice = 72048
@@ -2905,10 +2905,10 @@ const (
 	// UserNeverAuth is errcode 72053.
 	//   English: user never auth
 	UserNeverAuth = 72053
-	// InvoicesIsInserting is errcode 72054.
+	// InvoicesInserting is errcode 72054.
 	//   English: invoices is inserting, wait a moment please
 	//   Retry: Backoff ("invoices is inserting, wait a moment please")
-	InvoicesIsInserting = 72054
+	InvoicesInserting = 72054
 	// TooManyInvoices is errcode 72055.
 	//   English: too many invoices
 	TooManyInvoices = 72055
@@ -2922,45 +2922,45 @@ const (
 	// CallbackBizError is errcode 72058.
 	//   English: callback biz error
 	CallbackBizError = 72058
-	// ThisInvoiceIsGivingToOthers is errcode 72059.
+	// InvoiceBeingGivenToOthers is errcode 72059.
 	//   English: this invoice is giving to others, wait a moment please
-	ThisInvoiceIsGivingToOthers = 72059
-	// ThisInvoiceHasBeenCancelled is errcode 72060.
+	InvoiceBeingGivenToOthers = 72059
+	// InvoiceCancelled is errcode 72060.
 	//   English: this invoice has been cancelled, check the reimburse_status please
-	ThisInvoiceHasBeenCancelled = 72060
-	// ThisInvoiceHasBeenClosed is errcode 72061.
+	InvoiceCancelled = 72060
+	// InvoiceClosed is errcode 72061.
 	//   English: this invoice has been closed, check the reimburse_status please
-	ThisInvoiceHasBeenClosed = 72061
-	// ThisCodeAuthKeyIsLimited is errcode 72062.
+	InvoiceClosed = 72061
+	// CodeAuthKeyLimited is errcode 72062.
 	//   English: this code_auth_key is limited, try other code_auth_key please
-	ThisCodeAuthKeyIsLimited = 72062
-	// BizContactIsEmpty is errcode 72063.
+	CodeAuthKeyLimited = 72062
+	// BizContactEmpty is errcode 72063.
 	//   English: biz contact is empty, set contact first please
-	BizContactIsEmpty = 72063
-	// TbcError is errcode 72064.
+	BizContactEmpty = 72063
+	// TBCError is errcode 72064.
 	//   English: tbc error
-	TbcError = 72064
-	// TbcLogicError is errcode 72065.
+	TBCError = 72064
+	// TBCLogicError is errcode 72065.
 	//   English: tbc logic error
-	TbcLogicError = 72065
-	// TheCardIsSendForAdvertisement is errcode 72066.
+	TBCLogicError = 72065
+	// AdCardTimeAndBudgetNotModifiable is errcode 72066.
 	//   English: the card is send for advertisement, not allow modify time and budget
-	TheCardIsSendForAdvertisement = 72066
-	// BatchinsertauthkeyExpired is errcode 72067.
+	AdCardTimeAndBudgetNotModifiable = 72066
+	// BatchInsertAuthKeyExpired is errcode 72067.
 	//   English: BatchInsertAuthKey_Expired
-	BatchinsertauthkeyExpired = 72067
-	// BatchinsertauthkeyOwner is errcode 72068.
+	BatchInsertAuthKeyExpired = 72067
+	// BatchInsertAuthKeyOwner is errcode 72068.
 	//   English: BatchInsertAuthKey_Owner
-	BatchinsertauthkeyOwner = 72068
-	// BatchtaskrunError is errcode 72069.
+	BatchInsertAuthKeyOwner = 72068
+	// BatchTaskRunError is errcode 72069.
 	//   English: BATCHTASKRUN_ERROR
-	BatchtaskrunError = 72069
+	BatchTaskRunError = 72069
 	// BizTitleKeyOutTime is errcode 72070.
 	//   English: BIZ_TITLE_KEY_OUT_TIME
 	BizTitleKeyOutTime = 72070
-	// DiscernGaopengError is errcode 72071.
+	// DiscernGaoPengError is errcode 72071.
 	//   English: Discern_GaoPeng_Error
-	DiscernGaopengError = 72071
+	DiscernGaoPengError = 72071
 	// DiscernTypeError is errcode 72072.
 	//   English: Discern_Type_Error
 	DiscernTypeError = 72072
@@ -2973,9 +2973,9 @@ const (
 	// HasSend is errcode 72075.
 	//   English: HAS_SEND
 	HasSend = 72075
-	// Invoicesign is errcode 72076.
+	// InvoiceSignError is errcode 72076.
 	//   English: INVOICESIGN
-	Invoicesign = 72076
+	InvoiceSignError = 72076
 	// KeyDeleted is errcode 72077.
 	//   English: KEY_DELETED
 	KeyDeleted = 72077
@@ -2985,18 +2985,18 @@ const (
 	// MountError is errcode 72079.
 	//   English: MOUNT_ERROR
 	MountError = 72079
-	// NoFound is errcode 72080.
+	// InvoiceNotFound is errcode 72080.
 	//   English: NO_FOUND
-	NoFound = 72080
-	// NoPullPdf is errcode 72081.
+	InvoiceNotFound = 72080
+	// NoPullPDF is errcode 72081.
 	//   English: No_Pull_Pdf
-	NoPullPdf = 72081
-	// PdfCheckError is errcode 72082.
+	NoPullPDF = 72081
+	// PDFCheckError is errcode 72082.
 	//   English: PDF_CHECK_ERROR
-	PdfCheckError = 72082
-	// PullPdfFail is errcode 72083.
+	PDFCheckError = 72082
+	// PullPDFFail is errcode 72083.
 	//   English: PULL_PDF_FAIL
-	PullPdfFail = 72083
+	PullPDFFail = 72083
 	// PushBizEmpty is errcode 72084.
 	//   English: PUSH_BIZ_EMPTY
 	PushBizEmpty = 72084
@@ -3027,25 +3027,25 @@ const (
 	// VerifyThirdPartyFail is errcode 72093.
 	//   English: Verify_3rd_Fail
 	VerifyThirdPartyFail = 72093
-	// SysErrorMakeOutInvoiceFailed is errcode 73000.
+	// MakeOutInvoiceFailed is errcode 73000.
 	//   English: sys error make out invoice failed
 	//   Retry: Backoff ("sys error make out invoice failed")
-	SysErrorMakeOutInvoiceFailed = 73000
-	// WxopenidError is errcode 73001.
+	MakeOutInvoiceFailed = 73000
+	// WxOpenIDError is errcode 73001.
 	//   English: wxopenid error
-	WxopenidError = 73001
-	// DdhOrderidEmpty is errcode 73002.
+	WxOpenIDError = 73001
+	// DdhOrderIDEmpty is errcode 73002.
 	//   English: ddh orderid empty
-	DdhOrderidEmpty = 73002
-	// WxopenidEmpty is errcode 73003.
+	DdhOrderIDEmpty = 73002
+	// WxOpenIDEmpty is errcode 73003.
 	//   English: wxopenid empty
-	WxopenidEmpty = 73003
+	WxOpenIDEmpty = 73003
 	// FpqqlshEmpty is errcode 73004.
 	//   English: fpqqlsh empty
 	FpqqlshEmpty = 73004
-	// NotACommercial is errcode 73005.
+	// NotCommercial is errcode 73005.
 	//   English: not a commercial
-	NotACommercial = 73005
+	NotCommercial = 73005
 	// KplxEmpty is errcode 73006.
 	//   English: kplx empty
 	KplxEmpty = 73006
@@ -3079,9 +3079,9 @@ const (
 	// NsrsbhEmpty is errcode 73016.
 	//   English: nsrsbh empty
 	NsrsbhEmpty = 73016
-	// KaipiaoPlatError is errcode 73100.
+	// InvoicingPlatformError is errcode 73100.
 	//   English: kaipiao plat error
-	KaipiaoPlatError = 73100
+	InvoicingPlatformError = 73100
 	// NsrsbhNotCmp is errcode 73101.
 	//   English: nsrsbh not cmp
 	NsrsbhNotCmp = 73101
@@ -3092,327 +3092,327 @@ const (
 	//   English: reach frequency limit
 	//   Retry: RateLimit ("reach frequency limit")
 	ReachFrequencyLimit = 73104
-	// KpPlatMakeInvoiceTimeout is errcode 73105.
+	// InvoicingPlatformTimeout is errcode 73105.
 	//   English: Kp plat make invoice timeout, please try again with the same fpqqlsh
 	//   Retry: Backoff ("make invoice timeout, please try again with the same fpqqlsh")
-	KpPlatMakeInvoiceTimeout = 73105
+	InvoicingPlatformTimeout = 73105
 	// FpqqlshExistWithDifferentDdh is errcode 73106.
 	//   English: Fpqqlsh exist with different ddh
 	FpqqlshExistWithDifferentDdh = 73106
 	// FpqqlshIsProcessing is errcode 73107.
 	//   English: Fpqqlsh is processing, please wait and query later
 	FpqqlshIsProcessing = 73107
-	// ThisDdhWithOtherFpqqlshAlready is errcode 73108.
+	// DdhHasOtherFpqqlsh is errcode 73108.
 	//   English: This ddh with other fpqqlsh already exist
-	ThisDdhWithOtherFpqqlshAlready = 73108
-	// ThisFpqqlshNotExistInKpplat is errcode 73109.
+	DdhHasOtherFpqqlsh = 73108
+	// FpqqlshNotExistInPlatform is errcode 73109.
 	//   English: This Fpqqlsh not exist in kpplat
-	ThisFpqqlshNotExistInKpplat = 73109
-	// GetCardDetailByCardID is errcode 73200.
+	FpqqlshNotExistInPlatform = 73109
+	// GetCardDetailFail is errcode 73200.
 	//   English: get card detail by card id and code fail
-	GetCardDetailByCardID = 73200
+	GetCardDetailFail = 73200
 	// GetCloudInvoiceRecordFail is errcode 73201.
 	//   English: get cloud invoice record fail
 	GetCloudInvoiceRecordFail = 73201
-	// GetAppinfoFail is errcode 73202.
+	// GetAppInfoFail is errcode 73202.
 	//   English: get appinfo fail
-	GetAppinfoFail = 73202
-	// GetInvoiceCategoryOrRuleKv is errcode 73203.
+	GetAppInfoFail = 73202
+	// GetInvoiceCategoryOrRuleError is errcode 73203.
 	//   English: get invoice category or rule kv error
-	GetInvoiceCategoryOrRuleKv = 73203
+	GetInvoiceCategoryOrRuleError = 73203
 	// RequestCardNotExist is errcode 73204.
 	//   English: request card not exist
 	RequestCardNotExist = 73204
-	// Code73205 is errcode 73205.
+	// FriendCardCreatePaused is errcode 73205.
 	//   中文: 朋友的券玩法升级中,当前暂停创建,请创建其他类型卡券
-	Code73205 = 73205
-	// Code73206 is errcode 73206.
+	FriendCardCreatePaused = 73205
+	// FriendCardCoinRechargePaused is errcode 73206.
 	//   中文: 朋友的券玩法升级中,当前暂停券点充值,请创建其他类型卡券
-	Code73206 = 73206
-	// Code73207 is errcode 73207.
+	FriendCardCoinRechargePaused = 73206
+	// FriendCardCoinAccountPaused is errcode 73207.
 	//   中文: 朋友的券玩法升级中,当前暂停开通券点账户
-	Code73207 = 73207
-	// Code73208 is errcode 73208.
+	FriendCardCoinAccountPaused = 73207
+	// FriendCardStockUpdateUnsupported is errcode 73208.
 	//   中文: 朋友的券玩法升级中,当前不支持修改库存
-	Code73208 = 73208
-	// Code73209 is errcode 73209.
+	FriendCardStockUpdateUnsupported = 73208
+	// FriendCardValidityUpdateUnsupported is errcode 73209.
 	//   中文: 朋友的券玩法升级中,当前不支持修改有效期
-	Code73209 = 73209
-	// Code73210 is errcode 73210.
+	FriendCardValidityUpdateUnsupported = 73209
+	// CardBatchStockNotModifiable is errcode 73210.
 	//   中文: 当前批次不支持修改卡券批次库存
-	Code73210 = 73210
-	// Code73211 is errcode 73211.
+	CardBatchStockNotModifiable = 73210
+	// WebLinkJumpUnsupported is errcode 73211.
 	//   中文: 不再支持配置网页链接跳转,请选择小程序替代
-	Code73211 = 73211
+	WebLinkJumpUnsupported = 73211
 	// UnauthorizedBackupMember is errcode 73212.
 	//   English: unauthorized backup member
 	UnauthorizedBackupMember = 73212
 	// InvalidCodeType is errcode 73213.
 	//   English: invalid code type
 	InvalidCodeType = 73213
-	// TheUserIsAlreadyAMember is errcode 73214.
+	// UserAlreadyMember is errcode 73214.
 	//   English: the user is already a member
-	TheUserIsAlreadyAMember = 73214
-	// Code73215 is errcode 73215.
+	UserAlreadyMember = 73214
+	// PayCouponFeatureOffline is errcode 73215.
 	//   中文: 支付打通券能力已下线,请直接使用微信支付代金券API:https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml
-	Code73215 = 73215
-	// Code73216 is errcode 73216.
+	PayCouponFeatureOffline = 73215
+	// InvalidGiftCardButtonName is errcode 73216.
 	//   中文: 不合法的按钮名字,请从中选择一个:使用礼品卡/立即使用/去点外卖
-	Code73216 = 73216
-	// Code73217 is errcode 73217.
+	InvalidGiftCardButtonName = 73216
+	// GiftCardAppPathNotSet is errcode 73217.
 	//   中文: 礼品卡本身没有设置appname和path,不允许在修改接口设置
-	Code73217 = 73217
-	// Code73218 is errcode 73218.
+	GiftCardAppPathNotSet = 73217
+	// GiftCardMiniProgramJumpUnauthorized is errcode 73218.
 	//   中文: 未授权使用礼品卡落地页跳转小程序功能
-	Code73218 = 73218
-	// NotFindThisWxHotelID is errcode 74000.
+	GiftCardMiniProgramJumpUnauthorized = 73218
+	// HotelIDNotFound is errcode 74000.
 	//   English: not find this wx_hotel_id info
-	NotFindThisWxHotelID = 74000
-	// RequestSomeParamEmpty is errcode 74001.
+	HotelIDNotFound = 74000
+	// HotelRequestParamEmpty is errcode 74001.
 	//   English: request some param empty
-	RequestSomeParamEmpty = 74001
-	// RequestSomeParamError is errcode 74002.
+	HotelRequestParamEmpty = 74001
+	// HotelRequestParamError is errcode 74002.
 	//   English: request some param error
-	RequestSomeParamError = 74002
-	// Code74003 is errcode 74003.
+	HotelRequestParamError = 74002
+	// HotelRequestParamError74003 is errcode 74003.
 	//   English: request some param error
-	Code74003 = 74003
-	// DatetimeError is errcode 74004.
+	HotelRequestParamError74003 = 74003
+	// HotelDatetimeError is errcode 74004.
 	//   English: datetime error
-	DatetimeError = 74004
-	// CheckinModeError is errcode 74005.
+	HotelDatetimeError = 74004
+	// HotelCheckinModeError is errcode 74005.
 	//   English: checkin mode error
-	CheckinModeError = 74005
-	// CaridFromError is errcode 74007.
+	HotelCheckinModeError = 74005
+	// HotelCarIDFromError is errcode 74007.
 	//   English: carid from error
-	CaridFromError = 74007
-	// ThisHotelRoutecodeNotExist is errcode 74008.
+	HotelCarIDFromError = 74007
+	// HotelRouteCodeNotExist is errcode 74008.
 	//   English: this hotel routecode not exist
-	ThisHotelRoutecodeNotExist = 74008
-	// ThisHotelRoutecodeInfoErrorContract is errcode 74009.
+	HotelRouteCodeNotExist = 74008
+	// HotelRouteCodeInfoError is errcode 74009.
 	//   English: this hotel routecode info error contract developer
-	ThisHotelRoutecodeInfoErrorContract = 74009
-	// MaybeNotSupportReportMode is errcode 74010.
+	HotelRouteCodeInfoError = 74009
+	// HotelReportModeNotSupported is errcode 74010.
 	//   English: maybe not support report mode
-	MaybeNotSupportReportMode = 74010
-	// PicDeocdeNotOKMaybeIts is errcode 74011.
+	HotelReportModeNotSupported = 74010
+	// HotelPictureDecodeFailed is errcode 74011.
 	//   English: pic deocde not ok maybe its not good picdata
-	PicDeocdeNotOKMaybeIts = 74011
-	// VerifySysErro is errcode 74021.
+	HotelPictureDecodeFailed = 74011
+	// HotelVerifySysError is errcode 74021.
 	//   English: verify sys erro
 	//   Retry: Backoff ("verify sys erro": system error on verification service)
-	VerifySysErro = 74021
-	// InnerPoliceErro is errcode 74022.
+	HotelVerifySysError = 74021
+	// HotelInnerPoliceError is errcode 74022.
 	//   English: inner police erro
 	//   Retry: Backoff ("inner police erro": inner error on police verification service)
-	InnerPoliceErro = 74022
-	// UnableToDetectTheFace is errcode 74023.
+	HotelInnerPoliceError = 74022
+	// HotelFaceNotDetected is errcode 74023.
 	//   English: unable to detect the face
-	UnableToDetectTheFace = 74023
-	// ReportCheckin2LvyeSysErro is errcode 74040.
+	HotelFaceNotDetected = 74023
+	// HotelReportCheckinSysError is errcode 74040.
 	//   English: report checkin 2 lvye sys erro
 	//   Retry: Backoff ("report checkin 2 lvye sys erro": downstream system error)
-	ReportCheckin2LvyeSysErro = 74040
-	// ReportCheckou2LvyeSysErro is errcode 74041.
+	HotelReportCheckinSysError = 74040
+	// HotelReportCheckoutSysError is errcode 74041.
 	//   English: report checkou 2 lvye sys erro
 	//   Retry: Backoff ("report checkou 2 lvye sys erro": downstream system error)
-	ReportCheckou2LvyeSysErro = 74041
-	// SomeParamEmtpyPleaseCheck is errcode 75001.
+	HotelReportCheckoutSysError = 74041
+	// SomeParamEmpty is errcode 75001.
 	//   English: some param emtpy please check
-	SomeParamEmtpyPleaseCheck = 75001
-	// ParamIllegalPleaseCheck is errcode 75002.
+	SomeParamEmpty = 75001
+	// ParamIllegal is errcode 75002.
 	//   English: param illegal please check
-	ParamIllegalPleaseCheck = 75002
-	// SysErrorKvStoreError is errcode 75003.
+	ParamIllegal = 75002
+	// KVStoreError is errcode 75003.
 	//   English: sys error kv store error
 	//   Retry: Backoff ("sys error kv store error")
-	SysErrorKvStoreError = 75003
-	// SysErrorKvstringStoreError is errcode 75004.
+	KVStoreError = 75003
+	// KVStringStoreError is errcode 75004.
 	//   English: sys error kvstring store error
 	//   Retry: Backoff ("sys error kvstring store error")
-	SysErrorKvstringStoreError = 75004
-	// ProductNotExistPleaseCheckYour is errcode 75005.
+	KVStringStoreError = 75004
+	// BuyerProductNotExist is errcode 75005.
 	//   English: product not exist please check your product_id
-	ProductNotExistPleaseCheckYour = 75005
-	// OrderNotExistPleaseCheckOrder is errcode 75006.
+	BuyerProductNotExist = 75005
+	// BuyerOrderNotExist is errcode 75006.
 	//   English: order not exist please check order_id and buyer_appid
-	OrderNotExistPleaseCheckOrder = 75006
-	// DoNotAllowThisStatusTo is errcode 75007.
+	BuyerOrderNotExist = 75006
+	// BuyerOrderStatusChangeNotAllowed is errcode 75007.
 	//   English: do not allow this status to change please check this order_id status now
-	DoNotAllowThisStatusTo = 75007
-	// ProductHasExistPleaseUseNew is errcode 75008.
+	BuyerOrderStatusChangeNotAllowed = 75007
+	// BuyerProductIDExists is errcode 75008.
 	//   English: product has exist please use new id
-	ProductHasExistPleaseUseNew = 75008
+	BuyerProductIDExists = 75008
 	// NotifyOrderStatusFailed is errcode 75009.
 	//   English: notify order status failed
 	NotifyOrderStatusFailed = 75009
-	// BuyerBussinessInfoNotExist is errcode 75010.
+	// BuyerBusinessInfoNotExist is errcode 75010.
 	//   English: buyer bussiness info not exist
-	BuyerBussinessInfoNotExist = 75010
-	// YouHadRegistered is errcode 75011.
+	BuyerBusinessInfoNotExist = 75010
+	// AlreadyRegistered is errcode 75011.
 	//   English: you had registered
-	YouHadRegistered = 75011
-	// StoreImageKeyToKvError is errcode 75012.
+	AlreadyRegistered = 75011
+	// StoreImageKeyError is errcode 75012.
 	//   English: store image key to kv error, please try again
 	//   Retry: Backoff ("store image key to kv error, please try again")
-	StoreImageKeyToKvError = 75012
+	StoreImageKeyError = 75012
 	// GetImageFail is errcode 75013.
 	//   English: get image fail, please check you image key
 	GetImageFail = 75013
-	// ThisKeyIsNotBelongTo is errcode 75014.
+	// ImageKeyNotBelongToYou is errcode 75014.
 	//   English: this key is not belong to you
-	ThisKeyIsNotBelongTo = 75014
-	// ThisKeyIsExpired is errcode 75015.
+	ImageKeyNotBelongToYou = 75014
+	// ImageKeyExpired is errcode 75015.
 	//   English: this key is expired
-	ThisKeyIsExpired = 75015
+	ImageKeyExpired = 75015
 	// EncryptDecodeKeyFail is errcode 75016.
 	//   English: encrypt decode key fail
 	EncryptDecodeKeyFail = 75016
 	// EncryptEncodeKeyFail is errcode 75017.
 	//   English: encrypt encode key fail
 	EncryptEncodeKeyFail = 75017
-	// BindBuyerBusinessInfoFailPlease is errcode 75018.
+	// BindBuyerBusinessInfoFail is errcode 75018.
 	//   English: bind buyer business info fail please contact us
-	BindBuyerBusinessInfoFailPlease = 75018
-	// ThisKeyIsEmpty is errcode 75019.
+	BindBuyerBusinessInfoFail = 75018
+	// ImageKeyEmpty is errcode 75019.
 	//   English: this key is empty, user may not upload file
-	ThisKeyIsEmpty = 75019
-	// Code80000 is errcode 80000.
+	ImageKeyEmpty = 75019
+	// CityServiceSystemError is errcode 80000.
 	//   中文: 系统错误,请稍后再试
 	//   Retry: Backoff (系统错误,请稍后再试: system error, try again later)
-	Code80000 = 80000
-	// Code80001 is errcode 80001.
+	CityServiceSystemError = 80000
+	// CityServiceParamFormatError is errcode 80001.
 	//   中文: 参数格式校验错误
-	Code80001 = 80001
-	// Code80002 is errcode 80002.
+	CityServiceParamFormatError = 80001
+	// CityServiceSignFailed is errcode 80002.
 	//   中文: 签名失败
-	Code80002 = 80002
-	// Code80003 is errcode 80003.
+	CityServiceSignFailed = 80002
+	// OrderNotGeneratedForDate is errcode 80003.
 	//   中文: 该日期订单未生成
-	Code80003 = 80003
-	// Code80004 is errcode 80004.
+	OrderNotGeneratedForDate = 80003
+	// UserCardNotBound is errcode 80004.
 	//   中文: 用户未绑卡
-	Code80004 = 80004
-	// Code80005 is errcode 80005.
+	UserCardNotBound = 80004
+	// NameMismatch is errcode 80005.
 	//   中文: 姓名不符
-	Code80005 = 80005
-	// Code80006 is errcode 80006.
+	NameMismatch = 80005
+	// IDCardMismatch is errcode 80006.
 	//   中文: 身份证不符
-	Code80006 = 80006
-	// Code80007 is errcode 80007.
+	IDCardMismatch = 80006
+	// GetCityInfoFailed is errcode 80007.
 	//   中文: 获取城市信息失败
-	Code80007 = 80007
-	// Code80008 is errcode 80008.
+	GetCityInfoFailed = 80007
+	// ChildInfoNotFound is errcode 80008.
 	//   中文: 未找到指定少儿信息
-	Code80008 = 80008
-	// Code80009 is errcode 80009.
+	ChildInfoNotFound = 80008
+	// ChildIDCardMismatch is errcode 80009.
 	//   中文: 少儿身份证不符
-	Code80009 = 80009
-	// Code80010 is errcode 80010.
+	ChildIDCardMismatch = 80009
+	// ChildNotBound is errcode 80010.
 	//   中文: 少儿未绑定
-	Code80010 = 80010
-	// Code80011 is errcode 80011.
+	ChildNotBound = 80010
+	// ContractNoMismatch is errcode 80011.
 	//   中文: 签约号不符
-	Code80011 = 80011
-	// Code80012 is errcode 80012.
+	ContractNoMismatch = 80011
+	// BureauConfigNotExist is errcode 80012.
 	//   中文: 该地区局方配置不存在
-	Code80012 = 80012
-	// Code80013 is errcode 80013.
+	BureauConfigNotExist = 80012
+	// AppIDNotMatchBureauConfig is errcode 80013.
 	//   中文: 调用方appid与局方配置不匹配
-	Code80013 = 80013
-	// Code80014 is errcode 80014.
+	AppIDNotMatchBureauConfig = 80013
+	// GetMessageAccountFailed is errcode 80014.
 	//   中文: 获取消息账号失败
-	Code80014 = 80014
-	// Code80066 is errcode 80066.
+	GetMessageAccountFailed = 80014
+	// InvalidPluginVersion is errcode 80066.
 	//   中文: 非法的插件版本
-	Code80066 = 80066
-	// Code80067 is errcode 80067.
+	InvalidPluginVersion = 80066
+	// PluginNotFound is errcode 80067.
 	//   中文: 找不到使用的插件
-	Code80067 = 80067
-	// Code80082 is errcode 80082.
+	PluginNotFound = 80067
+	// NoPermissionToUsePlugin is errcode 80082.
 	//   中文: 没有权限使用该插件
-	Code80082 = 80082
-	// Code80101 is errcode 80101.
+	NoPermissionToUsePlugin = 80082
+	// MerchantNotOnboarded is errcode 80101.
 	//   中文: 商家未接入
-	Code80101 = 80101
-	// Code80111 is errcode 80111.
+	MerchantNotOnboarded = 80101
+	// RealNameCheckCodeNotExist is errcode 80111.
 	//   中文: 实名校验code不存在
-	Code80111 = 80111
-	// Code80112 is errcode 80112.
+	RealNameCheckCodeNotExist = 80111
+	// RealNameCodeConcurrencyConflict is errcode 80112.
 	//   中文: code并发冲突
-	Code80112 = 80112
-	// Code80113 is errcode 80113.
+	RealNameCodeConcurrencyConflict = 80112
+	// InvalidRealNameCode is errcode 80113.
 	//   中文: 无效code
-	Code80113 = 80113
-	// Code80201 is errcode 80201.
+	InvalidRealNameCode = 80113
+	// InvalidReportType is errcode 80201.
 	//   中文: report_type无效
-	Code80201 = 80201
-	// Code80202 is errcode 80202.
+	InvalidReportType = 80201
+	// InvalidReportServiceType is errcode 80202.
 	//   中文: service_type无效
-	Code80202 = 80202
-	// Code80300 is errcode 80300.
+	InvalidReportServiceType = 80202
+	// CodeApplicationNotExist is errcode 80300.
 	//   中文: 申请单不存在
-	Code80300 = 80300
-	// Code80301 is errcode 80301.
+	CodeApplicationNotExist = 80300
+	// CodeApplicationNotOwned is errcode 80301.
 	//   中文: 申请单不属于该账号
-	Code80301 = 80301
-	// Code80302 is errcode 80302.
+	CodeApplicationNotOwned = 80301
+	// CodeActivationRangeOverlap is errcode 80302.
 	//   中文: 激活号段有重叠
-	Code80302 = 80302
-	// Code80303 is errcode 80303.
+	CodeActivationRangeOverlap = 80302
+	// CodeFormatError is errcode 80303.
 	//   中文: 码格式错误
-	Code80303 = 80303
-	// Code80304 is errcode 80304.
+	CodeFormatError = 80303
+	// CodeNotActivated is errcode 80304.
 	//   中文: 该码未激活
-	Code80304 = 80304
-	// Code80305 is errcode 80305.
+	CodeNotActivated = 80304
+	// CodeActivationFailed is errcode 80305.
 	//   中文: 激活失败
-	Code80305 = 80305
-	// Code80306 is errcode 80306.
+	CodeActivationFailed = 80305
+	// CodeIndexOutOfRange is errcode 80306.
 	//   中文: 码索引超出申请范围
-	Code80306 = 80306
-	// Code80307 is errcode 80307.
+	CodeIndexOutOfRange = 80306
+	// CodeApplicationExists is errcode 80307.
 	//   中文: 申请已存在
-	Code80307 = 80307
-	// Code80308 is errcode 80308.
+	CodeApplicationExists = 80307
+	// CodeSubtaskNotFinished is errcode 80308.
 	//   中文: 子任务未完成
-	Code80308 = 80308
-	// Code80309 is errcode 80309.
+	CodeSubtaskNotFinished = 80308
+	// CodeSubtaskFileExpired is errcode 80309.
 	//   中文: 子任务文件过期
-	Code80309 = 80309
-	// Code80310 is errcode 80310.
+	CodeSubtaskFileExpired = 80309
+	// CodeSubtaskNotExist is errcode 80310.
 	//   中文: 子任务不存在
-	Code80310 = 80310
-	// Code80311 is errcode 80311.
+	CodeSubtaskNotExist = 80310
+	// CodeGetFileFailed is errcode 80311.
 	//   中文: 获取文件失败
-	Code80311 = 80311
-	// Code80312 is errcode 80312.
+	CodeGetFileFailed = 80311
+	// CodeEncryptDataFailed is errcode 80312.
 	//   中文: 加密数据失败
-	Code80312 = 80312
-	// Code80313 is errcode 80313.
+	CodeEncryptDataFailed = 80312
+	// CodeEncryptKeyNotExist is errcode 80313.
 	//   中文: 加密数据密钥不存在,请联系接口人申请
-	Code80313 = 80313
-	// CanNotSetPageIDIn is errcode 81000.
+	CodeEncryptKeyNotExist = 80313
+	// CannotSetPageIDInAddGiftCardPage is errcode 81000.
 	//   English: can not set page_id in AddGiftCardPage
-	CanNotSetPageIDIn = 81000
+	CannotSetPageIDInAddGiftCardPage = 81000
 	// CardListIsEmpty is errcode 81001.
 	//   English: card_list is empty
 	CardListIsEmpty = 81001
-	// CardIDIsNotGiftcard is errcode 81002.
+	// CardIDNotGiftCard is errcode 81002.
 	//   English: card_id is not giftcard
-	CardIDIsNotGiftcard = 81002
+	CardIDNotGiftCard = 81002
 	// BannerPicURLIsEmpty is errcode 81004.
 	//   English: banner_pic_url is empty
 	BannerPicURLIsEmpty = 81004
-	// BannerPicURLIsNotFrom is errcode 81005.
+	// BannerPicURLNotFromCDN is errcode 81005.
 	//   English: banner_pic_url is not from cdn
-	BannerPicURLIsNotFrom = 81005
-	// GiftcardWrapPicURLListIs is errcode 81006.
+	BannerPicURLNotFromCDN = 81005
+	// GiftCardWrapPicURLListEmpty is errcode 81006.
 	//   English: giftcard_wrap_pic_url_list is empty
-	GiftcardWrapPicURLListIs = 81006
-	// Code81007 is errcode 81007.
+	GiftCardWrapPicURLListEmpty = 81006
+	// GiftCardWrapPicURLNotFromCDN is errcode 81007.
 	//   English: giftcard_wrap_pic_url_list is not from cdn
-	Code81007 = 81007
+	GiftCardWrapPicURLNotFromCDN = 81007
 	// AddressIsEmpty is errcode 81008.
 	//   English: address is empty
 	AddressIsEmpty = 81008
@@ -3425,33 +3425,33 @@ const (
 	// InvalidPageID is errcode 81011.
 	//   English: invalid page_id
 	InvalidPageID = 81011
-	// InvalidOrderID is errcode 81012.
+	// InvalidGiftCardOrderID is errcode 81012.
 	//   English: invalid order_id
-	InvalidOrderID = 81012
+	InvalidGiftCardOrderID = 81012
 	// InvalidTimeRange is errcode 81013.
 	//   English: invalid TIME_RANGE, begin_time + 31day must less than end_time
 	InvalidTimeRange = 81013
-	// InvalidCountCountMustEqualOr is errcode 81014.
+	// InvalidCountOver100 is errcode 81014.
 	//   English: invalid count! count must equal or less than 100
-	InvalidCountCountMustEqualOr = 81014
-	// InvalidCategoryIndexOrCategoryTitle is errcode 81015.
+	InvalidCountOver100 = 81014
+	// InvalidCategoryIndexOrTitle is errcode 81015.
 	//   English: invalid category_index OR category.title is empty OR is_banner but has_category_index
-	InvalidCategoryIndexOrCategoryTitle = 81015
-	// IsBannerIsMoreThan1 is errcode 81016.
+	InvalidCategoryIndexOrTitle = 81015
+	// TooManyBannerCategories is errcode 81016.
 	//   English: is_banner is more than 1
-	IsBannerIsMoreThan1 = 81016
-	// OrderStatusError is errcode 81017.
+	TooManyBannerCategories = 81016
+	// GiftCardOrderStatusError is errcode 81017.
 	//   English: order status error, please check pay status or gifting_status
-	OrderStatusError = 81017
-	// RefundReduplicate is errcode 81018.
+	GiftCardOrderStatusError = 81017
+	// OrderAlreadyRefunded is errcode 81018.
 	//   English: refund reduplicate, the order is already refunded
-	RefundReduplicate = 81018
-	// LockOrderFailTheOrderIs is errcode 81019.
+	OrderAlreadyRefunded = 81018
+	// LockOrderFailRefunding is errcode 81019.
 	//   English: lock order fail! the order is refunding by another request
-	LockOrderFailTheOrderIs = 81019
-	// InvalidArgsPageIDSize0 is errcode 81020.
+	LockOrderFailRefunding = 81019
+	// InvalidPageIDArgs is errcode 81020.
 	//   English: Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.
-	InvalidArgsPageIDSize0 = 81020
+	InvalidPageIDArgs = 81020
 	// EmptyThemePicURL is errcode 81021.
 	//   English: Empty theme_pic_url.
 	EmptyThemePicURL = 81021
@@ -3476,15 +3476,15 @@ const (
 	// EmptyDefaultGiftingMsg is errcode 81028.
 	//   English: Empty default_gifting_msg.
 	EmptyDefaultGiftingMsg = 81028
-	// Code81029 is errcode 81029.
+	// DuplicateGiftCardOrderID is errcode 81029.
 	//   English: Duplicate order_id
-	Code81029 = 81029
-	// PreallocCodeFail is errcode 81030.
+	DuplicateGiftCardOrderID = 81029
+	// PreAllocCodeFail is errcode 81030.
 	//   English: PreAlloc code fail
-	PreallocCodeFail = 81030
-	// TooManyThemeParticipateActivity is errcode 81031.
+	PreAllocCodeFail = 81030
+	// TooManyThemesInActivity is errcode 81031.
 	//   English: Too many theme participate_activity
-	TooManyThemeParticipateActivity = 81031
+	TooManyThemesInActivity = 81031
 	// BizTemplateIDNotExist is errcode 82000.
 	//   English: biz_template_id not exist
 	BizTemplateIDNotExist = 82000
@@ -3509,121 +3509,121 @@ const (
 	// ExceedLongPeriod is errcode 82021.
 	//   English: exceed long period
 	ExceedLongPeriod = 82021
-	// ExceedLongPeriodMaxSendCnt is errcode 82022.
+	// ExceedLongPeriodMaxSendCount is errcode 82022.
 	//   English: exceed long period max send cnt
 	//   Retry: Quota ("exceed long period max send cnt": long-period send quota used up)
-	ExceedLongPeriodMaxSendCnt = 82022
-	// ExceedShortPeriodMaxSendCnt is errcode 82023.
+	ExceedLongPeriodMaxSendCount = 82022
+	// ExceedShortPeriodMaxSendCount is errcode 82023.
 	//   English: exceed short period max send cnt
 	//   Retry: RateLimit ("exceed short period max send cnt": short-window send limit)
-	ExceedShortPeriodMaxSendCnt = 82023
+	ExceedShortPeriodMaxSendCount = 82023
 	// ExceedDataSizeLimit is errcode 82024.
 	//   English: exceed data size limit
 	ExceedDataSizeLimit = 82024
-	// Code82025 is errcode 82025.
+	// InvalidBizTemplateURL is errcode 82025.
 	//   English: invalid url
-	Code82025 = 82025
+	InvalidBizTemplateURL = 82025
 	// ServiceDisabled is errcode 82026.
 	//   English: service disabled
 	ServiceDisabled = 82026
-	// InvalidMiniprogramAppID is errcode 82027.
+	// InvalidMiniProgramAppID is errcode 82027.
 	//   English: invalid miniprogram appid
-	InvalidMiniprogramAppID = 82027
-	// WxCsCodeShouldNotBe is errcode 82100.
+	InvalidMiniProgramAppID = 82027
+	// WxCsCodeEmpty is errcode 82100.
 	//   English: wx_cs_code should not be empty.
-	WxCsCodeShouldNotBe = 82100
+	WxCsCodeEmpty = 82100
 	// WxCsCodeIsInvalid is errcode 82101.
 	//   English: wx_cs_code is invalid.
 	WxCsCodeIsInvalid = 82101
-	// WxCsCodeIsExpire is errcode 82102.
+	// WxCsCodeExpired is errcode 82102.
 	//   English: wx_cs_code is expire.
-	WxCsCodeIsExpire = 82102
-	// UserIPShouldNotBeEmpty is errcode 82103.
+	WxCsCodeExpired = 82102
+	// UserIPEmpty is errcode 82103.
 	//   English: user_ip should not be empty.
-	UserIPShouldNotBeEmpty = 82103
-	// Code82200 is errcode 82200.
+	UserIPEmpty = 82103
+	// ParkingServiceIDMismatch is errcode 82200.
 	//   中文: 公众平台账号与服务id不匹配
-	Code82200 = 82200
-	// Code82201 is errcode 82201.
+	ParkingServiceIDMismatch = 82200
+	// ParkingLotAlreadyExists is errcode 82201.
 	//   中文: 该停车场已存在,请勿重复添加
-	Code82201 = 82201
-	// Code82202 is errcode 82202.
+	ParkingLotAlreadyExists = 82201
+	// ParkingLotNotExist is errcode 82202.
 	//   中文: 该停车场信息不存在,请先导入
-	Code82202 = 82202
-	// Code82203 is errcode 82203.
+	ParkingLotNotExist = 82202
+	// InvalidParkingPriceFormat is errcode 82203.
 	//   中文: 停车场价格格式不正确
-	Code82203 = 82203
-	// Code82204 is errcode 82204.
+	InvalidParkingPriceFormat = 82203
+	// ParkingAppIDCodeMismatch is errcode 82204.
 	//   中文: appid与code不匹配
-	Code82204 = 82204
-	// Code82205 is errcode 82205.
+	ParkingAppIDCodeMismatch = 82204
+	// ParkCodeEmpty is errcode 82205.
 	//   中文: wx_park_code字段为空
-	Code82205 = 82205
-	// Code82206 is errcode 82206.
+	ParkCodeEmpty = 82205
+	// InvalidParkCode is errcode 82206.
 	//   中文: wx_park_code无效或已过期
-	Code82206 = 82206
-	// Code82207 is errcode 82207.
+	InvalidParkCode = 82206
+	// ParkingPhoneEmpty is errcode 82207.
 	//   中文: 电话字段为空
-	Code82207 = 82207
-	// Code82208 is errcode 82208.
+	ParkingPhoneEmpty = 82207
+	// InvalidParkingCloseTimeFormat is errcode 82208.
 	//   中文: 关闭时间格式不正确
-	Code82208 = 82208
-	// Code82300 is errcode 82300.
+	InvalidParkingCloseTimeFormat = 82208
+	// AppIDNotSupportCityServicePlugin is errcode 82300.
 	//   中文: 该appid不支持开通城市服务插件
-	Code82300 = 82300
-	// Code82301 is errcode 82301.
+	AppIDNotSupportCityServicePlugin = 82300
+	// AddCityServicePluginFailed is errcode 82301.
 	//   中文: 添加插件失败
-	Code82301 = 82301
-	// Code82302 is errcode 82302.
+	AddCityServicePluginFailed = 82301
+	// CityServicePluginNotAdded is errcode 82302.
 	//   中文: 未添加城市服务插件
-	Code82302 = 82302
-	// Code82303 is errcode 82303.
+	CityServicePluginNotAdded = 82302
+	// InvalidCityServiceFileID is errcode 82303.
 	//   中文: fileid无效
-	Code82303 = 82303
-	// Code82304 is errcode 82304.
+	InvalidCityServiceFileID = 82303
+	// CityServiceTempFileExpired is errcode 82304.
 	//   中文: 临时文件过期
-	Code82304 = 82304
-	// ThereIsSomeParamNotExist is errcode 83000.
+	CityServiceTempFileExpired = 82304
+	// SomeParamNotExist is errcode 83000.
 	//   English: there is some param not exist
-	ThereIsSomeParamNotExist = 83000
-	// Code83001 is errcode 83001.
+	SomeParamNotExist = 83000
+	// WebEncryptTokenSystemError is errcode 83001.
 	//   English: system error
 	//   Retry: Backoff ("system error")
-	Code83001 = 83001
-	// CreateURLSenceFailed is errcode 83002.
+	WebEncryptTokenSystemError = 83001
+	// CreateURLSceneFailed is errcode 83002.
 	//   English: create_url_sence_failed
-	CreateURLSenceFailed = 83002
-	// AppIDMaybeErrorOrRetry is errcode 83003.
+	CreateURLSceneFailed = 83002
+	// AppIDErrorOrRetry is errcode 83003.
 	//   English: appid maybe error or retry
-	AppIDMaybeErrorOrRetry = 83003
+	AppIDErrorOrRetry = 83003
 	// CreateAppIDAuthFailedOrRetry is errcode 83004.
 	//   English: create appid auth failed or retry
 	//   Retry: Backoff ("create appid auth failed or retry")
 	CreateAppIDAuthFailedOrRetry = 83004
-	// WxwebencrytokenErrro is errcode 83005.
+	// WebEncryptTokenError is errcode 83005.
 	//   English: wxwebencrytoken errro
-	WxwebencrytokenErrro = 83005
-	// WxwebencrytokenExpiredOrNoExist is errcode 83006.
+	WebEncryptTokenError = 83005
+	// WebEncryptTokenExpiredOrNotExist is errcode 83006.
 	//   English: wxwebencrytoken expired or no exist
-	WxwebencrytokenExpiredOrNoExist = 83006
-	// WxwebencrytokenExpired is errcode 83007.
+	WebEncryptTokenExpiredOrNotExist = 83006
+	// WebEncryptTokenExpired is errcode 83007.
 	//   English: wxwebencrytoken expired
-	WxwebencrytokenExpired = 83007
-	// WxwebencrytokenNoAuth is errcode 83008.
+	WebEncryptTokenExpired = 83007
+	// WebEncryptTokenNoAuth is errcode 83008.
 	//   English: wxwebencrytoken no auth
-	WxwebencrytokenNoAuth = 83008
-	// WxwebencrytokenNotTheMateWithOpenID is errcode 83009.
+	WebEncryptTokenNoAuth = 83008
+	// WebEncryptTokenOpenIDMismatch is errcode 83009.
 	//   English: wxwebencrytoken not the mate with openid
-	WxwebencrytokenNotTheMateWithOpenID = 83009
-	// NoExistService is errcode 83200.
+	WebEncryptTokenOpenIDMismatch = 83009
+	// ServiceNotExist is errcode 83200.
 	//   English: no exist service
-	NoExistService = 83200
-	// UINHasNotTheService is errcode 83201.
+	ServiceNotExist = 83200
+	// UINHasNoService is errcode 83201.
 	//   English: uin has not the service
-	UINHasNotTheService = 83201
-	// ParamsIsNotJSONOrNot is errcode 83202.
+	UINHasNoService = 83201
+	// ParamsNotJSONArray is errcode 83202.
 	//   English: params is not json or not json array
-	ParamsIsNotJSONOrNot = 83202
+	ParamsNotJSONArray = 83202
 	// ParamsNumExceed10 is errcode 83203.
 	//   English: params num exceed 10
 	ParamsNumExceed10 = 83203
@@ -3657,56 +3657,56 @@ const (
 	// VideoUploadFail is errcode 84004.
 	//   English: video upload fail!
 	VideoUploadFail = 84004
-	// VideoDownloadFailPleaseTryAgain is errcode 84005.
+	// VideoDownloadFail is errcode 84005.
 	//   English: video download fail! please try again
 	//   Retry: Backoff ("video download fail! please try again")
-	VideoDownloadFailPleaseTryAgain = 84005
+	VideoDownloadFail = 84005
 	// NameOrIDCardNumberEmpty is errcode 84006.
 	//   English: name or id_card_number empty
 	NameOrIDCardNumberEmpty = 84006
-	// UserNotExistOrUserCannot is errcode 85001.
+	// UserNotExistOrNotSearchable is errcode 85001.
 	//   English: user not exist or user cannot be searched
 	//   中文: 微信号不存在或微信号设置为不可搜索
-	UserNotExistOrUserCannot = 85001
+	UserNotExistOrNotSearchable = 85001
 	// NumberOfTesterReachBindLimit is errcode 85002.
 	//   English: number of tester reach bind limit
 	//   中文: 小程序绑定的体验者数量达到上限
 	NumberOfTesterReachBindLimit = 85002
-	// UserAlreadyBindTooManyWeapps is errcode 85003.
+	// UserBoundTooManyWeapps is errcode 85003.
 	//   English: user already bind too many weapps
 	//   中文: 微信号绑定的小程序体验者达到上限
-	UserAlreadyBindTooManyWeapps = 85003
-	// UserAlreadyBind is errcode 85004.
+	UserBoundTooManyWeapps = 85003
+	// UserAlreadyBound is errcode 85004.
 	//   English: user already bind
 	//   中文: 微信号已经绑定
-	UserAlreadyBind = 85004
+	UserAlreadyBound = 85004
 	// AppIDNotBindWeapp is errcode 85005.
 	//   English: appid not bind weapp
 	AppIDNotBindWeapp = 85005
-	// TagIsInInvalidFormat is errcode 85006.
+	// InvalidTagFormat is errcode 85006.
 	//   English: tag is in invalid format
 	//   中文: 标签格式错误
-	TagIsInInvalidFormat = 85006
-	// PageIsInInvalidFormat is errcode 85007.
+	InvalidTagFormat = 85006
+	// InvalidPageFormat is errcode 85007.
 	//   English: page is in invalid format
 	//   中文: 页面路径错误
-	PageIsInInvalidFormat = 85007
-	// CategoryIsInInvalidFormat is errcode 85008.
+	InvalidPageFormat = 85007
+	// InvalidCategoryFormat is errcode 85008.
 	//   English: category is in invalid format
 	//   中文: 当前小程序没有已经审核通过的类目,请添加类目成功后重试
-	CategoryIsInInvalidFormat = 85008
-	// AlreadySubmitAVersionUnderAuditing is errcode 85009.
+	InvalidCategoryFormat = 85008
+	// VersionAlreadyUnderAudit is errcode 85009.
 	//   English: already submit a version under auditing
 	//   中文: 已经有正在审核的版本
-	AlreadySubmitAVersionUnderAuditing = 85009
+	VersionAlreadyUnderAudit = 85009
 	// MissingRequiredData is errcode 85010.
 	//   English: missing required data
 	//   中文: item_list 有项目为空
 	MissingRequiredData = 85010
-	// TitleIsInInvalidFormat is errcode 85011.
+	// InvalidTitleFormat is errcode 85011.
 	//   English: title is in invalid format
 	//   中文: 标题填写错误
-	TitleIsInInvalidFormat = 85011
+	InvalidTitleFormat = 85011
 	// InvalidAuditID is errcode 85012.
 	//   English: invalid audit id
 	//   中文: 无效的审核 id
@@ -3719,68 +3719,68 @@ const (
 	//   English: template not exist
 	//   中文: 无效的模板编号
 	TemplateNotExist = 85014
-	// Code85015 is errcode 85015.
+	// NotMiniProgramAccount is errcode 85015.
 	//   中文: 该账号不是小程序账号
-	Code85015 = 85015
+	NotMiniProgramAccount = 85015
 	// ExceedValidDomainCount is errcode 85016.
 	//   English: exceed valid domain count
 	//   中文: 域名数量超过限制 ,总数不能超过1000
 	ExceedValidDomainCount = 85016
-	// NoDomainToModifyAfterFiltered is errcode 85017.
+	// NoDomainToModify is errcode 85017.
 	//   English: no domain to modify after filtered, please confirm the domain has been set in miniprogram or open
 	//   中文: 没有新增域名,请确认小程序已经添加了域名或该域名是否没有在第三方平台添加
-	NoDomainToModifyAfterFiltered = 85017
-	// Code85018 is errcode 85018.
+	NoDomainToModify = 85017
+	// DomainNotSetInThirdPartyPlatform is errcode 85018.
 	//   中文: 域名没有在第三方平台设置
-	Code85018 = 85018
+	DomainNotSetInThirdPartyPlatform = 85018
 	// NoVersionIsUnderAuditing is errcode 85019.
 	//   English: no version is under auditing
 	//   中文: 没有审核版本
 	NoVersionIsUnderAuditing = 85019
-	// StatusNotAllowed is errcode 85020.
+	// AuditStatusNotReadyForRelease is errcode 85020.
 	//   English: status not allowed
 	//   中文: 审核状态未满足发布
-	StatusNotAllowed = 85020
-	// Code85021 is errcode 85021.
+	AuditStatusNotReadyForRelease = 85020
+	// StatusNotAllowed is errcode 85021.
 	//   English: status not allowed
-	Code85021 = 85021
+	StatusNotAllowed = 85021
 	// InvalidAction is errcode 85022.
 	//   English: invalid action
 	InvalidAction = 85022
-	// ItemSizeIsNotInValid is errcode 85023.
+	// ItemCountOutOfRange is errcode 85023.
 	//   English: item size is not in valid range
 	//   中文: 审核列表填写的项目数不在 1-5 以内
-	ItemSizeIsNotInValid = 85023
+	ItemCountOutOfRange = 85023
 	// NeedCompleteMaterial is errcode 85024.
 	//   English: need complete material
 	NeedCompleteMaterial = 85024
-	// ThisPhoneReachBindLimit is errcode 85025.
+	// AdminPhoneReachBindLimit is errcode 85025.
 	//   English: this phone reach bind limit
-	ThisPhoneReachBindLimit = 85025
-	// ThisWechatAccountReachBindLimit is errcode 85026.
+	AdminPhoneReachBindLimit = 85025
+	// WechatAccountReachBindLimit is errcode 85026.
 	//   English: this wechat account reach bind limit
-	ThisWechatAccountReachBindLimit = 85026
-	// ThisIdcardReachBindLimit is errcode 85027.
+	WechatAccountReachBindLimit = 85026
+	// IDCardReachBindLimit is errcode 85027.
 	//   English: this idcard reach bind limit
-	ThisIdcardReachBindLimit = 85027
-	// ThisContractorReachBindLimit is errcode 85028.
+	IDCardReachBindLimit = 85027
+	// ContractorReachBindLimit is errcode 85028.
 	//   English: this contractor reach bind limit
-	ThisContractorReachBindLimit = 85028
-	// NicknameHasUsed is errcode 85029.
+	ContractorReachBindLimit = 85028
+	// NicknameAlreadyUsed is errcode 85029.
 	//   English: nickname has used
-	NicknameHasUsed = 85029
+	NicknameAlreadyUsed = 85029
 	// InvalidNicknameSize is errcode 85030.
 	//   English: invalid nickname size(4-30)
 	InvalidNicknameSize = 85030
-	// Code85031 is errcode 85031.
+	// NicknameIsForbidden is errcode 85031.
 	//   English: nickname is forbidden
-	Code85031 = 85031
+	NicknameIsForbidden = 85031
 	// NicknameIsComplained is errcode 85032.
 	//   English: nickname is complained
 	NicknameIsComplained = 85032
-	// Code85033 is errcode 85033.
+	// NicknameIsIllegal is errcode 85033.
 	//   English: nickname is illegal
-	Code85033 = 85033
+	NicknameIsIllegal = 85033
 	// NicknameIsProtected is errcode 85034.
 	//   English: nickname is protected
 	NicknameIsProtected = 85034
@@ -3796,9 +3796,9 @@ const (
 	// StoreHasAddedByOthers is errcode 85039.
 	//   English: store has added by others
 	StoreHasAddedByOthers = 85039
-	// StoreHasAddedByYourseld is errcode 85040.
+	// StoreHasAddedByYourself is errcode 85040.
 	//   English: store has added by yourseld
-	StoreHasAddedByYourseld = 85040
+	StoreHasAddedByYourself = 85040
 	// CredentialHasUsed is errcode 85041.
 	//   English: credential has used
 	CredentialHasUsed = 85041
@@ -3813,14 +3813,14 @@ const (
 	//   English: package exceed max limit
 	//   中文: 代码包超过大小限制
 	PackageExceedMaxLimit = 85044
-	// SomePathInExtJSONNot is errcode 85045.
+	// ExtJSONPathNotExist is errcode 85045.
 	//   English: some path in ext_json not exist
 	//   中文: ext_json 有不存在的路径
-	SomePathInExtJSONNot = 85045
-	// PagepathMissingInTabbarList is errcode 85046.
+	ExtJSONPathNotExist = 85045
+	// PagePathMissingInTabbarList is errcode 85046.
 	//   English: pagepath missing in tabbar list
 	//   中文: tabBar 中缺少 path
-	PagepathMissingInTabbarList = 85046
+	PagePathMissingInTabbarList = 85046
 	// PagesAreEmpty is errcode 85047.
 	//   English: pages are empty
 	//   中文: pages 字段为空
@@ -3829,23 +3829,23 @@ const (
 	//   English: parse ext_json fail
 	//   中文: ext_json 解析失败
 	ParseExtJSONFail = 85048
-	// ReachHeadimgOrIntroductionQuotaLimit is errcode 85049.
+	// HeadImgOrIntroductionQuotaLimit is errcode 85049.
 	//   English: reach headimg or introduction quota limit
 	//   Retry: Quota ("reach headimg or introduction quota limit")
-	ReachHeadimgOrIntroductionQuotaLimit = 85049
-	// Verifying is errcode 85050.
+	HeadImgOrIntroductionQuotaLimit = 85049
+	// VerifyingDontApplyAgain is errcode 85050.
 	//   English: verifying, don't apply again
-	Verifying = 85050
+	VerifyingDontApplyAgain = 85050
 	// DataTooLarge is errcode 85051.
 	//   English: data too large
 	//   中文: version_desc或者preview_info超限
 	DataTooLarge = 85051
-	// AppIsAlreadyReleased is errcode 85052.
+	// AppAlreadyReleased is errcode 85052.
 	//   English: app is already released
-	AppIsAlreadyReleased = 85052
-	// PleaseApplyMerchantFirst is errcode 85053.
+	AppAlreadyReleased = 85052
+	// ApplyMerchantFirst is errcode 85053.
 	//   English: please apply merchant first
-	PleaseApplyMerchantFirst = 85053
+	ApplyMerchantFirst = 85053
 	// POIIDIsNull is errcode 85054.
 	//   English: poi_id is null, please upgrade first
 	POIIDIsNull = 85054
@@ -3861,21 +3861,21 @@ const (
 	// NoValidAuditIDExist is errcode 85058.
 	//   English: no valid audit_id exist
 	NoValidAuditIDExist = 85058
-	// Code85059 is errcode 85059.
+	// RegisterOverseasAccessDeny is errcode 85059.
 	//   English: overseas access deny
-	Code85059 = 85059
-	// InvalidTaskid is errcode 85060.
+	RegisterOverseasAccessDeny = 85059
+	// InvalidRegisterTaskID is errcode 85060.
 	//   English: invalid taskid
-	InvalidTaskid = 85060
-	// Code85061 is errcode 85061.
+	InvalidRegisterTaskID = 85060
+	// PhoneReachBindLimit is errcode 85061.
 	//   English: this phone reach bind limit
-	Code85061 = 85061
-	// ThisPhoneInBlackList is errcode 85062.
+	PhoneReachBindLimit = 85061
+	// PhoneInBlackList is errcode 85062.
 	//   English: this phone in black list
-	ThisPhoneInBlackList = 85062
-	// Code85063 is errcode 85063.
+	PhoneInBlackList = 85062
+	// RegisterIDCardInBlackList is errcode 85063.
 	//   English: idcard in black list
-	Code85063 = 85063
+	RegisterIDCardInBlackList = 85063
 	// TemplateNotFound is errcode 85064.
 	//   English: template not found
 	//   中文: 找不到模板
@@ -3891,10 +3891,10 @@ const (
 	// InputDataError is errcode 85067.
 	//   English: input data error
 	InputDataError = 85067
-	// TestURLIsNotTheSub is errcode 85068.
+	// TestURLNotSubPrefix is errcode 85068.
 	//   English: test url is not the sub prefix
 	//   中文: 测试链接不是子链接
-	TestURLIsNotTheSub = 85068
+	TestURLNotSubPrefix = 85068
 	// CheckConfirmFileFail is errcode 85069.
 	//   English: check confirm file fail
 	//   中文: 校验文件失败
@@ -3919,25 +3919,25 @@ const (
 	//   English: not published
 	//   中文: 小程序未发布, 小程序必须先发布代码才可以发布二维码跳转规则
 	NotPublished = 85074
-	// CanNotAccess is errcode 85075.
+	// PersonalAppCannotSetQRCodeRule is errcode 85075.
 	//   English: can not access
 	//   中文: 个人类型小程序无法设置二维码规则
-	CanNotAccess = 85075
-	// SomeCategoryYouChooseIsNo is errcode 85077.
+	PersonalAppCannotSetQRCodeRule = 85075
+	// CategoryNoLongerSupported is errcode 85077.
 	//   English: some category you choose is no longger supported, please choose other category
 	//   中文: 小程序类目信息失效(类目中含有官方下架的类目,请重新选择类目)
-	SomeCategoryYouChooseIsNo = 85077
+	CategoryNoLongerSupported = 85077
 	// OperatorInfoError is errcode 85078.
 	//   English: operator info error
 	OperatorInfoError = 85078
-	// MiniprogramHasNoOnlineRelease is errcode 85079.
+	// MiniProgramHasNoOnlineRelease is errcode 85079.
 	//   English: miniprogram has no online release
 	//   中文: 小程序没有线上版本,不能进行灰度
-	MiniprogramHasNoOnlineRelease = 85079
-	// MiniprogramCommitNotApproved is errcode 85080.
+	MiniProgramHasNoOnlineRelease = 85079
+	// MiniProgramCommitNotApproved is errcode 85080.
 	//   English: miniprogram commit not approved
 	//   中文: 小程序提交的审核未审核通过
-	MiniprogramCommitNotApproved = 85080
+	MiniProgramCommitNotApproved = 85080
 	// InvalidGrayPercentage is errcode 85081.
 	//   English: invalid gray percentage
 	//   中文: 无效的发布比例
@@ -3954,29 +3954,29 @@ const (
 	//   English: search status invalid
 	//   中文: 非法的 status 值,只能填 0 或者 1
 	SearchStatusInvalid = 85084
-	// SubmitAuditReachLimitPleasetryLater is errcode 85085.
+	// SubmitAuditReachLimit is errcode 85085.
 	//   English: submit audit reach limit pleasetry later
 	//   中文: 小程序提审数量已达本月上限,请点击查看《自助临时申请额度》
 	//   Retry: Quota ("submit audit reach limit": monthly audit submit quota used up (本月上限))
-	SubmitAuditReachLimitPleasetryLater = 85085
+	SubmitAuditReachLimit = 85085
 	// MustCommitBeforeSubmitAudit is errcode 85086.
 	//   English: must commit before submit audit
 	//   中文: 提交代码审核之前需提前上传代码
 	MustCommitBeforeSubmitAudit = 85086
-	// NavigatetominiprogramAppIDListEmpty is errcode 85087.
+	// NavigateToMiniProgramAppIDListEmpty is errcode 85087.
 	//   English: navigatetominiprogram appid list empty
 	//   中文: 小程序已使用 api navigateToMiniProgram,请声明跳转 appid 列表后再次提交
-	NavigatetominiprogramAppIDListEmpty = 85087
-	// NoQbasePrivilege is errcode 85088.
+	NavigateToMiniProgramAppIDListEmpty = 85087
+	// NoQBasePrivilege is errcode 85088.
 	//   English: no qbase privilege
-	NoQbasePrivilege = 85088
+	NoQBasePrivilege = 85088
 	// ConfigNotFound is errcode 85089.
 	//   English: config not found
 	ConfigNotFound = 85089
-	// WaitAndCommitForThisExappid is errcode 85090.
+	// WaitToCommitForExtAppID is errcode 85090.
 	//   English: wait and commit for this exappid later
 	//   Retry: Backoff ("wait and commit for this exappid later")
-	WaitAndCommitForThisExappid = 85090
+	WaitToCommitForExtAppID = 85090
 	// SearchStatusWasTurnedOff is errcode 85091.
 	//   English: search status was turned off
 	//   中文: 小程序的搜索开关被关闭。请访问设置页面打开开关再重试
@@ -3989,31 +3989,31 @@ const (
 	//   English: invalid preview_info size
 	//   中文: preview_info 视频或者图片个数超限
 	InvalidPreviewInfoSize = 85093
-	// NeedAddUgcDeclare is errcode 85094.
+	// NeedAddUGCDeclare is errcode 85094.
 	//   English: need add ugc declare
 	//   中文: 需提供审核机制说明信息
-	NeedAddUgcDeclare = 85094
-	// Code85101 is errcode 85101.
+	NeedAddUGCDeclare = 85094
+	// InvalidSportType is errcode 85101.
 	//   中文: 小程序不能发送该运动类型或运动类型不存在
-	Code85101 = 85101
-	// Code85102 is errcode 85102.
+	InvalidSportType = 85101
+	// AbnormalSportValue is errcode 85102.
 	//   中文: 数值异常
-	Code85102 = 85102
-	// ShouldBeCalledOnlyFromThird is errcode 86000.
+	AbnormalSportValue = 85102
+	// MustBeCalledByThirdParty is errcode 86000.
 	//   English: should be called only from third party
 	//   中文: 不是由第三方代小程序进行调用
-	ShouldBeCalledOnlyFromThird = 86000
+	MustBeCalledByThirdParty = 86000
 	// ComponentExperienceVersionNotExists is errcode 86001.
 	//   English: component experience version not exists
 	//   中文: 不存在第三方的已经提交的代码
 	ComponentExperienceVersionNotExists = 86001
-	// MiniprogramHaveNotCompletedInitProcedure is errcode 86002.
+	// MiniProgramInitNotCompleted is errcode 86002.
 	//   English: miniprogram have not completed init procedure
 	//   中文: 小程序还未设置昵称、头像、简介。请先设置完后再重新提交
-	MiniprogramHaveNotCompletedInitProcedure = 86002
-	// ComponentDoNotHasCategoryMall is errcode 86003.
+	MiniProgramInitNotCompleted = 86002
+	// ComponentHasNoMallCategory is errcode 86003.
 	//   English: component do not has category mall
-	ComponentDoNotHasCategoryMall = 86003
+	ComponentHasNoMallCategory = 86003
 	// InvalidWechat is errcode 86004.
 	//   English: invalid wechat
 	InvalidWechat = 86004
@@ -4021,43 +4021,43 @@ const (
 	//   English: wechat limit frequency
 	//   Retry: RateLimit ("wechat limit frequency")
 	WechatLimitFrequency = 86005
-	// HasNoQuotaToSendGroup is errcode 86006.
+	// NoQuotaToSendGroupMsg is errcode 86006.
 	//   English: has no quota to send group msg
 	//   Retry: Quota ("has no quota to send group msg")
-	HasNoQuotaToSendGroup = 86006
-	// Code86007 is errcode 86007.
+	NoQuotaToSendGroupMsg = 86006
+	// MiniProgramSubmitForbidden is errcode 86007.
 	//   中文: 小程序禁止提交
-	Code86007 = 86007
-	// Code86008 is errcode 86008.
+	MiniProgramSubmitForbidden = 86007
+	// ProviderAuditSubmissionBanned is errcode 86008.
 	//   中文: 服务商被处罚,限制全部代码提审能力
-	Code86008 = 86008
-	// Code86009 is errcode 86009.
+	ProviderAuditSubmissionBanned = 86008
+	// ProviderNewAppAuditLimited is errcode 86009.
 	//   中文: 服务商新增小程序代码提审能力被限制
-	Code86009 = 86009
-	// Code86010 is errcode 86010.
+	ProviderNewAppAuditLimited = 86009
+	// ProviderIterationAuditLimited is errcode 86010.
 	//   中文: 服务商迭代小程序代码提审能力被限制
-	Code86010 = 86010
-	// Code87006 is errcode 87006.
+	ProviderIterationAuditLimited = 86010
+	// GameCannotSubmitAudit is errcode 87006.
 	//   English: this is game miniprogram, submit audit is forbidden
 	//   中文: 小游戏不能提交
-	Code87006 = 87006
-	// SessionKeyIsNotExistdOr is errcode 87007.
+	GameCannotSubmitAudit = 87006
+	// SessionKeyNotExistOrExpired is errcode 87007.
 	//   English: session_key is not existd or expired
-	SessionKeyIsNotExistdOr = 87007
+	SessionKeyNotExistOrExpired = 87007
 	// InvalidSigMethod is errcode 87008.
 	//   English: invalid sig_method
 	InvalidSigMethod = 87008
-	// Code87009 is errcode 87009.
+	// InvalidSessionKeySignature is errcode 87009.
 	//   English: invalid signature
 	//   中文: 无效的签名
-	Code87009 = 87009
-	// Code87010 is errcode 87010.
+	InvalidSessionKeySignature = 87009
+	// InvalidStorageBufferSize is errcode 87010.
 	//   English: invalid buffer size
-	Code87010 = 87010
-	// WXAHasAGrayReleasePlan is errcode 87011.
+	InvalidStorageBufferSize = 87010
+	// GrayReleaseForbidsRevert is errcode 87011.
 	//   English: wxa has a gray release plan, forbid revert release
 	//   中文: 现网已经在灰度发布,不能进行版本回退
-	WXAHasAGrayReleasePlan = 87011
+	GrayReleaseForbidsRevert = 87011
 	// ForbidRevertThisVersionRelease is errcode 87012.
 	//   English: forbid revert this version release
 	//   中文: 该版本不能回退,可能的原因:1:无上一个线上版用于回退 2:此版本为已回退版本,不能回退 3:此版本为回退功能上线之前的版本,不能回退
@@ -4073,24 +4073,24 @@ const (
 	// QueryTimeout is errcode 87015.
 	//   English: query timeout, try a content with less size
 	QueryTimeout = 87015
-	// SomeKeyValueInListMeet is errcode 87016.
+	// KeyValueLengthExceed is errcode 87016.
 	//   English: some key-value in list meet length exceed
-	SomeKeyValueInListMeet = 87016
+	KeyValueLengthExceed = 87016
 	// UserStorageSizeExceed is errcode 87017.
 	//   English: user storage size exceed, delete some keys and try again
 	UserStorageSizeExceed = 87017
-	// UserHasStoredTooMuchKeys is errcode 87018.
+	// UserStoredTooManyKeys is errcode 87018.
 	//   English: user has stored too much keys. delete some keys and try again
-	UserHasStoredTooMuchKeys = 87018
-	// SomeKeysInListMeetLength is errcode 87019.
+	UserStoredTooManyKeys = 87018
+	// KeyLengthExceed is errcode 87019.
 	//   English: some keys in list meet length exceed
-	SomeKeysInListMeetLength = 87019
+	KeyLengthExceed = 87019
 	// NeedFriend is errcode 87080.
 	//   English: need friend
 	NeedFriend = 87080
-	// Code87081 is errcode 87081.
+	// InvalidFriendOpenID is errcode 87081.
 	//   English: invalid openid
-	Code87081 = 87081
+	InvalidFriendOpenID = 87081
 	// InvalidKey is errcode 87082.
 	//   English: invalid key
 	InvalidKey = 87082
@@ -4109,9 +4109,9 @@ const (
 	// MsgDataIsNotExists is errcode 88001.
 	//   English: msg_data is not exists
 	MsgDataIsNotExists = 88001
-	// TheArticleIsLimitForSafety is errcode 88002.
+	// ArticleLimitedForSafety is errcode 88002.
 	//   English: the article is limit for safety
-	TheArticleIsLimitForSafety = 88002
+	ArticleLimitedForSafety = 88002
 	// ElectedCommentUpperLimit is errcode 88003.
 	//   English: elected comment upper limit
 	ElectedCommentUpperLimit = 88003
@@ -4121,40 +4121,40 @@ const (
 	// AlreadyReply is errcode 88005.
 	//   English: already reply
 	AlreadyReply = 88005
-	// ReplyContentBeyondMaxLenOr is errcode 88007.
+	// ReplyContentLengthInvalid is errcode 88007.
 	//   English: reply content beyond max len or content len is zero
-	ReplyContentBeyondMaxLenOr = 88007
+	ReplyContentLengthInvalid = 88007
 	// CommentIsNotExists is errcode 88008.
 	//   English: comment is not exists
 	CommentIsNotExists = 88008
 	// ReplyIsNotExists is errcode 88009.
 	//   English: reply is not exists
 	ReplyIsNotExists = 88009
-	// CountRangeErrorCout0Or is errcode 88010.
+	// CountOutOfRange is errcode 88010.
 	//   English: count range error. cout <= 0 or count > 50
-	CountRangeErrorCout0Or = 88010
-	// Code88011 is errcode 88011.
+	CountOutOfRange = 88010
+	// ArticleLimitedForSafety88011 is errcode 88011.
 	//   English: the article is limit for safety
-	Code88011 = 88011
-	// AccountHasBoundOpen is errcode 89000.
+	ArticleLimitedForSafety88011 = 88011
+	// AccountAlreadyBoundToOpen is errcode 89000.
 	//   English: account has bound open
 	//   中文: account has bound open,该公众号/小程序已经绑定了开放平台账号
-	AccountHasBoundOpen = 89000
+	AccountAlreadyBoundToOpen = 89000
 	// NotSameContractor is errcode 89001.
 	//   English: not same contractor
 	//   中文: not same contractor,Authorizer 与开放平台账号主体不相同
 	NotSameContractor = 89001
-	// OpenNotExists is errcode 89002.
+	// OpenAccountNotExist is errcode 89002.
 	//   English: open not exists
 	//   中文: open not exists,该公众号/小程序未绑定微信开放平台账号。
-	OpenNotExists = 89002
-	// OpenIsNotCreatedByAPI is errcode 89003.
+	OpenAccountNotExist = 89002
+	// OpenAccountNotCreatedByAPI is errcode 89003.
 	//   English: open is not created by api
 	//   中文: 该开放平台账号并非通过 api 创建,不允许操作
-	OpenIsNotCreatedByAPI = 89003
-	// Code89004 is errcode 89004.
+	OpenAccountNotCreatedByAPI = 89003
+	// OpenAccountBindLimitReached is errcode 89004.
 	//   中文: 该开放平台账号所绑定的公众号/小程序已达上限(100 个)
-	Code89004 = 89004
+	OpenAccountBindLimitReached = 89004
 	// WithoutAddVideoAbility is errcode 89005.
 	//   English: without add video ability, the ability was banned
 	WithoutAddVideoAbility = 89005
@@ -4204,17 +4204,17 @@ const (
 	//   English: webview domain not change
 	//   中文: 业务域名无更改,无需重复设置
 	WebviewDomainNotChange = 89019
-	// OpenSWebviewDomainIsNull is errcode 89020.
+	// OpenWebviewDomainNotSet is errcode 89020.
 	//   English: open's webview domain is null! Need to set open's webview domain first!
 	//   中文: 尚未设置小程序业务域名,请先在第三方平台中设置小程序业务域名后在调用本接口
-	OpenSWebviewDomainIsNull = 89020
-	// RequestDomainIsNotOpenS is errcode 89021.
+	OpenWebviewDomainNotSet = 89020
+	// DomainNotInOpenWebviewDomains is errcode 89021.
 	//   English: request domain is not open's webview domain!
 	//   中文: 请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名
-	RequestDomainIsNotOpenS = 89021
-	// DeleteDomainIsNotExist is errcode 89022.
+	DomainNotInOpenWebviewDomains = 89021
+	// DeleteDomainNotExist is errcode 89022.
 	//   English: delete domain is not exist!
-	DeleteDomainIsNotExist = 89022
+	DeleteDomainNotExist = 89022
 	// WebviewDomainExceedLimit is errcode 89029.
 	//   English: webview domain exceed limit
 	//   中文: 业务域名数量超过限制,最多可以添加100个业务域名
@@ -4232,27 +4232,27 @@ const (
 	// EmptyWxOrOpenID is errcode 89033.
 	//   English: empty wx or openid
 	EmptyWxOrOpenID = 89033
-	// UserstrIsInvalid is errcode 89034.
+	// InvalidUserStr is errcode 89034.
 	//   English: userstr is invalid
-	UserstrIsInvalid = 89034
+	InvalidUserStr = 89034
 	// LinkingFromMP is errcode 89035.
 	//   English: linking from mp
 	LinkingFromMP = 89035
-	// NotSupportSingle is errcode 89231.
+	// PersonalMiniProgramNotSupported is errcode 89231.
 	//   English: not support single
 	//   中文: 个人小程序不支持调用 setwebviewdomain 接口
-	NotSupportSingle = 89231
+	PersonalMiniProgramNotSupported = 89231
 	// HitBlackContractor is errcode 89235.
 	//   English: hit black contractor
 	HitBlackContractor = 89235
-	// ThisPluginCanNotApply is errcode 89236.
+	// PluginCannotApply is errcode 89236.
 	//   English: this plugin can not apply
 	//   中文: 该插件不能申请
-	ThisPluginCanNotApply = 89236
-	// PluginHasSendApplyMessageOr is errcode 89237.
+	PluginCannotApply = 89236
+	// PluginAlreadyAppliedOrBound is errcode 89237.
 	//   English: plugin has send apply message or already bind
 	//   中文: 已经添加该插件
-	PluginHasSendApplyMessageOr = 89237
+	PluginAlreadyAppliedOrBound = 89237
 	// PluginCountReachLimit is errcode 89238.
 	//   English: plugin count reach limit
 	//   中文: 申请或使用的插件已经达到上限
@@ -4267,39 +4267,39 @@ const (
 	// OnlyRefusedStatusCanBeDeleted is errcode 89241.
 	//   English: only refused status can be deleted, please refused first
 	OnlyRefusedStatusCanBeDeleted = 89241
-	// AppIDIsNoInTheApply is errcode 89242.
+	// AppIDNotInApplyList is errcode 89242.
 	//   English: appid is no in the apply list, make sure appid is right
-	AppIDIsNoInTheApply = 89242
-	// CanNotDeleteApplyRequestIn is errcode 89243.
+	AppIDNotInApplyList = 89242
+	// CannotDeleteApplyWithin24Hours is errcode 89243.
 	//   English: can not delete apply request in 24 hours
 	//   中文: 该申请为“待确认”状态,不可删除
-	CanNotDeleteApplyRequestIn = 89243
-	// PluginAppIDIsNoInThe is errcode 89244.
+	CannotDeleteApplyWithin24Hours = 89243
+	// PluginAppIDNotInPluginList is errcode 89244.
 	//   English: plugin appid is no in the plugin list, make sure plugin appid is right
 	//   中文: 不存在该插件 appid
-	PluginAppIDIsNoInThe = 89244
+	PluginAppIDNotInPluginList = 89244
 	// MiniProgramForbiddenToLink is errcode 89245.
 	//   English: mini program forbidden to link
 	MiniProgramForbiddenToLink = 89245
-	// PluginsWithSpecialCategoryAreUsed is errcode 89246.
+	// SpecialCategoryPluginRestricted is errcode 89246.
 	//   English: plugins with special category are used only by specific apps
-	PluginsWithSpecialCategoryAreUsed = 89246
+	SpecialCategoryPluginRestricted = 89246
 	// InnerError is errcode 89247.
 	//   English: inner error, retry after some while
 	//   中文: 系统内部错误
 	//   Retry: Backoff ("inner error, retry after some while" (系统内部错误))
 	InnerError = 89247
-	// Code89248 is errcode 89248.
+	// InvalidEnterpriseCodeType is errcode 89248.
 	//   English: invalid code type
-	Code89248 = 89248
+	InvalidEnterpriseCodeType = 89248
 	// TaskRunning is errcode 89249.
 	//   English: task running
 	TaskRunning = 89249
-	// Code89250 is errcode 89250.
+	// FastRegisterInnerError is errcode 89250.
 	//   English: inner error, retry after some while
 	//   中文: 内部错误
 	//   Retry: Backoff ("inner error, retry after some while" (内部错误))
-	Code89250 = 89250
+	FastRegisterInnerError = 89250
 	// LegalPersonChecking is errcode 89251.
 	//   English: legal person checking
 	//   中文: 模板消息已下发,待法人人脸核身校验
@@ -4327,57 +4327,57 @@ const (
 	//   English: code is gray online
 	//   中文: 当前小程序账号存在灰度发布中的版本,不可操作快速更新
 	CodeIsGrayOnline = 89258
-	// ZhiboPluginIsNotAllowTo is errcode 89259.
+	// LivePluginNotDeletable is errcode 89259.
 	//   English: zhibo plugin is not allow to delete
-	ZhiboPluginIsNotAllowTo = 89259
+	LivePluginNotDeletable = 89259
 	// InvalidTrade is errcode 89300.
 	//   English: invalid trade
 	//   中文: 订单无效
 	InvalidTrade = 89300
-	// Code89401 is errcode 89401.
+	// SpeedupAuditSystemUnstable is errcode 89401.
 	//   中文: 系统不稳定,请稍后再试,如多次失败请通过社区反馈
 	//   Retry: Backoff (系统不稳定,请稍后再试: system unstable, try again later)
-	Code89401 = 89401
-	// Code89402 is errcode 89402.
+	SpeedupAuditSystemUnstable = 89401
+	// NotInAuditQueue is errcode 89402.
 	//   中文: 该小程序不在待审核队列,请检查是否已提交审核或已审完
-	Code89402 = 89402
-	// Code89403 is errcode 89403.
+	NotInAuditQueue = 89402
+	// SpeedupNotSupportedForType is errcode 89403.
 	//   中文: 本单属于平台不支持加急种类,请等待正常审核流程
-	Code89403 = 89403
-	// Code89404 is errcode 89404.
+	SpeedupNotSupportedForType = 89403
+	// AuditAlreadySpedUp is errcode 89404.
 	//   中文: 本单已加速成功,请勿重复提交
-	Code89404 = 89404
-	// Code89405 is errcode 89405.
+	AuditAlreadySpedUp = 89404
+	// SpeedupQuotaUsedUp is errcode 89405.
 	//   中文: 本月加急额度已用完,请提高提审质量以获取更多额度
 	//   Retry: Quota (本月加急额度已用完: monthly expedite-audit quota used up)
-	Code89405 = 89405
-	// Code89501 is errcode 89501.
+	SpeedupQuotaUsedUp = 89405
+	// UnhandledAdminConfirmRequest is errcode 89501.
 	//   中文: 公众号有未处理的确认请求,请稍候重试
-	Code89501 = 89501
-	// Code89502 is errcode 89502.
+	UnhandledAdminConfirmRequest = 89501
+	// WaitAdminConfirm is errcode 89502.
 	//   中文: 请耐心等待管理员确认
-	Code89502 = 89502
-	// Code89503 is errcode 89503.
+	WaitAdminConfirm = 89502
+	// NeedAdminConfirm is errcode 89503.
 	//   中文: 此次调用需要管理员确认,请耐心等候
-	Code89503 = 89503
-	// Code89504 is errcode 89504.
+	NeedAdminConfirm = 89503
+	// WaitingAdminConfirm is errcode 89504.
 	//   中文: 正在等管理员确认,请耐心等待
-	Code89504 = 89504
-	// Code89505 is errcode 89505.
+	WaitingAdminConfirm = 89504
+	// WaitingAdminConfirmRetryLater is errcode 89505.
 	//   中文: 正在等管理员确认,请稍候重试
-	Code89505 = 89505
-	// Code89506 is errcode 89506.
+	WaitingAdminConfirmRetryLater = 89505
+	// IPRejectedByAdminFor24Hours is errcode 89506.
 	//   中文: 该IP调用求请求已被公众号管理员拒绝,请24小时后再试,建议调用前与管理员沟通确认
-	Code89506 = 89506
-	// Code89507 is errcode 89507.
+	IPRejectedByAdminFor24Hours = 89506
+	// IPRejectedByAdminFor1Hour is errcode 89507.
 	//   中文: 该IP调用求请求已被公众号管理员拒绝,请1小时后再试,建议调用前与管理员沟通确认
-	Code89507 = 89507
-	// Code90001 is errcode 90001.
+	IPRejectedByAdminFor1Hour = 89507
+	// InvalidOrderID is errcode 90001.
 	//   English: invalid order id
-	Code90001 = 90001
-	// Code90002 is errcode 90002.
+	InvalidOrderID = 90001
+	// VirtualPayInvalidBusiID is errcode 90002.
 	//   English: invalid busi id
-	Code90002 = 90002
+	VirtualPayInvalidBusiID = 90002
 	// InvalidBillDate is errcode 90003.
 	//   English: invalid bill date
 	InvalidBillDate = 90003
@@ -4387,12 +4387,12 @@ const (
 	// InvalidPlatform is errcode 90005.
 	//   English: invalid platform
 	InvalidPlatform = 90005
-	// BillNotExists is errcode 90006.
+	// VirtualPayBillNotExist is errcode 90006.
 	//   English: bill not exists
-	BillNotExists = 90006
-	// Code90007 is errcode 90007.
+	VirtualPayBillNotExist = 90006
+	// VirtualPayInvalidOpenID is errcode 90007.
 	//   English: invalid openid
-	Code90007 = 90007
+	VirtualPayInvalidOpenID = 90007
 	// MPSigError is errcode 90009.
 	//   English: mp_sig error
 	MPSigError = 90009
@@ -4420,9 +4420,9 @@ const (
 	// NoPrivilege is errcode 90017.
 	//   English: no privilege
 	NoPrivilege = 90017
-	// Code90018 is errcode 90018.
+	// VirtualPayInvalidParameter is errcode 90018.
 	//   English: invalid parameter
-	Code90018 = 90018
+	VirtualPayInvalidParameter = 90018
 	// NotFastRegister is errcode 91001.
 	//   English: not fast register
 	//   中文: 不是复用公众号接口快速创建的小程序 ,也不是通过快速注册企业小程序api创建的小程序
@@ -4439,10 +4439,10 @@ const (
 	//   English: invalid nickname
 	//   中文: 昵称不合法
 	InvalidNickname = 91004
-	// NicknameProtected is errcode 91005.
+	// NicknameProtectedForOwner is errcode 91005.
 	//   English: nickname protected
 	//   中文: 昵称 15 天主体保护
-	NicknameProtected = 91005
+	NicknameProtectedForOwner = 91005
 	// NicknameUsedByUsername is errcode 91006.
 	//   English: nickname used by username
 	//   中文: 昵称命中微信号
@@ -4451,27 +4451,27 @@ const (
 	//   English: nickname used
 	//   中文: 昵称已被占用
 	NicknameUsed = 91007
-	// Code91008 is errcode 91008.
+	// NicknameInfringementProtected is errcode 91008.
 	//   English: nickname protected
 	//   中文: 昵称命中 7 天侵权保护期
-	Code91008 = 91008
+	NicknameInfringementProtected = 91008
 	// NicknameNeedProof is errcode 91009.
 	//   English: nickname need proof
 	//   中文: 需要提交材料
 	NicknameNeedProof = 91009
-	// Code91010 is errcode 91010.
+	// RenameOtherError is errcode 91010.
 	//   中文: 其他错误
-	Code91010 = 91010
-	// Code91011 is errcode 91011.
+	RenameOtherError = 91010
+	// RenameAuditNotFound is errcode 91011.
 	//   中文: 查不到昵称修改审核单信息
-	Code91011 = 91011
-	// Code91012 is errcode 91012.
+	RenameAuditNotFound = 91011
+	// RenameOtherError91012 is errcode 91012.
 	//   中文: 其它错误
-	Code91012 = 91012
-	// LockNameTooMore is errcode 91013.
+	RenameOtherError91012 = 91012
+	// TooManyNamesLocked is errcode 91013.
 	//   English: lock name too more
 	//   中文: 占用名字过多
-	LockNameTooMore = 91013
+	TooManyNamesLocked = 91013
 	// DiffMasterPlus is errcode 91014.
 	//   English: diff master plus
 	//   中文: +号规则 同一类型关联名主体不一致
@@ -4480,293 +4480,293 @@ const (
 	//   English: diff master
 	//   中文: 原始名不同类型主体不一致
 	DiffMaster = 91015
-	// NameMoreOwner is errcode 91016.
+	// NameHasMultipleOwners is errcode 91016.
 	//   English: name more owner
 	//   中文: 名称占用者 ≥2
-	NameMoreOwner = 91016
+	NameHasMultipleOwners = 91016
 	// OtherDiffMasterPlus is errcode 91017.
 	//   English: other diff master plus
 	//   中文: +号规则 不同类型关联名主体不一致
 	OtherDiffMasterPlus = 91017
-	// Code91018 is errcode 91018.
+	// OrgNicknameClearedNeedVerifiedRename is errcode 91018.
 	//   中文: 组织类型小程序发布后,侵权被清空昵称,需走认证改名
-	Code91018 = 91018
-	// Code91019 is errcode 91019.
+	OrgNicknameClearedNeedVerifiedRename = 91018
+	// MiniProgramUnderAudit is errcode 91019.
 	//   中文: 小程序正在审核中
-	Code91019 = 91019
-	// Code92000 is errcode 92000.
+	MiniProgramUnderAudit = 91019
+	// NearbyQualificationAlreadyAdded is errcode 92000.
 	//   中文: 该经营资质已添加,请勿重复添加
-	Code92000 = 92000
-	// Code92002 is errcode 92002.
+	NearbyQualificationAlreadyAdded = 92000
+	// NearbyPOICountReachLimit is errcode 92002.
 	//   中文: 附近地点添加数量达到上线,无法继续添加
-	Code92002 = 92002
-	// Code92003 is errcode 92003.
+	NearbyPOICountReachLimit = 92002
+	// NearbyPOIOccupied is errcode 92003.
 	//   中文: 地点已被其它小程序占用
-	Code92003 = 92003
-	// Code92004 is errcode 92004.
+	NearbyPOIOccupied = 92003
+	// NearbyBanned is errcode 92004.
 	//   中文: 附近功能被封禁
-	Code92004 = 92004
-	// Code92005 is errcode 92005.
+	NearbyBanned = 92004
+	// NearbyPOIUnderAudit is errcode 92005.
 	//   中文: 地点正在审核中
-	Code92005 = 92005
-	// Code92006 is errcode 92006.
+	NearbyPOIUnderAudit = 92005
+	// NearbyPOIAlreadyShowing is errcode 92006.
 	//   中文: 地点正在展示小程序
-	Code92006 = 92006
-	// Code92007 is errcode 92007.
+	NearbyPOIAlreadyShowing = 92006
+	// NearbyPOIAuditFailed is errcode 92007.
 	//   中文: 地点审核失败
-	Code92007 = 92007
-	// Code92008 is errcode 92008.
+	NearbyPOIAuditFailed = 92007
+	// NearbyMiniProgramNotShownAtPOI is errcode 92008.
 	//   中文: 小程序未展示在该地点
-	Code92008 = 92008
-	// Code93009 is errcode 93009.
+	NearbyMiniProgramNotShownAtPOI = 92008
+	// NearbyMiniProgramNotListed is errcode 93009.
 	//   中文: 小程序未上架或不可见
-	Code93009 = 93009
-	// Code93010 is errcode 93010.
+	NearbyMiniProgramNotListed = 93009
+	// NearbyPOINotExist is errcode 93010.
 	//   中文: 地点不存在
-	Code93010 = 93010
-	// Code93011 is errcode 93011.
+	NearbyPOINotExist = 93010
+	// NearbyPersonalNotAvailable is errcode 93011.
 	//   中文: 个人类型小程序不可用
-	Code93011 = 93011
-	// Code93012 is errcode 93012.
+	NearbyPersonalNotAvailable = 93011
+	// NearbyNonStandardNotAvailable is errcode 93012.
 	//   中文: 非普通类型小程序(门店小程序、小店小程序等)不可用
-	Code93012 = 93012
-	// Code93013 is errcode 93013.
+	NearbyNonStandardNotAvailable = 93012
+	// NearbyTencentMapAddressFailed is errcode 93013.
 	//   中文: 从腾讯地图获取地址详细信息失败
-	Code93013 = 93013
-	// Code93014 is errcode 93014.
+	NearbyTencentMapAddressFailed = 93013
+	// NearbyQualificationDuplicated is errcode 93014.
 	//   中文: 同一资质证件号重复添加
-	Code93014 = 93014
-	// Code93015 is errcode 93015.
+	NearbyQualificationDuplicated = 93014
+	// NearbyCategoryUnderAudit is errcode 93015.
 	//   中文: 附近类目审核中
-	Code93015 = 93015
-	// Code93016 is errcode 93016.
+	NearbyCategoryUnderAudit = 93015
+	// NearbyServiceTagLimit is errcode 93016.
 	//   中文: 服务标签个数超限制(官方最多5个,自定义最多4个)
-	Code93016 = 93016
-	// Code93017 is errcode 93017.
+	NearbyServiceTagLimit = 93016
+	// NearbyInvalidServiceName is errcode 93017.
 	//   中文: 服务标签或者客服的名字不符合要求
-	Code93017 = 93017
-	// Code93018 is errcode 93018.
+	NearbyInvalidServiceName = 93017
+	// NearbyServiceAppIDNotSameOwner is errcode 93018.
 	//   中文: 服务能力中填写的小程序appid不是同主体小程序
-	Code93018 = 93018
-	// Code93019 is errcode 93019.
+	NearbyServiceAppIDNotSameOwner = 93018
+	// NearbyCategoryRequired is errcode 93019.
 	//   中文: 申请类目之后才能添加附近地点
-	Code93019 = 93019
-	// Code93020 is errcode 93020.
+	NearbyCategoryRequired = 93019
+	// NearbyInvalidQualificationList is errcode 93020.
 	//   中文: qualification_list无效
-	Code93020 = 93020
-	// Code93021 is errcode 93021.
+	NearbyInvalidQualificationList = 93020
+	// NearbyCompanyNameEmpty is errcode 93021.
 	//   中文: company_name字段为空
-	Code93021 = 93021
-	// Code93022 is errcode 93022.
+	NearbyCompanyNameEmpty = 93021
+	// NearbyCredentialEmpty is errcode 93022.
 	//   中文: credential字段为空
-	Code93022 = 93022
-	// Code93023 is errcode 93023.
+	NearbyCredentialEmpty = 93022
+	// NearbyAddressEmpty is errcode 93023.
 	//   中文: address字段为空
-	Code93023 = 93023
-	// Code93024 is errcode 93024.
+	NearbyAddressEmpty = 93023
+	// NearbyQualificationListEmpty is errcode 93024.
 	//   中文: qualification_list字段为空
-	Code93024 = 93024
-	// Code93025 is errcode 93025.
+	NearbyQualificationListEmpty = 93024
+	// NearbyServicePathNotExist is errcode 93025.
 	//   中文: 服务appid对应的path不存在
-	Code93025 = 93025
-	// MissingCertSerialno is errcode 94001.
+	NearbyServicePathNotExist = 93025
+	// MissingCertSerialNo is errcode 94001.
 	//   English: missing cert_serialno
-	MissingCertSerialno = 94001
-	// UseNotRegisterWechatPay is errcode 94002.
+	MissingCertSerialNo = 94001
+	// UserNotRegisteredWechatPay is errcode 94002.
 	//   English: use not register wechat pay
-	UseNotRegisterWechatPay = 94002
-	// Code94003 is errcode 94003.
+	UserNotRegisteredWechatPay = 94002
+	// RealNameInvalidSign is errcode 94003.
 	//   English: invalid sign
-	Code94003 = 94003
-	// UserDoNotHasRealName is errcode 94004.
+	RealNameInvalidSign = 94003
+	// UserHasNoRealNameInfo is errcode 94004.
 	//   English: user do not has real name info
-	UserDoNotHasRealName = 94004
+	UserHasNoRealNameInfo = 94004
 	// InvalidUserToken is errcode 94005.
 	//   English: invalid user token
 	InvalidUserToken = 94005
 	// AppIDUnauthorized is errcode 94006.
 	//   English: appid unauthorized
 	AppIDUnauthorized = 94006
-	// AppIDUnbindMchid is errcode 94007.
+	// AppIDNotBoundToMchID is errcode 94007.
 	//   English: appid unbind mchid
-	AppIDUnbindMchid = 94007
+	AppIDNotBoundToMchID = 94007
 	// InvalidTimestamp is errcode 94008.
 	//   English: invalid timestamp
 	InvalidTimestamp = 94008
-	// InvalidCertSerialno is errcode 94009.
+	// InvalidCertSerialNo is errcode 94009.
 	//   English: invalid cert_serialno, cert_serialno's size should be 40
-	InvalidCertSerialno = 94009
-	// InvalidMchID is errcode 94010.
+	InvalidCertSerialNo = 94009
+	// RealNameInvalidMchID is errcode 94010.
 	//   English: invalid mch_id
-	InvalidMchID = 94010
+	RealNameInvalidMchID = 94010
 	// TimestampExpired is errcode 94011.
 	//   English: timestamp expired
 	TimestampExpired = 94011
-	// Code94012 is errcode 94012.
+	// AppIDMchIDBindingNotExist is errcode 94012.
 	//   中文: appid和商户号的绑定关系不存在
-	Code94012 = 94012
+	AppIDMchIDBindingNotExist = 94012
 	// WxcodeDecodeFail is errcode 95001.
 	//   English: wxcode decode fail
 	WxcodeDecodeFail = 95001
-	// WxcodeRecognizeUnautuorized is errcode 95002.
+	// WxcodeRecognizeUnauthorized is errcode 95002.
 	//   English: wxcode recognize unautuorized
-	WxcodeRecognizeUnautuorized = 95002
+	WxcodeRecognizeUnauthorized = 95002
 	// GetProductByPageArgsInvalid is errcode 95101.
 	//   English: get product by page args invalid
 	GetProductByPageArgsInvalid = 95101
-	// GetProductMaterialsByCondArgs is errcode 95102.
+	// GetProductMaterialsArgsInvalid is errcode 95102.
 	//   English: get product materials by cond args invalid
-	GetProductMaterialsByCondArgs = 95102
-	// MaterialIDListSizeOutOf is errcode 95103.
+	GetProductMaterialsArgsInvalid = 95102
+	// MaterialIDListSizeOutOfLimit is errcode 95103.
 	//   English: material id list size out of limit
-	MaterialIDListSizeOutOf = 95103
-	// ImportProductFrequenceOutOfLimit is errcode 95104.
+	MaterialIDListSizeOutOfLimit = 95103
+	// ImportProductFrequencyOutOfLimit is errcode 95104.
 	//   English: import product frequence out of limit
 	//   Retry: RateLimit ("import product frequence out of limit")
-	ImportProductFrequenceOutOfLimit = 95104
+	ImportProductFrequencyOutOfLimit = 95104
 	// MPIsImportingProducts is errcode 95105.
 	//   English: mp is importing products, api is rejected to import
 	MPIsImportingProducts = 95105
-	// APIIsRejectedToImport is errcode 95106.
+	// APIImportNeedsCommissionRatio is errcode 95106.
 	//   English: api is rejected to import, need to set commission ratio on mp first
-	APIIsRejectedToImport = 95106
-	// Code101000 is errcode 101000.
+	APIImportNeedsCommissionRatio = 95106
+	// OCRInvalidImageURL is errcode 101000.
 	//   English: invalid image url
-	Code101000 = 101000
-	// CertificateNotFound is errcode 101001.
+	OCRInvalidImageURL = 101000
+	// OCRCertificateNotFound is errcode 101001.
 	//   English: certificate not found
-	CertificateNotFound = 101001
+	OCRCertificateNotFound = 101001
 	// NotEnoughMarketQuota is errcode 101002.
 	//   English: not enough market quota
 	//   Retry: Quota ("not enough market quota")
 	NotEnoughMarketQuota = 101002
-	// Code200002 is errcode 200002.
+	// SubscribeInvalidParam is errcode 200002.
 	//   中文: 入参错误
-	Code200002 = 200002
-	// Code200011 is errcode 200011.
+	SubscribeInvalidParam = 200002
+	// SubscribeAccountBanned is errcode 200011.
 	//   中文: 此账号已被封禁,无法操作
-	Code200011 = 200011
-	// Code200012 is errcode 200012.
+	SubscribeAccountBanned = 200011
+	// SubscribeTemplateLimitReached is errcode 200012.
 	//   中文: 个人模板数已达上限,上限25个
-	Code200012 = 200012
-	// Code200013 is errcode 200013.
+	SubscribeTemplateLimitReached = 200012
+	// SubscribeTemplateBanned is errcode 200013.
 	//   中文: 此模板已被封禁,无法选用
-	Code200013 = 200013
-	// Code200014 is errcode 200014.
+	SubscribeTemplateBanned = 200013
+	// InvalidSubscribeTemplateTID is errcode 200014.
 	//   中文: 模板 tid 参数错误
-	Code200014 = 200014
-	// Code200016 is errcode 200016.
+	InvalidSubscribeTemplateTID = 200014
+	// InvalidSubscribeStartParam is errcode 200016.
 	//   中文: start 参数错误
-	Code200016 = 200016
-	// Code200017 is errcode 200017.
+	InvalidSubscribeStartParam = 200016
+	// InvalidSubscribeLimitParam is errcode 200017.
 	//   中文: limit 参数错误
-	Code200017 = 200017
-	// Code200018 is errcode 200018.
+	InvalidSubscribeLimitParam = 200017
+	// SubscribeCategoryIDsMissing is errcode 200018.
 	//   中文: 类目 ids 缺失
-	Code200018 = 200018
-	// Code200019 is errcode 200019.
+	SubscribeCategoryIDsMissing = 200018
+	// InvalidSubscribeCategoryIDs is errcode 200019.
 	//   中文: 类目 ids 不合法
-	Code200019 = 200019
-	// Code200020 is errcode 200020.
+	InvalidSubscribeCategoryIDs = 200019
+	// InvalidSubscribeKidList is errcode 200020.
 	//   中文: 关键词列表 kidList 参数错误
-	Code200020 = 200020
-	// Code200021 is errcode 200021.
+	InvalidSubscribeKidList = 200020
+	// InvalidSubscribeSceneDesc is errcode 200021.
 	//   中文: 场景描述 sceneDesc 参数错误
-	Code200021 = 200021
-	// Code300001 is errcode 300001.
+	InvalidSubscribeSceneDesc = 200021
+	// LiveGoodsOrRoomUpdateForbidden is errcode 300001.
 	//   中文: 禁止创建/更新商品(如商品创建功能被封禁) 或 禁止编辑&更新房间
-	Code300001 = 300001
-	// Code300002 is errcode 300002.
+	LiveGoodsOrRoomUpdateForbidden = 300001
+	// LiveNameLengthInvalid is errcode 300002.
 	//   中文: 名称长度不符合规则
-	Code300002 = 300002
-	// Code300003 is errcode 300003.
+	LiveNameLengthInvalid = 300002
+	// LiveGoodsInvalidPrice is errcode 300003.
 	//   中文: 价格输入不合规(如现价比原价大、传入价格非数字等)
-	Code300003 = 300003
-	// Code300004 is errcode 300004.
+	LiveGoodsInvalidPrice = 300003
+	// LiveGoodsNameViolation is errcode 300004.
 	//   中文: 商品名称存在违规违法内容
-	Code300004 = 300004
-	// Code300005 is errcode 300005.
+	LiveGoodsNameViolation = 300004
+	// LiveGoodsImageViolation is errcode 300005.
 	//   中文: 商品图片存在违规违法内容
-	Code300005 = 300005
-	// Code300006 is errcode 300006.
+	LiveGoodsImageViolation = 300005
+	// LiveImageUploadFailed is errcode 300006.
 	//   中文: 图片上传失败(如mediaID过期)
-	Code300006 = 300006
-	// Code300007 is errcode 300007.
+	LiveImageUploadFailed = 300006
+	// LiveGoodsPathNotInOnlineVersion is errcode 300007.
 	//   中文: 线上小程序版本不存在该链接
-	Code300007 = 300007
-	// Code300008 is errcode 300008.
+	LiveGoodsPathNotInOnlineVersion = 300007
+	// LiveAddGoodsFailed is errcode 300008.
 	//   中文: 添加商品失败
-	Code300008 = 300008
-	// Code300009 is errcode 300009.
+	LiveAddGoodsFailed = 300008
+	// LiveGoodsAuditWithdrawFailed is errcode 300009.
 	//   中文: 商品审核撤回失败
-	Code300009 = 300009
-	// Code300010 is errcode 300010.
+	LiveGoodsAuditWithdrawFailed = 300009
+	// LiveGoodsAuditStatusInvalid is errcode 300010.
 	//   中文: 商品审核状态不对(如商品审核中)
-	Code300010 = 300010
-	// Code300011 is errcode 300011.
+	LiveGoodsAuditStatusInvalid = 300010
+	// LiveGoodsNotCreatedByAPI is errcode 300011.
 	//   中文: 操作非法(API不允许操作非API创建的商品)
-	Code300011 = 300011
-	// Code300012 is errcode 300012.
+	LiveGoodsNotCreatedByAPI = 300011
+	// LiveGoodsAuditQuotaUsedUp is errcode 300012.
 	//   中文: 没有提审额度(每天500次提审额度)
 	//   Retry: Quota (没有提审额度(每天500次提审额度): daily audit-submit quota used up)
-	Code300012 = 300012
-	// Code300013 is errcode 300013.
+	LiveGoodsAuditQuotaUsedUp = 300012
+	// LiveGoodsAuditSubmitFailed is errcode 300013.
 	//   中文: 提审失败
-	Code300013 = 300013
-	// Code300014 is errcode 300014.
+	LiveGoodsAuditSubmitFailed = 300013
+	// LiveGoodsUnderAuditNotDeletable is errcode 300014.
 	//   中文: 审核中,无法删除(非零代表失败)
-	Code300014 = 300014
-	// Code300017 is errcode 300017.
+	LiveGoodsUnderAuditNotDeletable = 300014
+	// LiveGoodsNotSubmittedForAudit is errcode 300017.
 	//   中文: 商品未提审
-	Code300017 = 300017
-	// Code300021 is errcode 300021.
+	LiveGoodsNotSubmittedForAudit = 300017
+	// LiveGoodsAddedAuditFailed is errcode 300021.
 	//   中文: 商品添加成功,审核失败
-	Code300021 = 300021
-	// Code300022 is errcode 300022.
+	LiveGoodsAddedAuditFailed = 300021
+	// LiveRoomNotExist is errcode 300022.
 	//   中文: 此房间号不存在
-	Code300022 = 300022
-	// Code300023 is errcode 300023.
+	LiveRoomNotExist = 300022
+	// LiveRoomStatusForbidsOperation is errcode 300023.
 	//   中文: 房间状态 拦截(当前房间状态不允许此操作)
-	Code300023 = 300023
-	// Code300024 is errcode 300024.
+	LiveRoomStatusForbidsOperation = 300023
+	// LiveGoodsNotExist is errcode 300024.
 	//   中文: 商品不存在
-	Code300024 = 300024
-	// Code300025 is errcode 300025.
+	LiveGoodsNotExist = 300024
+	// LiveGoodsAuditRejected is errcode 300025.
 	//   中文: 商品审核未通过
-	Code300025 = 300025
-	// Code300026 is errcode 300026.
+	LiveGoodsAuditRejected = 300025
+	// LiveRoomGoodsFull is errcode 300026.
 	//   中文: 房间商品数量已经满额
-	Code300026 = 300026
-	// Code300027 is errcode 300027.
+	LiveRoomGoodsFull = 300026
+	// LiveImportGoodsFailed is errcode 300027.
 	//   中文: 导入商品失败
-	Code300027 = 300027
-	// Code300028 is errcode 300028.
+	LiveImportGoodsFailed = 300027
+	// LiveRoomNameViolation is errcode 300028.
 	//   中文: 房间名称违规
-	Code300028 = 300028
-	// Code300029 is errcode 300029.
+	LiveRoomNameViolation = 300028
+	// LiveAnchorNicknameViolation is errcode 300029.
 	//   中文: 主播昵称违规
-	Code300029 = 300029
-	// Code300030 is errcode 300030.
+	LiveAnchorNicknameViolation = 300029
+	// InvalidLiveAnchorWechatID is errcode 300030.
 	//   中文: 主播微信号不合法
-	Code300030 = 300030
-	// Code300031 is errcode 300031.
+	InvalidLiveAnchorWechatID = 300030
+	// LiveRoomCoverViolation is errcode 300031.
 	//   中文: 直播间封面图不合规
-	Code300031 = 300031
-	// Code300032 is errcode 300032.
+	LiveRoomCoverViolation = 300031
+	// LiveRoomShareImageViolation is errcode 300032.
 	//   中文: 直播间分享图违规
-	Code300032 = 300032
-	// Code300033 is errcode 300033.
+	LiveRoomShareImageViolation = 300032
+	// LiveRoomAddGoodsOverLimit is errcode 300033.
 	//   中文: 添加商品超过直播间上限
-	Code300033 = 300033
-	// Code300034 is errcode 300034.
+	LiveRoomAddGoodsOverLimit = 300033
+	// LiveAnchorNicknameLengthInvalid is errcode 300034.
 	//   中文: 主播微信昵称长度不符合要求
-	Code300034 = 300034
-	// Code300035 is errcode 300035.
+	LiveAnchorNicknameLengthInvalid = 300034
+	// LiveAnchorWechatIDNotExist is errcode 300035.
 	//   中文: 主播微信号不存在
-	Code300035 = 300035
-	// Code300036 is errcode 300036.
+	LiveAnchorWechatIDNotExist = 300035
+	// LiveAnchorNotRealNameVerified is errcode 300036.
 	//   中文: 主播微信号未实名认证
-	Code300036 = 300036
+	LiveAnchorNotRealNameVerified = 300036
 	// InvalidFileName is errcode 600001.
 	//   English: invalid file name
 	InvalidFileName = 600001
@@ -4776,20 +4776,20 @@ const (
 	// InvalidSizeOfSource is errcode 600003.
 	//   English: invalid size of source
 	InvalidSizeOfSource = 600003
-	// ErrorXxxx is errcode 800059.
+	// TabBarPagePathFileNotFound is errcode 800059.
 	//   English: error: xxxx, file not found
 	//   中文: 参数中的tabBar的pagePath中传入的路径,找不到该文件
-	ErrorXxxx = 800059
-	// Code928000 is errcode 928000.
+	TabBarPagePathFileNotFound = 800059
+	// ReceiptAlreadyExists is errcode 928000.
 	//   中文: 票据已存在
-	Code928000 = 928000
-	// Code928001 is errcode 928001.
+	ReceiptAlreadyExists = 928000
+	// ReceiptNotExist is errcode 928001.
 	//   中文: 票据不存在
-	Code928001 = 928001
-	// Code930555 is errcode 930555.
+	ReceiptNotExist = 928001
+	// LocalDeliverySystemError is errcode 930555.
 	//   English: sysem error
 	//   Retry: Backoff ("sysem error" (system error))
-	Code930555 = 930555
+	LocalDeliverySystemError = 930555
 	// DeliveryTimeout is errcode 930556.
 	//   English: delivery timeout
 	//   Retry: Backoff ("delivery timeout")
@@ -4801,13 +4801,13 @@ const (
 	// DeliveryLogicError is errcode 930558.
 	//   English: delivery logic error
 	DeliveryLogicError = 930558
-	// Code930559 is errcode 930559.
+	// DeliverySandboxInvalidOpenID is errcode 930559.
 	//   English: invaild openid
 	//   中文: 沙盒环境openid无效
-	Code930559 = 930559
-	// ShopidNeedBindFirst is errcode 930560.
+	DeliverySandboxInvalidOpenID = 930559
+	// ShopIDNeedBindFirst is errcode 930560.
 	//   English: shopid need bind first
-	ShopidNeedBindFirst = 930560
+	ShopIDNeedBindFirst = 930560
 	// ArgsError is errcode 930561.
 	//   English: args error
 	//   中文: 参数错误
@@ -4819,34 +4819,34 @@ const (
 	//   English: order not exists
 	//   中文: 订单不存在
 	OrderNotExists = 930563
-	// QuotaRunOut is errcode 930564.
+	// DeliverySandboxQuotaRunOut is errcode 930564.
 	//   English: quota run out, try next day
 	//   中文: 沙盒环境调用无配额
 	//   Retry: Quota ("quota run out, try next day")
-	QuotaRunOut = 930564
+	DeliverySandboxQuotaRunOut = 930564
 	// OrderFinished is errcode 930565.
 	//   English: order finished
 	OrderFinished = 930565
-	// NotSupport is errcode 930566.
+	// NotSupportAuthAtMP is errcode 930566.
 	//   English: not support, plz auth at mp.weixin.qq.com
-	NotSupport = 930566
+	NotSupportAuthAtMP = 930566
 	// ShopArgError is errcode 930567.
 	//   English: shop arg error
 	ShopArgError = 930567
-	// NotPersonalAccount is errcode 930568.
+	// PersonalAccountNotSupported is errcode 930568.
 	//   English: not personal account
 	//   中文: 不支持个人类型小程序
-	NotPersonalAccount = 930568
+	PersonalAccountNotSupported = 930568
 	// AlreadyOpen is errcode 930569.
 	//   English: already open
 	//   中文: 已经开通不需要再开通
 	AlreadyOpen = 930569
-	// CargoFirstClassOrCargoSecond is errcode 930570.
+	// InvalidCargoClass is errcode 930570.
 	//   English: cargo_first_class or cargo_second_class invalid
-	CargoFirstClassOrCargoSecond = 930570
-	// Code930571 is errcode 930571.
+	InvalidCargoClass = 930570
+	// LocalDeliveryNoBetaPermission is errcode 930571.
 	//   中文: 该商户没有内测权限,请先申请权限: https://wj.qq.com/s2/7243532/fcfb/
-	Code930571 = 930571
+	LocalDeliveryNoBetaPermission = 930571
 	// FeeAlreadySet is errcode 931010.
 	//   English: fee already set
 	FeeAlreadySet = 931010
@@ -4859,133 +4859,133 @@ const (
 	// ResponseDataTooBig is errcode 6000102.
 	//   English: response data too big
 	ResponseDataTooBig = 6000102
-	// Code9001001 is errcode 9001001.
+	// ShakeInvalidPostData is errcode 9001001.
 	//   中文: POST 数据参数不合法
-	Code9001001 = 9001001
-	// Code9001002 is errcode 9001002.
+	ShakeInvalidPostData = 9001001
+	// ShakeRemoteServiceUnavailable is errcode 9001002.
 	//   中文: 远端服务不可用
 	//   Retry: Backoff (远端服务不可用: remote service unavailable)
-	Code9001002 = 9001002
-	// Code9001003 is errcode 9001003.
+	ShakeRemoteServiceUnavailable = 9001002
+	// ShakeInvalidTicket is errcode 9001003.
 	//   中文: Ticket 不合法
-	Code9001003 = 9001003
-	// Code9001004 is errcode 9001004.
+	ShakeInvalidTicket = 9001003
+	// ShakeGetUserInfoFailed is errcode 9001004.
 	//   中文: 获取摇周边用户信息失败
-	Code9001004 = 9001004
-	// Code9001005 is errcode 9001005.
+	ShakeGetUserInfoFailed = 9001004
+	// ShakeGetMerchantInfoFailed is errcode 9001005.
 	//   中文: 获取商户信息失败
-	Code9001005 = 9001005
-	// Code9001006 is errcode 9001006.
+	ShakeGetMerchantInfoFailed = 9001005
+	// ShakeGetOpenIDFailed is errcode 9001006.
 	//   中文: 获取 OpenID 失败
-	Code9001006 = 9001006
-	// Code9001007 is errcode 9001007.
+	ShakeGetOpenIDFailed = 9001006
+	// ShakeUploadFileMissing is errcode 9001007.
 	//   中文: 上传文件缺失
-	Code9001007 = 9001007
-	// Code9001008 is errcode 9001008.
+	ShakeUploadFileMissing = 9001007
+	// ShakeInvalidUploadFileType is errcode 9001008.
 	//   中文: 上传素材的文件类型不合法
-	Code9001008 = 9001008
-	// Code9001009 is errcode 9001009.
+	ShakeInvalidUploadFileType = 9001008
+	// ShakeInvalidUploadFileSize is errcode 9001009.
 	//   中文: 上传素材的文件尺寸不合法
-	Code9001009 = 9001009
-	// Code9001010 is errcode 9001010.
+	ShakeInvalidUploadFileSize = 9001009
+	// ShakeUploadFailed is errcode 9001010.
 	//   中文: 上传失败
-	Code9001010 = 9001010
-	// Code9001020 is errcode 9001020.
+	ShakeUploadFailed = 9001010
+	// ShakeInvalidAccount is errcode 9001020.
 	//   中文: 账号不合法
-	Code9001020 = 9001020
-	// Code9001021 is errcode 9001021.
+	ShakeInvalidAccount = 9001020
+	// ShakeDeviceActivationRateLow is errcode 9001021.
 	//   中文: 已有设备激活率低于 50% ,不能新增设备
-	Code9001021 = 9001021
-	// Code9001022 is errcode 9001022.
+	ShakeDeviceActivationRateLow = 9001021
+	// ShakeInvalidDeviceApplyCount is errcode 9001022.
 	//   中文: 设备申请数不合法,必须为大于 0 的数字
-	Code9001022 = 9001022
-	// Code9001023 is errcode 9001023.
+	ShakeInvalidDeviceApplyCount = 9001022
+	// ShakeDeviceApplyUnderAudit is errcode 9001023.
 	//   中文: 已存在审核中的设备 ID 申请
-	Code9001023 = 9001023
-	// Code9001024 is errcode 9001024.
+	ShakeDeviceApplyUnderAudit = 9001023
+	// ShakeDeviceQueryLimitExceeded is errcode 9001024.
 	//   中文: 一次查询设备 ID 数量不能超过 50
-	Code9001024 = 9001024
-	// Code9001025 is errcode 9001025.
+	ShakeDeviceQueryLimitExceeded = 9001024
+	// ShakeInvalidDeviceID is errcode 9001025.
 	//   中文: 设备 ID 不合法
-	Code9001025 = 9001025
-	// Code9001026 is errcode 9001026.
+	ShakeInvalidDeviceID = 9001025
+	// ShakeInvalidPageID is errcode 9001026.
 	//   中文: 页面 ID 不合法
-	Code9001026 = 9001026
-	// Code9001027 is errcode 9001027.
+	ShakeInvalidPageID = 9001026
+	// ShakeInvalidPageParams is errcode 9001027.
 	//   中文: 页面参数不合法
-	Code9001027 = 9001027
-	// Code9001028 is errcode 9001028.
+	ShakeInvalidPageParams = 9001027
+	// ShakePageDeleteLimitExceeded is errcode 9001028.
 	//   中文: 一次删除页面 ID 数量不能超过 10
-	Code9001028 = 9001028
-	// Code9001029 is errcode 9001029.
+	ShakePageDeleteLimitExceeded = 9001028
+	// ShakePageInUseByDevice is errcode 9001029.
 	//   中文: 页面已应用在设备中,请先解除应用关系再删除
-	Code9001029 = 9001029
-	// Code9001030 is errcode 9001030.
+	ShakePageInUseByDevice = 9001029
+	// ShakePageQueryLimitExceeded is errcode 9001030.
 	//   中文: 一次查询页面 ID 数量不能超过 50
-	Code9001030 = 9001030
-	// Code9001031 is errcode 9001031.
+	ShakePageQueryLimitExceeded = 9001030
+	// ShakeInvalidTimeRange is errcode 9001031.
 	//   中文: 时间区间不合法
-	Code9001031 = 9001031
-	// Code9001032 is errcode 9001032.
+	ShakeInvalidTimeRange = 9001031
+	// ShakeInvalidDevicePageBinding is errcode 9001032.
 	//   中文: 保存设备与页面的绑定关系参数错误
-	Code9001032 = 9001032
-	// Code9001033 is errcode 9001033.
+	ShakeInvalidDevicePageBinding = 9001032
+	// ShakeInvalidStoreID is errcode 9001033.
 	//   中文: 门店 ID 不合法
-	Code9001033 = 9001033
-	// Code9001034 is errcode 9001034.
+	ShakeInvalidStoreID = 9001033
+	// ShakeDeviceCommentTooLong is errcode 9001034.
 	//   中文: 设备备注信息过长
-	Code9001034 = 9001034
-	// Code9001035 is errcode 9001035.
+	ShakeDeviceCommentTooLong = 9001034
+	// ShakeInvalidDeviceApplyParams is errcode 9001035.
 	//   中文: 设备申请参数不合法
-	Code9001035 = 9001035
-	// Code9001036 is errcode 9001036.
+	ShakeInvalidDeviceApplyParams = 9001035
+	// ShakeInvalidQueryBegin is errcode 9001036.
 	//   中文: 查询起始值 begin 不合法
-	Code9001036 = 9001036
-	// ParamsInvalid is errcode 9002008.
+	ShakeInvalidQueryBegin = 9001036
+	// WiFiParamsInvalid is errcode 9002008.
 	//   English: params invalid
-	ParamsInvalid = 9002008
-	// ShopIDNotExist is errcode 9002009.
+	WiFiParamsInvalid = 9002008
+	// WiFiShopIDNotExist is errcode 9002009.
 	//   English: shop id not exist
-	ShopIDNotExist = 9002009
-	// SsidOrPasswordShouldStartWith is errcode 9002010.
+	WiFiShopIDNotExist = 9002009
+	// SSIDOrPasswordMustStartWithWX is errcode 9002010.
 	//   English: ssid or password should start with "WX"
-	SsidOrPasswordShouldStartWith = 9002010
-	// SsidCanNotIncludeChinese is errcode 9002011.
+	SSIDOrPasswordMustStartWithWX = 9002010
+	// SSIDCannotIncludeChinese is errcode 9002011.
 	//   English: ssid can not include chinese
-	SsidCanNotIncludeChinese = 9002011
-	// PassswordCanNotIncludeChinese is errcode 9002012.
+	SSIDCannotIncludeChinese = 9002011
+	// PasswordCannotIncludeChinese is errcode 9002012.
 	//   English: passsword can not include chinese
-	PassswordCanNotIncludeChinese = 9002012
-	// PasswordMustBeBetween8And is errcode 9002013.
+	PasswordCannotIncludeChinese = 9002012
+	// PasswordLengthInvalid is errcode 9002013.
 	//   English: password must be between 8 and 24 characters
-	PasswordMustBeBetween8And = 9002013
-	// DeviceExist is errcode 9002016.
+	PasswordLengthInvalid = 9002013
+	// WiFiDeviceExist is errcode 9002016.
 	//   English: device exist
-	DeviceExist = 9002016
-	// DeviceNotExist is errcode 9002017.
+	WiFiDeviceExist = 9002016
+	// WiFiDeviceNotExist is errcode 9002017.
 	//   English: device not exist
-	DeviceNotExist = 9002017
-	// TheSizeOfQueryListReach is errcode 9002026.
+	WiFiDeviceNotExist = 9002017
+	// QueryListSizeReachLimit is errcode 9002026.
 	//   English: the size of query list reach limit
-	TheSizeOfQueryListReach = 9002026
+	QueryListSizeReachLimit = 9002026
 	// NotAllowedToModify is errcode 9002041.
 	//   English: not allowed to modify, ensure you are an certified or component account
 	NotAllowedToModify = 9002041
-	// InvalidSsid is errcode 9002044.
+	// InvalidSSID is errcode 9002044.
 	//   English: invalid ssid, can not include none utf8 characters, and should be between 1 and 32 bytes
-	InvalidSsid = 9002044
-	// ShopIDHasNotBeAudited is errcode 9002052.
+	InvalidSSID = 9002044
+	// ShopIDNotAudited is errcode 9002052.
 	//   English: shop id has not be audited, this bar type is not enable
-	ShopIDHasNotBeAudited = 9002052
-	// ProtocolTypeIsNotSameWith is errcode 9007003.
+	ShopIDNotAudited = 9002052
+	// ProtocolTypeMismatch is errcode 9007003.
 	//   English: protocol type is not same with the exist device
-	ProtocolTypeIsNotSameWith = 9007003
-	// SsidNotExist is errcode 9007004.
+	ProtocolTypeMismatch = 9007003
+	// SSIDNotExist is errcode 9007004.
 	//   English: ssid not exist
-	SsidNotExist = 9007004
-	// DeviceCountLimit is errcode 9007005.
+	SSIDNotExist = 9007004
+	// WiFiDeviceCountLimit is errcode 9007005.
 	//   English: device count limit
-	DeviceCountLimit = 9007005
+	WiFiDeviceCountLimit = 9007005
 	// CardInfoNotExist is errcode 9008001.
 	//   English: card info not exist
 	CardInfoNotExist = 9008001
@@ -5051,9 +5051,9 @@ const (
 	// PaymentInfoIncorrect is errcode 9201002.
 	//   English: payment info incorrect
 	PaymentInfoIncorrect = 9201002
-	// FeeIs0 is errcode 9201003.
+	// FeeIsZero is errcode 9201003.
 	//   English: fee is 0
-	FeeIs0 = 9201003
+	FeeIsZero = 9201003
 	// PaymentExpireDateFormatError is errcode 9201004.
 	//   English: payment expire date format error
 	PaymentExpireDateFormatError = 9201004
@@ -5111,9 +5111,9 @@ const (
 	// DepartmentNameError is errcode 9201022.
 	//   English: department_name error
 	DepartmentNameError = 9201022
-	// FeeNotEqualFinanceS is errcode 9201023.
+	// FeeNotEqualFinance is errcode 9201023.
 	//   English: fee not equal finance's
-	FeeNotEqualFinanceS = 9201023
+	FeeNotEqualFinance = 9201023
 	// RefundOutIDError is errcode 9201024.
 	//   English: refund_out_id error
 	RefundOutIDError = 9201024
@@ -5135,12 +5135,12 @@ const (
 	// AuthCodeEmpty is errcode 9201033.
 	//   English: auth_code empty
 	AuthCodeEmpty = 9201033
-	// BankIDEmptyButMchID is errcode 9201034.
+	// BankIDEmptyButMchIDSet is errcode 9201034.
 	//   English: bank_id empty but mch_id not empty
-	BankIDEmptyButMchID = 9201034
-	// SumOfOtherFeesExceedTotal is errcode 9201035.
+	BankIDEmptyButMchIDSet = 9201034
+	// OtherFeesExceedTotalFee is errcode 9201035.
 	//   English: sum of other fees exceed total fee
-	SumOfOtherFeesExceedTotal = 9201035
+	OtherFeesExceedTotalFee = 9201035
 	// OtherUserPaying is errcode 9202000.
 	//   English: other user paying
 	OtherUserPaying = 9202000
@@ -5153,10 +5153,10 @@ const (
 	// IPLimit is errcode 9202003.
 	//   English: ip limit
 	IPLimit = 9202003
-	// Code9202004 is errcode 9202004.
+	// PaymentFreqLimit is errcode 9202004.
 	//   English: freq limit
 	//   Retry: RateLimit ("freq limit")
-	Code9202004 = 9202004
+	PaymentFreqLimit = 9202004
 	// UserWeixinAccountAbnormal is errcode 9202005.
 	//   English: user weixin account abnormal
 	UserWeixinAccountAbnormal = 9202005
@@ -5172,9 +5172,9 @@ const (
 	// RefundExceedTotalFee is errcode 9202012.
 	//   English: refund exceed total fee
 	RefundExceedTotalFee = 9202012
-	// BusiIDDup is errcode 9202013.
+	// DuplicateBusiID is errcode 9202013.
 	//   English: busi_id dup
-	BusiIDDup = 9202013
+	DuplicateBusiID = 9202013
 	// NotCheckSign is errcode 9202016.
 	//   English: not check sign
 	NotCheckSign = 9202016
@@ -5184,9 +5184,9 @@ const (
 	// SubOrderError is errcode 9202018.
 	//   English: sub order error
 	SubOrderError = 9202018
-	// Code9202020 is errcode 9202020.
+	// OrderStatusError is errcode 9202020.
 	//   English: order status error
-	Code9202020 = 9202020
+	OrderStatusError = 9202020
 	// UnifiedOrderRepeatedly is errcode 9202021.
 	//   English: unified order repeatedly
 	UnifiedOrderRepeatedly = 9202021
@@ -5199,9 +5199,9 @@ const (
 	// HTTPResponseDataError is errcode 9203002.
 	//   English: http response data error
 	HTTPResponseDataError = 9203002
-	// HTTPResponseDataRsaDecryptFail is errcode 9203003.
+	// HTTPResponseDataRSADecryptFail is errcode 9203003.
 	//   English: http response data RSA decrypt fail
-	HTTPResponseDataRsaDecryptFail = 9203003
+	HTTPResponseDataRSADecryptFail = 9203003
 	// HTTPResponseDataAESDecryptFail is errcode 9203004.
 	//   English: http response data AES decrypt fail
 	HTTPResponseDataAESDecryptFail = 9203004
@@ -5209,15 +5209,15 @@ const (
 	//   English: system busy, please try again later
 	//   Retry: Backoff ("system busy, please try again later")
 	SystemBusy = 9203999
-	// GetrealnameTokenError is errcode 9204000.
+	// GetRealNameTokenError is errcode 9204000.
 	//   English: getrealname token error
-	GetrealnameTokenError = 9204000
-	// GetrealnameUserOrTokenError is errcode 9204001.
+	GetRealNameTokenError = 9204000
+	// GetRealNameUserOrTokenError is errcode 9204001.
 	//   English: getrealname user or token error
-	GetrealnameUserOrTokenError = 9204001
-	// GetrealnameAppIDOrTokenError is errcode 9204002.
+	GetRealNameUserOrTokenError = 9204001
+	// GetRealNameAppIDOrTokenError is errcode 9204002.
 	//   English: getrealname appid or token error
-	GetrealnameAppIDOrTokenError = 9204002
+	GetRealNameAppIDOrTokenError = 9204002
 	// FinanceConfNotExist is errcode 9205000.
 	//   English: finance conf not exist
 	FinanceConfNotExist = 9205000
@@ -5301,9 +5301,9 @@ const (
 	// AuthCodeInvalid is errcode 9207010.
 	//   English: auth_code invalid
 	AuthCodeInvalid = 9207010
-	// NotAllowToReverseWhenUser is errcode 9207011.
+	// CannotReverseWhileUserPaying is errcode 9207011.
 	//   English: not allow to reverse when user paying
-	NotAllowToReverseWhenUser = 9207011
+	CannotReverseWhileUserPaying = 9207011
 	// OrderPaid is errcode 9207012.
 	//   English: order paid
 	OrderPaid = 9207012
@@ -5337,9 +5337,9 @@ const (
 	// QueryFinanceError is errcode 9210000.
 	//   English: query finance error
 	QueryFinanceError = 9210000
-	// Code9291000 is errcode 9291000.
+	// AppOpenIDError is errcode 9291000.
 	//   English: openid error
-	Code9291000 = 9291000
+	AppOpenIDError = 9291000
 	// OpenIDAppIDNotMatch is errcode 9291001.
 	//   English: openid appid not match
 	OpenIDAppIDNotMatch = 9291001
@@ -5355,9 +5355,9 @@ const (
 	// AppIDNotMatchAccessToken is errcode 9291005.
 	//   English: appid not match access_token
 	AppIDNotMatchAccessToken = 9291005
-	// Code9291006 is errcode 9291006.
+	// InvalidAppSign is errcode 9291006.
 	//   English: invalid sign
-	Code9291006 = 9291006
+	InvalidAppSign = 9291006
 	// BackendLogicError is errcode 9299999.
 	//   English: backend logic error
 	BackendLogicError = 9299999
@@ -5367,54 +5367,54 @@ const (
 	// EndTimeCanNotBeforeNow is errcode 9300002.
 	//   English: end_time can not before now
 	EndTimeCanNotBeforeNow = 9300002
-	// BeginTimeMustLessThanEnd is errcode 9300003.
+	// BeginTimeMustLessThanEndTime is errcode 9300003.
 	//   English: begin_time must less than end_time
-	BeginTimeMustLessThanEnd = 9300003
-	// EndTimeBeginTime1year is errcode 9300004.
+	BeginTimeMustLessThanEndTime = 9300003
+	// TimeRangeOverOneYear is errcode 9300004.
 	//   English: end_time - begin_time > 1year
-	EndTimeBeginTime1year = 9300004
+	TimeRangeOverOneYear = 9300004
 	// InvalidMaxParticTimes is errcode 9300005.
 	//   English: invalid max_partic_times
 	InvalidMaxParticTimes = 9300005
 	// InvalidActivityStatus is errcode 9300006.
 	//   English: invalid activity status
 	InvalidActivityStatus = 9300006
-	// GiftNumMust0And15 is errcode 9300007.
+	// GiftNumOutOfRange is errcode 9300007.
 	//   English: gift_num must >0 and <=15
-	GiftNumMust0And15 = 9300007
+	GiftNumOutOfRange = 9300007
 	// InvalidTinyAppID is errcode 9300008.
 	//   English: invalid tiny appid
 	InvalidTinyAppID = 9300008
 	// ActivityCanNotFinish is errcode 9300009.
 	//   English: activity can not finish
 	ActivityCanNotFinish = 9300009
-	// CardInfoListMust2 is errcode 9300010.
+	// CardInfoListTooShort is errcode 9300010.
 	//   English: card_info_list must >= 2
-	CardInfoListMust2 = 9300010
-	// Code9300011 is errcode 9300011.
+	CardInfoListTooShort = 9300010
+	// InvalidActivityCardID is errcode 9300011.
 	//   English: invalid card_id
-	Code9300011 = 9300011
+	InvalidActivityCardID = 9300011
 	// CardIDMustBelongThisAppID is errcode 9300012.
 	//   English: card_id must belong this appid
 	CardIDMustBelongThisAppID = 9300012
-	// CardIDIsNotSwipeCard is errcode 9300013.
+	// CardIDNotSwipeCardOrCash is errcode 9300013.
 	//   English: card_id is not swipe_card or pay.cash
-	CardIDIsNotSwipeCard = 9300013
-	// SomeCardIDIsOutOf is errcode 9300014.
+	CardIDNotSwipeCardOrCash = 9300013
+	// CardIDOutOfStock is errcode 9300014.
 	//   English: some card_id is out of stock
-	SomeCardIDIsOutOf = 9300014
-	// SomeCardIDIsInvalidStatus is errcode 9300015.
+	CardIDOutOfStock = 9300014
+	// CardIDInvalidStatus is errcode 9300015.
 	//   English: some card_id is invalid status
-	SomeCardIDIsInvalidStatus = 9300015
-	// MembershipOrNewOldTinyappUser is errcode 9300016.
+	CardIDInvalidStatus = 9300015
+	// MembershipOrNewOldUserOnlyOne is errcode 9300016.
 	//   English: membership or new/old tinyapp user only support one
-	MembershipOrNewOldTinyappUser = 9300016
+	MembershipOrNewOldUserOnlyOne = 9300016
 	// InvalidLogicForMembership is errcode 9300017.
 	//   English: invalid logic for membership
 	InvalidLogicForMembership = 9300017
-	// InvalidLogicForTinyappNewOld is errcode 9300018.
+	// InvalidLogicForNewOldUser is errcode 9300018.
 	//   English: invalid logic for tinyapp new/old user
-	InvalidLogicForTinyappNewOld = 9300018
+	InvalidLogicForNewOldUser = 9300018
 	// InvalidActivityType is errcode 9300019.
 	//   English: invalid activity type
 	InvalidActivityType = 9300019
@@ -5430,9 +5430,9 @@ const (
 	// InvalidGenLimit is errcode 9300023.
 	//   English: invalid gen_limit
 	InvalidGenLimit = 9300023
-	// CardSEndTimeCannotEarly is errcode 9300024.
+	// CardEndTimeBeforeActivityEnd is errcode 9300024.
 	//   English: card's end_time cannot early than act's end_time
-	CardSEndTimeCannotEarly = 9300024
+	CardEndTimeBeforeActivityEnd = 9300024
 	// DeliverySideError is errcode 9300501.
 	//   English: Delivery side error
 	//   中文: 快递侧逻辑错误,详细原因需要看 delivery_resultcode, 请先确认一下编码方式,python建议 json.dumps(b, ensure_ascii=False),php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)
@@ -5442,25 +5442,25 @@ const (
 	//   中文: 快递公司系统错误
 	//   Retry: Backoff ("Delivery side sys error" (快递公司系统错误))
 	DeliverySideSysError = 9300502
-	// SpecifiedDeliveryIDIsNotRegisterred is errcode 9300503.
+	// DeliveryIDNotRegistered is errcode 9300503.
 	//   English: Specified delivery id is not registerred
 	//   中文: delivery_id 不存在
-	SpecifiedDeliveryIDIsNotRegisterred = 9300503
-	// SpecifiedDeliveryIDHasBeenBanned is errcode 9300504.
+	DeliveryIDNotRegistered = 9300503
+	// DeliveryIDBanned is errcode 9300504.
 	//   English: Specified delivery id has beed banned
 	//   中文: service_type 不存在
-	SpecifiedDeliveryIDHasBeenBanned = 9300504
+	DeliveryIDBanned = 9300504
 	// ShopBanned is errcode 9300505.
 	//   English: Shop banned
 	ShopBanned = 9300505
-	// OrderCanTCancel is errcode 9300506.
+	// OrderCannotCancel is errcode 9300506.
 	//   English: Order can't cancel
 	//   中文: 运单 ID 已经存在轨迹,不可取消
-	OrderCanTCancel = 9300506
-	// Code9300507 is errcode 9300507.
+	OrderCannotCancel = 9300506
+	// InvalidExpressToken is errcode 9300507.
 	//   English: invalid token, can't decryption or decryption result is different from the plaintext
 	//   中文: Token 不正确
-	Code9300507 = 9300507
+	InvalidExpressToken = 9300507
 	// OrderIDHasBeenUsed is errcode 9300508.
 	//   English: order id has been used
 	OrderIDHasBeenUsed = 9300508
@@ -5468,9 +5468,9 @@ const (
 	//   English: speed limit, retry too fast
 	//   Retry: RateLimit ("speed limit, retry too fast")
 	SpeedLimit = 9300509
-	// Code9300510 is errcode 9300510.
+	// InvalidExpressServiceType is errcode 9300510.
 	//   English: invalid service type
-	Code9300510 = 9300510
+	InvalidExpressServiceType = 9300510
 	// InvalidBranchID is errcode 9300511.
 	//   English: invalid branch id
 	InvalidBranchID = 9300511
@@ -5488,9 +5488,9 @@ const (
 	// WXAAppIDNotExist is errcode 9300515.
 	//   English: wxa appid not exist
 	WXAAppIDNotExist = 9300515
-	// WXAAppIDAndCurrentBizuinIs is errcode 9300516.
+	// WXAAppIDNotLinkedToBiz is errcode 9300516.
 	//   English: wxa appid and current bizuin is not linked or not the same owner
-	WXAAppIDAndCurrentBizuinIs = 9300516
+	WXAAppIDNotLinkedToBiz = 9300516
 	// InvalidUpdateType is errcode 9300517.
 	//   English: invalid update_type, please use [bind] or [unbind]
 	//   中文: update_type 不正确,请使用"bind" 或者“unbind”
@@ -5498,16 +5498,16 @@ const (
 	// InvalidDeliveryID is errcode 9300520.
 	//   English: invalid delivery id
 	InvalidDeliveryID = 9300520
-	// TheOrderidIsInOurSystem is errcode 9300521.
+	// WaybillGenerating is errcode 9300521.
 	//   English: the orderid is in our system, and waybill is generating
-	TheOrderidIsInOurSystem = 9300521
-	// ThisOrderidIsRepeated is errcode 9300522.
+	WaybillGenerating = 9300521
+	// ExpressOrderIDRepeated is errcode 9300522.
 	//   English: this orderid is repeated
-	ThisOrderidIsRepeated = 9300522
-	// QuotaIsNotEnough is errcode 9300523.
+	ExpressOrderIDRepeated = 9300522
+	// QuotaNotEnough is errcode 9300523.
 	//   English: quota is not enough; go to charge please
 	//   Retry: Quota ("quota is not enough; go to charge please")
-	QuotaIsNotEnough = 9300523
+	QuotaNotEnough = 9300523
 	// OrderAlreadyCanceled is errcode 9300524.
 	//   English: order already canceled
 	//   中文: 订单已取消(一般为重复取消订单)
@@ -5526,29 +5526,29 @@ const (
 	// InvalidWaybillID is errcode 9300528.
 	//   English: invalid waybill_id
 	InvalidWaybillID = 9300528
-	// BizIDAlreadyBinded is errcode 9300529.
+	// BizIDAlreadyBound is errcode 9300529.
 	//   English: biz_id already binded
 	//   中文: 账号已绑定过
-	BizIDAlreadyBinded = 9300529
-	// BizIDIsNotExist is errcode 9300530.
+	BizIDAlreadyBound = 9300529
+	// BizIDNotExist is errcode 9300530.
 	//   English: biz_id is not exist
 	//   中文: 解绑的biz_id不存在
-	BizIDIsNotExist = 9300530
+	BizIDNotExist = 9300530
 	// InvalidBizIDOrPassword is errcode 9300531.
 	//   English: invalid biz_id or password
 	//   中文: bizid无效 或者密码错误
 	InvalidBizIDOrPassword = 9300531
-	// BindSubmit is errcode 9300532.
+	// BindSubmittedChecking is errcode 9300532.
 	//   English: bind submit, and is checking
 	//   中文: 绑定已提交,审核中
-	BindSubmit = 9300532
-	// InvalidTagidList is errcode 9300533.
+	BindSubmittedChecking = 9300532
+	// InvalidTagIDList is errcode 9300533.
 	//   English: invalid tagid_list
-	InvalidTagidList = 9300533
-	// Code9300534 is errcode 9300534.
+	InvalidTagIDList = 9300533
+	// WXAppIDNotSameOwner is errcode 9300534.
 	//   English: invalid appid, not same body
 	//   中文: add_source=2时,wx_appid和当前小程序不同主体
-	Code9300534 = 9300534
+	WXAppIDNotSameOwner = 9300534
 	// InvalidShopArg is errcode 9300535.
 	//   English: invalid shop arg
 	//   中文: shop字段商品缩略图 url、商品名称为空或者非法,或者商品数量为0
@@ -5557,61 +5557,61 @@ const (
 	//   English: invalid wxa_appid
 	//   中文: add_source=2时,wx_appid无效
 	InvalidWXAAppID = 9300536
-	// Code9300537 is errcode 9300537.
+	// ExpressFreqLimit is errcode 9300537.
 	//   English: freq limit
 	//   Retry: RateLimit ("freq limit")
-	Code9300537 = 9300537
+	ExpressFreqLimit = 9300537
 	// InputTaskEmpty is errcode 9300538.
 	//   English: input task empty
 	InputTaskEmpty = 9300538
-	// TooManyTask is errcode 9300539.
+	// TooManyTasks is errcode 9300539.
 	//   English: too many task
-	TooManyTask = 9300539
+	TooManyTasks = 9300539
 	// TaskNotExist is errcode 9300540.
 	//   English: task not exist
 	TaskNotExist = 9300540
 	// DeliveryCallbackError is errcode 9300541.
 	//   English: delivery callback error
 	DeliveryCallbackError = 9300541
-	// IDCardNoIsInvalid is errcode 9300601.
+	// InvalidIDCardNo is errcode 9300601.
 	//   English: id_card_no is invalid
-	IDCardNoIsInvalid = 9300601
-	// NameIsInvalid is errcode 9300602.
+	InvalidIDCardNo = 9300601
+	// InvalidName is errcode 9300602.
 	//   English: name is invalid
-	NameIsInvalid = 9300602
-	// PlateNoIsInvalid is errcode 9300603.
+	InvalidName = 9300602
+	// InvalidPlateNo is errcode 9300603.
 	//   English: plate_no is invalid
-	PlateNoIsInvalid = 9300603
+	InvalidPlateNo = 9300603
 	// AuthKeyDecodeError is errcode 9300604.
 	//   English: auth_key decode error
 	AuthKeyDecodeError = 9300604
-	// AuthKeyIsExpired is errcode 9300605.
+	// AuthKeyExpired is errcode 9300605.
 	//   English: auth_key is expired
-	AuthKeyIsExpired = 9300605
-	// AuthKeyAndAppinfoNotMatch is errcode 9300606.
+	AuthKeyExpired = 9300605
+	// AuthKeyAppInfoMismatch is errcode 9300606.
 	//   English: auth_key and appinfo not match
-	AuthKeyAndAppinfoNotMatch = 9300606
+	AuthKeyAppInfoMismatch = 9300606
 	// UserNotConfirm is errcode 9300607.
 	//   English: user not confirm
 	UserNotConfirm = 9300607
-	// UserConfirmIsExpired is errcode 9300608.
+	// UserConfirmExpired is errcode 9300608.
 	//   English: user confirm is expired
-	UserConfirmIsExpired = 9300608
+	UserConfirmExpired = 9300608
 	// APIExceedLimit is errcode 9300609.
 	//   English: api exceed limit
 	APIExceedLimit = 9300609
-	// CarLicenseInfoIsInvalid is errcode 9300610.
+	// InvalidCarLicenseInfo is errcode 9300610.
 	//   English: car license info is invalid
-	CarLicenseInfoIsInvalid = 9300610
-	// VarificationTypeNotSupport is errcode 9300611.
+	InvalidCarLicenseInfo = 9300610
+	// VerificationTypeNotSupported is errcode 9300611.
 	//   English: varification type not support
-	VarificationTypeNotSupport = 9300611
+	VerificationTypeNotSupported = 9300611
 	// InputParamError is errcode 9300701.
 	//   English: input param error
 	InputParamError = 9300701
-	// ThisCodeHasBeenUsed is errcode 9300702.
+	// CodeHasBeenUsed is errcode 9300702.
 	//   English: this code has been used
-	ThisCodeHasBeenUsed = 9300702
+	CodeHasBeenUsed = 9300702
 	// InvalidDate is errcode 9300703.
 	//   English: invalid date
 	InvalidDate = 9300703
@@ -5621,97 +5621,97 @@ const (
 	// CodeNotExistOrExpired is errcode 9300705.
 	//   English: code not exist or expired
 	CodeNotExistOrExpired = 9300705
-	// Code9300706 is errcode 9300706.
+	// CodeNotExistOrExpired9300706 is errcode 9300706.
 	//   English: code not exist or expired
-	Code9300706 = 9300706
-	// WxpayError is errcode 9300707.
+	CodeNotExistOrExpired9300706 = 9300706
+	// WxPayError is errcode 9300707.
 	//   English: wxpay error
-	WxpayError = 9300707
-	// WxpayOverlimit is errcode 9300708.
+	WxPayError = 9300707
+	// WxPayOverLimit is errcode 9300708.
 	//   English: wxpay overlimit
-	WxpayOverlimit = 9300708
-	// Code9300801 is errcode 9300801.
+	WxPayOverLimit = 9300708
+	// GuideInvalidWechatID is errcode 9300801.
 	//   中文: 无效的微信号
-	Code9300801 = 9300801
-	// Code9300802 is errcode 9300802.
+	GuideInvalidWechatID = 9300801
+	// GuideFeatureNotEnabled is errcode 9300802.
 	//   中文: 服务号未开通导购功能
-	Code9300802 = 9300802
-	// Code9300803 is errcode 9300803.
+	GuideFeatureNotEnabled = 9300802
+	// GuideAlreadyBound is errcode 9300803.
 	//   中文: 微信号已经绑定为导购
-	Code9300803 = 9300803
-	// Code9300804 is errcode 9300804.
+	GuideAlreadyBound = 9300803
+	// NotAGuide is errcode 9300804.
 	//   中文: 该微信号不是导购
-	Code9300804 = 9300804
-	// Code9300805 is errcode 9300805.
+	NotAGuide = 9300804
+	// GuideBoundByOtherAccount is errcode 9300805.
 	//   中文: 微信号已经被其他账号绑定为导购
-	Code9300805 = 9300805
-	// Code9300806 is errcode 9300806.
+	GuideBoundByOtherAccount = 9300805
+	// GuideFanNotBound is errcode 9300806.
 	//   中文: 粉丝和导购不存在绑定关系
-	Code9300806 = 9300806
-	// Code9300807 is errcode 9300807.
+	GuideFanNotBound = 9300806
+	// GuideInvalidTagValue is errcode 9300807.
 	//   中文: 标签值无效,不是可选标签值
-	Code9300807 = 9300807
-	// Code9300808 is errcode 9300808.
+	GuideInvalidTagValue = 9300807
+	// GuideTagValueNotExist is errcode 9300808.
 	//   中文: 标签值不存在
-	Code9300808 = 9300808
-	// Code9300809 is errcode 9300809.
+	GuideTagValueNotExist = 9300808
+	// GuideDisplayTagValueNotExist is errcode 9300809.
 	//   中文: 展示标签值不存在
-	Code9300809 = 9300809
-	// Code9300810 is errcode 9300810.
+	GuideDisplayTagValueNotExist = 9300809
+	// GuideNicknameTooLong is errcode 9300810.
 	//   中文: 导购昵称太长,最多16个字符
-	Code9300810 = 9300810
-	// Code9300811 is errcode 9300811.
+	GuideNicknameTooLong = 9300810
+	// GuideImageDomainNotSupported is errcode 9300811.
 	//   中文: 只支持mmbiz.qpic.cn域名的图片
-	Code9300811 = 9300811
-	// Code9300812 is errcode 9300812.
+	GuideImageDomainNotSupported = 9300811
+	// GuideBindLimitReached is errcode 9300812.
 	//   中文: 达到导购绑定个数限制
-	Code9300812 = 9300812
-	// Code9300813 is errcode 9300813.
+	GuideBindLimitReached = 9300812
+	// GuideFanBindLimitReached is errcode 9300813.
 	//   中文: 达到导购粉丝绑定个数限制
-	Code9300813 = 9300813
-	// Code9300814 is errcode 9300814.
+	GuideFanBindLimitReached = 9300813
+	// GuideSensitiveWordLimitReached is errcode 9300814.
 	//   中文: 敏感词个数超过上限
-	Code9300814 = 9300814
-	// Code9300815 is errcode 9300815.
+	GuideSensitiveWordLimitReached = 9300814
+	// GuideQuickReplyLimitReached is errcode 9300815.
 	//   中文: 快捷回复个数超过上限
-	Code9300815 = 9300815
-	// Code9300816 is errcode 9300816.
+	GuideQuickReplyLimitReached = 9300815
+	// GuideTextMaterialLimitReached is errcode 9300816.
 	//   中文: 文字素材个数超过上限
-	Code9300816 = 9300816
-	// Code9300817 is errcode 9300817.
+	GuideTextMaterialLimitReached = 9300816
+	// GuideMiniProgramCardLimitReached is errcode 9300817.
 	//   中文: 小程序卡片素材个数超过上限
-	Code9300817 = 9300817
-	// Code9300818 is errcode 9300818.
+	GuideMiniProgramCardLimitReached = 9300817
+	// GuideImageMaterialLimitReached is errcode 9300818.
 	//   中文: 图片素材个数超过上限
-	Code9300818 = 9300818
-	// Code9300819 is errcode 9300819.
+	GuideImageMaterialLimitReached = 9300818
+	// GuideInvalidMediaID is errcode 9300819.
 	//   中文: mediaid 有误
-	Code9300819 = 9300819
-	// Code9300820 is errcode 9300820.
+	GuideInvalidMediaID = 9300819
+	// GuideTagCategoryQueryLimitReached is errcode 9300820.
 	//   中文: 可查询标签类别超过上限
-	Code9300820 = 9300820
-	// Code9300821 is errcode 9300821.
+	GuideTagCategoryQueryLimitReached = 9300820
+	// GuideMiniProgramCardInvalidAppID is errcode 9300821.
 	//   中文: 小程序卡片内appid不符合要求
-	Code9300821 = 9300821
-	// Code9300822 is errcode 9300822.
+	GuideMiniProgramCardInvalidAppID = 9300821
+	// GuideInvalidTagCategoryName is errcode 9300822.
 	//   中文: 标签类别的名字无效
-	Code9300822 = 9300822
-	// Code9300823 is errcode 9300823.
+	GuideInvalidTagCategoryName = 9300822
+	// GuideInvalidChatRecordTime is errcode 9300823.
 	//   中文: 查询聊天记录时间参数有误
-	Code9300823 = 9300823
-	// Code9300824 is errcode 9300824.
+	GuideInvalidChatRecordTime = 9300823
+	// GuideAutoReplyTooLong is errcode 9300824.
 	//   中文: 自动回复字数太长
-	Code9300824 = 9300824
-	// Code9300825 is errcode 9300825.
+	GuideAutoReplyTooLong = 9300824
+	// GuideInvalidGroupID is errcode 9300825.
 	//   中文: 导购群组id错误
-	Code9300825 = 9300825
-	// Code9300826 is errcode 9300826.
+	GuideInvalidGroupID = 9300825
+	// GuideUnderMaintenance is errcode 9300826.
 	//   中文: 维护中
 	//   Retry: Backoff (维护中: service under maintenance, retry later)
-	Code9300826 = 9300826
-	// Code9301001 is errcode 9301001.
+	GuideUnderMaintenance = 9300826
+	// ServiceMarketInvalidParameter is errcode 9301001.
 	//   English: invalid parameter
-	Code9301001 = 9301001
+	ServiceMarketInvalidParameter = 9301001
 	// CallAPIServiceFailed is errcode 9301002.
 	//   English: call api service failed
 	CallAPIServiceFailed = 9301002
@@ -5722,9 +5722,9 @@ const (
 	// SaveDataError is errcode 9301004.
 	//   English: save data error
 	SaveDataError = 9301004
-	// Code9301006 is errcode 9301006.
+	// ServiceMarketInvalidAppID is errcode 9301006.
 	//   English: invalid appid
-	Code9301006 = 9301006
+	ServiceMarketInvalidAppID = 9301006
 	// InvalidAPIConfig is errcode 9301007.
 	//   English: invalid api config
 	InvalidAPIConfig = 9301007
@@ -5745,63 +5745,63 @@ const (
 	//   English: service timeout
 	//   Retry: Backoff ("service timeout")
 	ServiceTimeout = 9301012
-	// Code9400001 is errcode 9400001.
+	// LiveDevMiniProgramCannotRelease is errcode 9400001.
 	//   中文: 该开发小程序已开通小程序直播权限,不支持发布版本。如需发版,请解绑开发小程序后再操作。
-	Code9400001 = 9400001
-	// Code9401001 is errcode 9401001.
+	LiveDevMiniProgramCannotRelease = 9400001
+	// ShopProductAlreadyExists is errcode 9401001.
 	//   中文: 商品已存在
-	Code9401001 = 9401001
-	// Code9401002 is errcode 9401002.
+	ShopProductAlreadyExists = 9401001
+	// ShopProductNotExist is errcode 9401002.
 	//   中文: 商品不存在
-	Code9401002 = 9401002
-	// Code9401003 is errcode 9401003.
+	ShopProductNotExist = 9401002
+	// ShopCategoryAlreadyExists is errcode 9401003.
 	//   中文: 类目已存在
-	Code9401003 = 9401003
-	// Code9401004 is errcode 9401004.
+	ShopCategoryAlreadyExists = 9401003
+	// ShopCategoryNotExist is errcode 9401004.
 	//   中文: 类目不存在
-	Code9401004 = 9401004
-	// Code9401005 is errcode 9401005.
+	ShopCategoryNotExist = 9401004
+	// SKUAlreadyExists is errcode 9401005.
 	//   中文: SKU已存在
-	Code9401005 = 9401005
-	// Code9401006 is errcode 9401006.
+	SKUAlreadyExists = 9401005
+	// SKUNotExist is errcode 9401006.
 	//   中文: SKU不存在
-	Code9401006 = 9401006
-	// Code9401007 is errcode 9401007.
+	SKUNotExist = 9401006
+	// ShopAttributeAlreadyExists is errcode 9401007.
 	//   中文: 属性已存在
-	Code9401007 = 9401007
-	// Code9401008 is errcode 9401008.
+	ShopAttributeAlreadyExists = 9401007
+	// ShopAttributeNotExist is errcode 9401008.
 	//   中文: 属性不存在
-	Code9401008 = 9401008
-	// Code9401020 is errcode 9401020.
+	ShopAttributeNotExist = 9401008
+	// ShopInvalidParameter is errcode 9401020.
 	//   中文: 非法参数
-	Code9401020 = 9401020
-	// Code9401021 is errcode 9401021.
+	ShopInvalidParameter = 9401020
+	// ShopNoProductPermission is errcode 9401021.
 	//   中文: 没有商品权限
-	Code9401021 = 9401021
-	// SpuNotAllow is errcode 9401022.
+	ShopNoProductPermission = 9401021
+	// SPUNotAllowed is errcode 9401022.
 	//   English: SPU NOT ALLOW
-	SpuNotAllow = 9401022
-	// SpuNotAllowEdit is errcode 9401023.
+	SPUNotAllowed = 9401022
+	// SPUNotAllowedToEdit is errcode 9401023.
 	//   English: SPU_NOT_ALLOW_EDIT
-	SpuNotAllowEdit = 9401023
-	// SKUNotAllow is errcode 9401024.
+	SPUNotAllowedToEdit = 9401023
+	// SKUNotAllowed is errcode 9401024.
 	//   English: SKU NOT ALLOW
-	SKUNotAllow = 9401024
-	// SKUNotAllowEdit is errcode 9401025.
+	SKUNotAllowed = 9401024
+	// SKUNotAllowedToEdit is errcode 9401025.
 	//   English: SKU_NOT_ALLOW_EDIT
-	SKUNotAllowEdit = 9401025
+	SKUNotAllowedToEdit = 9401025
 	// LimitTooLarge is errcode 9402001.
 	//   English: limit too large
 	LimitTooLarge = 9402001
-	// SingleSendBeenBlocked is errcode 9402002.
+	// SingleSendBlocked is errcode 9402002.
 	//   English: single send been blocked
-	SingleSendBeenBlocked = 9402002
-	// AllSendBeenBlocked is errcode 9402003.
+	SingleSendBlocked = 9402002
+	// AllSendBlocked is errcode 9402003.
 	//   English: all send been blocked
-	AllSendBeenBlocked = 9402003
-	// Code9402004 is errcode 9402004.
+	AllSendBlocked = 9402003
+	// InvalidSendMsgID is errcode 9402004.
 	//   English: invalid msg id
-	Code9402004 = 9402004
+	InvalidSendMsgID = 9402004
 	// SendMsgTooQuick is errcode 9402005.
 	//   English: send msg too quick
 	//   Retry: RateLimit ("send msg too quick")
@@ -5841,9 +5841,9 @@ const (
 	// NotOpenToLowQualityProvider is errcode 9402016.
 	//   English: not open to low quality provider
 	NotOpenToLowQualityProvider = 9402016
-	// Code9402101 is errcode 9402101.
+	// InvalidDeviceProductID is errcode 9402101.
 	//   English: invalid product_id
-	Code9402101 = 9402101
+	InvalidDeviceProductID = 9402101
 	// DeviceIDCountMoreThanLimit is errcode 9402102.
 	//   English: device_id count more than limit
 	DeviceIDCountMoreThanLimit = 9402102
@@ -5852,51 +5852,51 @@ const (
 	//   中文: 请勿频繁提交,待上一次操作完成后再提交
 	//   Retry: RateLimit ("concurrent limit" (请勿频繁提交): wait for previous operation)
 	ConcurrentLimit = 9402202
-	// UserNotBookThisAdID is errcode 9402301.
+	// UserNotBookedAd is errcode 9402301.
 	//   English: user not book this ad id
-	UserNotBookThisAdID = 9402301
-	// Code9403000 is errcode 9403000.
+	UserNotBookedAd = 9402301
+	// SendMsgTypeError is errcode 9403000.
 	//   中文: 消息类型错误!
-	Code9403000 = 9403000
-	// Code9403001 is errcode 9403001.
+	SendMsgTypeError = 9403000
+	// SendMsgFieldTooLong is errcode 9403001.
 	//   中文: 消息字段的内容过长!
-	Code9403001 = 9403001
-	// Code9403002 is errcode 9403002.
+	SendMsgFieldTooLong = 9403001
+	// SendMsgFieldViolation is errcode 9403002.
 	//   中文: 消息字段的内容违规!
-	Code9403002 = 9403002
-	// Code9403003 is errcode 9403003.
+	SendMsgFieldViolation = 9403002
+	// SendMsgTooManyWechatIDs is errcode 9403003.
 	//   中文: 发送的微信号太多!
-	Code9403003 = 9403003
-	// Code9403004 is errcode 9403004.
+	SendMsgTooManyWechatIDs = 9403003
+	// SendMsgInvalidWechatID is errcode 9403004.
 	//   中文: 存在错误的微信号!
-	Code9403004 = 9403004
-	// LiveRoomNotExists is errcode 9410000.
+	SendMsgInvalidWechatID = 9403004
+	// LiveRoomListEmpty is errcode 9410000.
 	//   English: live room not exsits
 	//   中文: 直播间列表为空
-	LiveRoomNotExists = 9410000
-	// InnerErrorGetRoomFail is errcode 9410001.
+	LiveRoomListEmpty = 9410000
+	// LiveGetRoomFail is errcode 9410001.
 	//   English: inner error: get room fail
 	//   中文: 获取房间失败
 	//   Retry: Backoff ("inner error: get room fail")
-	InnerErrorGetRoomFail = 9410001
-	// InnerErrorGetGoodsFail is errcode 9410002.
+	LiveGetRoomFail = 9410001
+	// LiveGetGoodsFail is errcode 9410002.
 	//   English: inner error: get goods fail
 	//   中文: 获取商品失败
 	//   Retry: Backoff ("inner error: get goods fail")
-	InnerErrorGetGoodsFail = 9410002
-	// InnerErrorGetReplayURLFail is errcode 9410003.
+	LiveGetGoodsFail = 9410002
+	// LiveGetReplayURLFail is errcode 9410003.
 	//   English: inner error: get replay url fail
 	//   中文: 获取回放失败
 	//   Retry: Backoff ("inner error: get replay url fail")
-	InnerErrorGetReplayURLFail = 9410003
+	LiveGetReplayURLFail = 9410003
 )
 
 // table holds every code, sorted by value.
 var table = [1833]Info{
 	{SystemError, "SystemError", "system error", "系统繁忙,此时请开发者稍候再试", Backoff},
 	{OK, "OK", "ok", "请求成功", None},
-	{Code1003, "Code1003", "", "POST参数非法", None},
-	{Code20002, "Code20002", "", "商品id不存在", None},
+	{InvalidPostParameter, "InvalidPostParameter", "", "POST参数非法", None},
+	{GoodsIDNotExist, "GoodsIDNotExist", "", "商品id不存在", None},
 	{InvalidCredential, "InvalidCredential", "invalid credential, access_token is invalid or not latest", "获取 access_token 时 AppSecret 错误,或者 access_token 无效。请开发者认真比对 AppSecret 的正确性,或查看是否正在为恰当的公众号调用接口", RefreshToken},
 	{InvalidGrantType, "InvalidGrantType", "invalid grant_type", "不合法的凭证类型", None},
 	{InvalidOpenID, "InvalidOpenID", "invalid openid", "不合法的 OpenID ,请开发者确认 OpenID (该用户)是否已关注公众号,或是否是其他公众号的 OpenID", None},
@@ -5929,7 +5929,7 @@ var table = [1833]Info{
 	{InvalidRefreshToken, "InvalidRefreshToken", "invalid refresh_token", "不合法的 refresh_token", None},
 	{InvalidOpenIDList, "InvalidOpenIDList", "invalid openid list", "不合法的 openid 列表", None},
 	{InvalidOpenIDListSize, "InvalidOpenIDListSize", "invalid openid list size", "不合法的 openid 列表长度", None},
-	{InvalidCharsetPleaseCheckYourRequest, "InvalidCharsetPleaseCheckYourRequest", "invalid charset. please check your request, if include \\uxxxx will create fail!", "不合法的请求字符,不能包含 \\uxxxx 格式的字符", None},
+	{InvalidCharset, "InvalidCharset", "invalid charset. please check your request, if include \\uxxxx will create fail!", "不合法的请求字符,不能包含 \\uxxxx 格式的字符", None},
 	{InvalidTemplateSize, "InvalidTemplateSize", "invalid template size", "", None},
 	{InvalidArgsSize, "InvalidArgsSize", "invalid args size", "不合法的参数", None},
 	{InvalidTemplateIDSize, "InvalidTemplateIDSize", "invalid template_id size", "不合法的 template_id 长度", None},
@@ -5942,7 +5942,7 @@ var table = [1833]Info{
 	{InvalidFavType, "InvalidFavType", "invalid fav type", "", None},
 	{InvalidSizeInLinkTitle, "InvalidSizeInLinkTitle", "invalid size in link.title", "", None},
 	{InvalidSizeInLinkDescription, "InvalidSizeInLinkDescription", "invalid size in link.description", "", None},
-	{InvalidSizeInLinkIconurl, "InvalidSizeInLinkIconurl", "invalid size in link.iconurl", "", None},
+	{InvalidSizeInLinkIconURL, "InvalidSizeInLinkIconURL", "invalid size in link.iconurl", "", None},
 	{InvalidSizeInLinkURL, "InvalidSizeInLinkURL", "invalid size in link.url", "", None},
 	{InvalidURLDomain, "InvalidURLDomain", "invalid url domain", "无效的url", None},
 	{InvalidScoreReportType, "InvalidScoreReportType", "invalid score report type", "", None},
@@ -5963,7 +5963,7 @@ var table = [1833]Info{
 	{InvalidMsgStatus, "InvalidMsgStatus", "invalid msg status", "", None},
 	{InvalidURL, "InvalidURL", "invalid url", "不合法的 url ,递交的页面被sitemap标记为拦截", None},
 	{InvalidTvid, "InvalidTvid", "invalid tvid", "", None},
-	{ContainMailciousURL, "ContainMailciousURL", "contain mailcious url", "", None},
+	{ContainMaliciousURL, "ContainMaliciousURL", "contain mailcious url", "", None},
 	{InvalidHardwareType, "InvalidHardwareType", "invalid hardware type", "", None},
 	{InvalidSKUInfo, "InvalidSKUInfo", "invalid sku info", "", None},
 	{InvalidCardType, "InvalidCardType", "invalid card type", "", None},
@@ -5976,11 +5976,11 @@ var table = [1833]Info{
 	{InvalidCardStatus, "InvalidCardStatus", "invalid card status", "", None},
 	{InvalidTime, "InvalidTime", "invalid time", "", None},
 	{InvalidCardExt, "InvalidCardExt", "invalid card ext", "", None},
-	{Code40081, "Code40081", "invalid template_id", "", None},
+	{CardInvalidTemplateID, "CardInvalidTemplateID", "invalid template_id", "", None},
 	{InvalidBannerPictureSize, "InvalidBannerPictureSize", "invalid banner picture size", "", None},
 	{InvalidBannerURLSize, "InvalidBannerURLSize", "invalid banner url size", "", None},
 	{InvalidButtonDescSize, "InvalidButtonDescSize", "invalid button desc size", "", None},
-	{Code40085, "Code40085", "invalid button url size", "", None},
+	{CardInvalidButtonURLSize, "CardInvalidButtonURLSize", "invalid button url size", "", None},
 	{InvalidSharelinkLogoSize, "InvalidSharelinkLogoSize", "invalid sharelink logo size", "", None},
 	{InvalidSharelinkDescSize, "InvalidSharelinkDescSize", "invalid sharelink desc size", "", None},
 	{InvalidSharelinkTitleSize, "InvalidSharelinkTitleSize", "invalid sharelink title size", "", None},
@@ -5993,16 +5993,16 @@ var table = [1833]Info{
 	{BadSourceOfCaller, "BadSourceOfCaller", "bad source of caller", "", None},
 	{InvalidBiztype, "InvalidBiztype", "invalid biztype", "", None},
 	{InvalidArgs, "InvalidArgs", "invalid args", "参数错误", None},
-	{InvalidPoiid, "InvalidPoiid", "invalid poiid", "", None},
-	{Code40099, "Code40099", "invalid code, this code has consumed.", "", None},
-	{InvalidDateinfo, "InvalidDateinfo", "invalid DateInfo, Make Sure OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime && OldEndTime<= NewEndTime", "", None},
+	{InvalidPOIID, "InvalidPOIID", "invalid poiid", "", None},
+	{CardCodeConsumed, "CardCodeConsumed", "invalid code, this code has consumed.", "", None},
+	{InvalidDateInfo, "InvalidDateInfo", "invalid DateInfo, Make Sure OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime && OldEndTime<= NewEndTime", "", None},
 	{MissingParameter, "MissingParameter", "missing parameter", "", None},
 	{InvalidIndustryID, "InvalidIndustryID", "invalid industry id", "", None},
 	{InvalidIndustryIndex, "InvalidIndustryIndex", "invalid industry index", "", None},
 	{InvalidCategoryID, "InvalidCategoryID", "invalid category id", "", None},
 	{InvalidViewType, "InvalidViewType", "invalid view type", "", None},
 	{InvalidUserName, "InvalidUserName", "invalid user name", "", None},
-	{InvalidCardID1, "InvalidCardID1", "invalid card id! 1,card status must verify ok; 2,this card must have location_id", "", None},
+	{InvalidCardIDOrStatus, "InvalidCardIDOrStatus", "invalid card id! 1,card status must verify ok; 2,this card must have location_id", "", None},
 	{InvalidClientVersion, "InvalidClientVersion", "invalid client version", "", None},
 	{TooManyCodeSize, "TooManyCodeSize", "too many code size, must <= 100", "", None},
 	{HaveEmptyCode, "HaveEmptyCode", "have empty code", "", None},
@@ -6011,7 +6011,7 @@ var table = [1833]Info{
 	{UnsupportedFileType, "UnsupportedFileType", "unsupported file type", "", None},
 	{InvalidIndexValue, "InvalidIndexValue", "invalid index value", "", None},
 	{InvalidSessionFrom, "InvalidSessionFrom", "invalid session from", "", None},
-	{Code40116, "Code40116", "invalid code", "", None},
+	{InvalidCardCode, "InvalidCardCode", "invalid code", "", None},
 	{InvalidButtonMediaIDSize, "InvalidButtonMediaIDSize", "invalid button media_id size", "分组名字不合法", None},
 	{InvalidSubButtonMediaIDSize, "InvalidSubButtonMediaIDSize", "invalid sub button media_id size", "media_id 大小不合法", None},
 	{InvalidUseButtonType, "InvalidUseButtonType", "invalid use button type", "button 类型错误", None},
@@ -6022,15 +6022,15 @@ var table = [1833]Info{
 	{TooManyCustomField, "TooManyCustomField", "too many custom field!", "", None},
 	{InvalidAppSecret, "InvalidAppSecret", "invalid appsecret", "不合法的 AppID ,请开发者检查 AppID 的正确性,避免异常字符,注意大小写", None},
 	{InvalidTextSize, "InvalidTextSize", "invalid text size", "", None},
-	{InvalidUserCardStatusHintThe, "InvalidUserCardStatusHintThe", "invalid user-card status! Hint: the card was given to user, but may be deleted or expired or set unavailable !", "", None},
-	{InvalidMediaIDMustBeUploaded, "InvalidMediaIDMustBeUploaded", "invalid media id! must be uploaded by api(cgi-bin/material/add_material)", "", None},
+	{InvalidUserCardStatus, "InvalidUserCardStatus", "invalid user-card status! Hint: the card was given to user, but may be deleted or expired or set unavailable !", "", None},
+	{MediaIDMustBeUploadedByAPI, "MediaIDMustBeUploadedByAPI", "invalid media id! must be uploaded by api(cgi-bin/material/add_material)", "", None},
 	{InvalidScene, "InvalidScene", "invalid scene", "", None},
-	{Code40130, "Code40130", "invalid openid list size, at least two openid", "", None},
+	{OpenIDListNeedsAtLeastTwo, "OpenIDListNeedsAtLeastTwo", "invalid openid list size, at least two openid", "", None},
 	{OutOfLimitOfTicket, "OutOfLimitOfTicket", "out of limit of ticket", "", None},
-	{InvalidUsername, "InvalidUsername", "invalid username", "微信号不合法", None},
-	{InvalidEncrytData, "InvalidEncrytData", "invalid encryt data", "", None},
-	{InvalidNotSupplyBonus, "InvalidNotSupplyBonus", "invalid not supply bonus, can not change card_id which supply bonus to be not supply", "", None},
-	{InvalidUseDepositcodemode, "InvalidUseDepositcodemode", "invalid use DepositCodeMode, make sure sku.quantity>DepositCode.quantity", "", None},
+	{InvalidWechatID, "InvalidWechatID", "invalid username", "微信号不合法", None},
+	{InvalidEncryptData, "InvalidEncryptData", "invalid encryt data", "", None},
+	{CannotUnsetSupplyBonus, "CannotUnsetSupplyBonus", "invalid not supply bonus, can not change card_id which supply bonus to be not supply", "", None},
+	{InvalidUseDepositCodeMode, "InvalidUseDepositCodeMode", "invalid use DepositCodeMode, make sure sku.quantity>DepositCode.quantity", "", None},
 	{InvalidImageFormat, "InvalidImageFormat", "invalid image format", "不支持的图片格式", None},
 	{EmphasisWordCanNotBeFirst, "EmphasisWordCanNotBeFirst", "emphasis word can not be first neither remark", "", None},
 	{InvalidSubMerchantID, "InvalidSubMerchantID", "invalid sub merchant id", "", None},
@@ -6038,18 +6038,18 @@ var table = [1833]Info{
 	{InvalidImageURL, "InvalidImageURL", "invalid image url", "", None},
 	{InvalidSharecardParameters, "InvalidSharecardParameters", "invalid sharecard parameters", "", None},
 	{InvalidLeastCostInfo, "InvalidLeastCostInfo", "invalid least cost info, should be 0", "", None},
-	{Code40144, "Code40144", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0", "", None},
-	{InvalidUpdateCanNotBothSet, "InvalidUpdateCanNotBothSet", "invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title, center_url).", "", None},
-	{InvalidOpenIDCardMayBeMarked, "InvalidOpenIDCardMayBeMarked", "invalid openid! card may be marked by other user!", "", None},
-	{InvalidConsumeConsumeTimeOverrangingRestricts, "InvalidConsumeConsumeTimeOverrangingRestricts", "invalid consume! Consume time overranging restricts.", "", None},
+	{InvalidShareCardList, "InvalidShareCardList", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0", "", None},
+	{CannotSetPayCellAndCenterCell, "CannotSetPayCellAndCenterCell", "invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title, center_url).", "", None},
+	{CardMarkedByOtherUser, "CardMarkedByOtherUser", "invalid openid! card may be marked by other user!", "", None},
+	{ConsumeTimeOutOfRange, "ConsumeTimeOutOfRange", "invalid consume! Consume time overranging restricts.", "", None},
 	{InvalidFriendsCardType, "InvalidFriendsCardType", "invalid friends card type", "", None},
 	{InvalidUseTimeLimit, "InvalidUseTimeLimit", "invalid use time limit", "", None},
 	{InvalidCardParameters, "InvalidCardParameters", "invalid card parameters", "", None},
 	{InvalidCardInfo, "InvalidCardInfo", "invalid card info, text/pic hit antispam", "", None},
 	{InvalidGroupID, "InvalidGroupID", "invalid group id", "", None},
-	{SelfConsumeCellForFriendsCard, "SelfConsumeCellForFriendsCard", "self consume cell for friends card must need verify code", "", None},
+	{SelfConsumeCellNeedsVerifyCode, "SelfConsumeCellNeedsVerifyCode", "self consume cell for friends card must need verify code", "", None},
 	{InvalidVoipParameters, "InvalidVoipParameters", "invalid voip parameters", "", None},
-	{PleaseDonTContainOtherHome, "PleaseDonTContainOtherHome", "please don't contain other home page url", "请勿添加其他公众号的主页链接", None},
+	{ContainOtherHomePageURL, "ContainOtherHomePageURL", "please don't contain other home page url", "请勿添加其他公众号的主页链接", None},
 	{InvalidFaceRecognizeParameters, "InvalidFaceRecognizeParameters", "invalid face recognize parameters", "", None},
 	{InvalidPicture, "InvalidPicture", "invalid picture, has no face", "", None},
 	{InvalidUseCustomCode, "InvalidUseCustomCode", "invalid use_custom_code, need be false", "", None},
@@ -6061,27 +6061,27 @@ var table = [1833]Info{
 	{InvalidIP, "InvalidIP", "invalid ip, not in whitelist", "", None},
 	{InvalidWeappPagepath, "InvalidWeappPagepath", "invalid weapp pagepath", "", None},
 	{InvalidWeappAppID, "InvalidWeappAppID", "invalid weapp appid", "", None},
-	{ThereIsNoRelationWithPlugin, "ThereIsNoRelationWithPlugin", "there is no relation with plugin appid", "", None},
+	{NoRelationWithPluginAppID, "NoRelationWithPluginAppID", "there is no relation with plugin appid", "", None},
 	{UnlinkedWeappCard, "UnlinkedWeappCard", "unlinked weapp card", "", None},
 	{InvalidLengthForScene, "InvalidLengthForScene", "invalid length for scene, or the data is not json string", "", None},
 	{ArgsCountExceedCountLimit, "ArgsCountExceedCountLimit", "args count exceed count limit", "", None},
-	{ProductIDCanNotEmptyAnd, "ProductIDCanNotEmptyAnd", "product id can not empty and the length cannot exceed 32", "", None},
-	{CanNotHaveSameProductID, "CanNotHaveSameProductID", "can not have same product id", "", None},
-	{ThereIsNoBindRelation, "ThereIsNoBindRelation", "there is no bind relation", "", None},
+	{ProductIDEmptyOrTooLong, "ProductIDEmptyOrTooLong", "product id can not empty and the length cannot exceed 32", "", None},
+	{DuplicateProductID, "DuplicateProductID", "can not have same product id", "", None},
+	{NoBindRelation, "NoBindRelation", "there is no bind relation", "", None},
 	{NotCardUser, "NotCardUser", "not card user", "", None},
 	{InvalidMaterialID, "InvalidMaterialID", "invalid material id", "", None},
-	{Code40176, "Code40176", "invalid template id", "", None},
+	{InvalidTemplateID40176, "InvalidTemplateID40176", "invalid template id", "", None},
 	{InvalidProductID, "InvalidProductID", "invalid product id", "", None},
 	{InvalidSign, "InvalidSign", "invalid sign", "", None},
-	{FunctionIsAdjusted, "FunctionIsAdjusted", "Function is adjusted, rules are not allowed to add or update", "", None},
+	{RulesAdjustedCannotAddOrUpdate, "RulesAdjustedCannotAddOrUpdate", "Function is adjusted, rules are not allowed to add or update", "", None},
 	{InvalidClientTmpToken, "InvalidClientTmpToken", "invalid client tmp token", "", None},
-	{InvalidOpengid, "InvalidOpengid", "invalid opengid", "", None},
+	{InvalidOpenGID, "InvalidOpenGID", "invalid opengid", "", None},
 	{InvalidPackID, "InvalidPackID", "invalid pack_id", "", None},
 	{InvalidProductAppID, "InvalidProductAppID", "invalid product_appid, product_appid should bind with wxa_appid", "", None},
 	{InvalidURLPath, "InvalidURLPath", "invalid url path", "", None},
 	{InvalidAuthToken, "InvalidAuthToken", "invalid auth_token, or auth_token is expired", "", None},
 	{InvalidDelegate, "InvalidDelegate", "invalid delegate", "", None},
-	{Code40187, "Code40187", "invalid ip", "", None},
+	{InvalidIPParam, "InvalidIPParam", "invalid ip", "", None},
 	{InvalidScope, "InvalidScope", "invalid scope", "", None},
 	{InvalidWidth, "InvalidWidth", "invalid width", "", None},
 	{InvalidDelegateTime, "InvalidDelegateTime", "invalid delegate time", "", None},
@@ -6098,7 +6098,7 @@ var table = [1833]Info{
 	{InvalidCheckURL, "InvalidCheckURL", "invalid check url", "", None},
 	{InvalidCheckAction, "InvalidCheckAction", "invalid check action", "", None},
 	{InvalidCheckOperator, "InvalidCheckOperator", "invalid check operator", "", None},
-	{CanNotDeleteWashOrRumor, "CanNotDeleteWashOrRumor", "can not delete wash or rumor article", "", None},
+	{CannotDeleteWashOrRumorArticle, "CannotDeleteWashOrRumorArticle", "can not delete wash or rumor article", "", None},
 	{InvalidCheckKeywordsString, "InvalidCheckKeywordsString", "invalid check keywords string", "", None},
 	{InvalidCheckBeginStamp, "InvalidCheckBeginStamp", "invalid check begin stamp", "", None},
 	{InvalidCheckAliveSeconds, "InvalidCheckAliveSeconds", "invalid check alive seconds", "", None},
@@ -6128,9 +6128,9 @@ var table = [1833]Info{
 	{MissingCode, "MissingCode", "missing code", "缺少 oauth code", None},
 	{MissingOpenID, "MissingOpenID", "missing openid", "缺少 openid", None},
 	{MissingURL, "MissingURL", "missing url", "缺失 url 参数", None},
-	{MissingRequiredFieldsPleaseCheckDocument, "MissingRequiredFieldsPleaseCheckDocument", "missing required fields! please check document and request json!", "", None},
+	{MissingRequiredFields, "MissingRequiredFields", "missing required fields! please check document and request json!", "", None},
 	{MissingCardID, "MissingCardID", "missing card id", "", None},
-	{Code41013, "Code41013", "missing code", "", None},
+	{MissingCardCode, "MissingCardCode", "missing code", "", None},
 	{MissingTicketClass, "MissingTicketClass", "missing ticket_class", "", None},
 	{MissingShowTime, "MissingShowTime", "missing show_time", "", None},
 	{MissingScreeningRoom, "MissingScreeningRoom", "missing screening_room", "", None},
@@ -6146,14 +6146,14 @@ var table = [1833]Info{
 	{InvalidFormID, "InvalidFormID", "invalid form id", "", None},
 	{FormIDUsedCountReachLimit, "FormIDUsedCountReachLimit", "form id used count reach limit", "", None},
 	{InvalidPage, "InvalidPage", "invalid page", "page路径不正确,需要保证在现网版本小程序中存在,与app.json保持一致", None},
-	{TheFormIDHaveBeenBlocked, "TheFormIDHaveBeenBlocked", "the form id have been blocked!", "", None},
-	{NotAllowToSendMessageWith, "NotAllowToSendMessageWith", "not allow to send message with submitted form id, for punishment", "", None},
+	{FormIDBlocked, "FormIDBlocked", "the form id have been blocked!", "", None},
+	{FormIDSendForbidden, "FormIDSendForbidden", "not allow to send message with submitted form id, for punishment", "", None},
 	{InvalidRegisterType, "InvalidRegisterType", "invaid register type", "只允许通过api创建的小程序使用", None},
-	{Code41034, "Code41034", "not allow to send message with submitted form id, for punishment", "", None},
-	{Code41035, "Code41035", "not allow to send message with prepay id, for punishment", "", None},
-	{AppIDAdCid, "AppIDAdCid", "appid ad cid", "", None},
-	{AppIDAdMchAppID, "AppIDAdMchAppID", "appid ad_mch_appid", "", None},
-	{AppIDPosType, "AppIDPosType", "appid pos_type", "", None},
+	{FormIDSendForbidden41034, "FormIDSendForbidden41034", "not allow to send message with submitted form id, for punishment", "", None},
+	{PrepayIDSendForbidden, "PrepayIDSendForbidden", "not allow to send message with prepay id, for punishment", "", None},
+	{InvalidAppIDAdCid, "InvalidAppIDAdCid", "appid ad cid", "", None},
+	{InvalidAppIDAdMchAppID, "InvalidAppIDAdMchAppID", "appid ad_mch_appid", "", None},
+	{InvalidAppIDPosType, "InvalidAppIDPosType", "appid pos_type", "", None},
 	{AccessTokenExpired, "AccessTokenExpired", "access_token expired", "access_token 超时,请检查 access_token 的有效期,请参考基础支持 - 获取 access_token 中,对 access_token 的详细机制说明", RefreshToken},
 	{RefreshTokenExpired, "RefreshTokenExpired", "refresh_token expired", "refresh_token 超时", None},
 	{CodeExpired, "CodeExpired", "code expired", "oauth_code 超时", None},
@@ -6177,17 +6177,17 @@ var table = [1833]Info{
 	{CanNotUseCustomURL, "CanNotUseCustomURL", "can not use custom url, need authorize", "", None},
 	{CanNotUseShakeCard, "CanNotUseShakeCard", "can not use shake card, need authorize", "", None},
 	{RequireCheckAgent, "RequireCheckAgent", "require check agent", "", None},
-	{RequireAuthorizeByWechatTeamTo, "RequireAuthorizeByWechatTeamTo", "require authorize by wechat team to use this function!", "", None},
+	{RequireWechatTeamAuthorization, "RequireWechatTeamAuthorization", "require authorize by wechat team to use this function!", "", None},
 	{RequireVerify, "RequireVerify", "require verify", "小程序未认证", None},
 	{RequireLocationID, "RequireLocationID", "require location id!", "", None},
-	{CodeHasNoBeenMark, "CodeHasNoBeenMark", "code has no been mark!", "", None},
+	{CodeNotMarked, "CodeNotMarked", "code has no been mark!", "", None},
 	{RequireRemoveBlacklist, "RequireRemoveBlacklist", "require remove blacklist", "需要将接收者从黑名单中移除", None},
 	{ChangeTemplateTooFrequently, "ChangeTemplateTooFrequently", "change template too frequently", "", None},
-	{UserRefuseToAcceptTheMsg, "UserRefuseToAcceptTheMsg", "user refuse to accept the msg", "用户拒绝接受消息,如果用户之前曾经订阅过,则表示用户取消了订阅关系", None},
-	{TheTempalteIsNotSubscriptiontype, "TheTempalteIsNotSubscriptiontype", "the tempalte is not subscriptiontype", "", None},
-	{TheAPIOnlyCanCancelThe, "TheAPIOnlyCanCancelThe", "the api only can cancel the subscription", "", None},
-	{ThisAppIDDoesNotHavePermission, "ThisAppIDDoesNotHavePermission", "this appid does not have permission", "", None},
-	{NewsHasNoBindingRelationWith, "NewsHasNoBindingRelationWith", "news has no binding relation with template_id", "", None},
+	{UserRefuseToAcceptMsg, "UserRefuseToAcceptMsg", "user refuse to accept the msg", "用户拒绝接受消息,如果用户之前曾经订阅过,则表示用户取消了订阅关系", None},
+	{TemplateNotSubscriptionType, "TemplateNotSubscriptionType", "the tempalte is not subscriptiontype", "", None},
+	{APIOnlyCancelsSubscription, "APIOnlyCancelsSubscription", "the api only can cancel the subscription", "", None},
+	{AppIDHasNoPermission, "AppIDHasNoPermission", "this appid does not have permission", "", None},
+	{NewsNotBoundToTemplate, "NewsNotBoundToTemplate", "news has no binding relation with template_id", "", None},
 	{NotAllowToAddTemplate, "NotAllowToAddTemplate", "not allow to add template, for punishment", "", None},
 	{EmptyMediaData, "EmptyMediaData", "empty media data", "多媒体文件为空", None},
 	{EmptyPostData, "EmptyPostData", "empty post data", "POST 的数据包为空", None},
@@ -6197,7 +6197,7 @@ var table = [1833]Info{
 	{EmptyFileData, "EmptyFileData", "empty file data", "", None},
 	{RepeatedMsgID, "RepeatedMsgID", "repeated msg id", "", None},
 	{ImageURLSizeOutOfLimit, "ImageURLSizeOutOfLimit", "image url size out of limit", "", None},
-	{KeywordStringMediaSizeOutOf, "KeywordStringMediaSizeOutOf", "keyword string media size out of limit", "", None},
+	{KeywordMediaSizeOutOfLimit, "KeywordMediaSizeOutOfLimit", "keyword string media size out of limit", "", None},
 	{KeywordsListSizeOutOfLimit, "KeywordsListSizeOutOfLimit", "keywords list size out of limit", "", None},
 	{MsgIDSizeOutOfLimit, "MsgIDSizeOutOfLimit", "msg_id size out of limit", "", None},
 	{MediaSizeOutOfLimit, "MediaSizeOutOfLimit", "media size out of limit", "多媒体文件大小超过限制", None},
@@ -6205,7 +6205,7 @@ var table = [1833]Info{
 	{TitleSizeOutOfLimit, "TitleSizeOutOfLimit", "title size out of limit", "标题字段超过限制", None},
 	{DescriptionSizeOutOfLimit, "DescriptionSizeOutOfLimit", "description size out of limit", "描述字段超过限制", None},
 	{URLSizeOutOfLimit, "URLSizeOutOfLimit", "url size out of limit", "链接字段超过限制", None},
-	{PicurlSizeOutOfLimit, "PicurlSizeOutOfLimit", "picurl size out of limit", "图片链接字段超过限制", None},
+	{PicURLSizeOutOfLimit, "PicURLSizeOutOfLimit", "picurl size out of limit", "图片链接字段超过限制", None},
 	{PlaytimeOutOfLimit, "PlaytimeOutOfLimit", "playtime out of limit", "语音播放时间超过限制", None},
 	{ArticleSizeOutOfLimit, "ArticleSizeOutOfLimit", "article size out of limit", "图文消息超过限制", None},
 	{ReachMaxAPIDailyQuotaLimit, "ReachMaxAPIDailyQuotaLimit", "reach max api daily quota limit", "接口调用超过限制", Quota},
@@ -6214,104 +6214,104 @@ var table = [1833]Info{
 	{TemplateSizeOutOfLimit, "TemplateSizeOutOfLimit", "template size out of limit", "模板大小超过限制", None},
 	{TooManyTemplateArgs, "TooManyTemplateArgs", "too many template args", "", None},
 	{TemplateMessageSizeOutOfLimit, "TemplateMessageSizeOutOfLimit", "template message size out of limit", "", None},
-	{ResponseOutOfTimeLimitOr, "ResponseOutOfTimeLimitOr", "response out of time limit or subscription is canceled", "回复时间超过限制", None},
-	{CanTModifySysGroup, "CanTModifySysGroup", "can't modify sys group", "系统分组,不允许修改", None},
-	{CanTSetGroupNameToo, "CanTSetGroupNameToo", "can't set group name too long sys group", "分组名字过长", None},
-	{TooManyGroupNow, "TooManyGroupNow", "too many group now, no need to add new", "分组数量超过上限", None},
-	{TooManyOpenID, "TooManyOpenID", "too many openid, please input less", "", None},
-	{TooManyImage, "TooManyImage", "too many image, please input less", "", None},
-	{SomeArgumentMayBeOutOf, "SomeArgumentMayBeOutOf", "some argument may be out of length limit! please check document and request json!", "", None},
+	{ResponseOutOfTimeLimit, "ResponseOutOfTimeLimit", "response out of time limit or subscription is canceled", "回复时间超过限制", None},
+	{CannotModifySysGroup, "CannotModifySysGroup", "can't modify sys group", "系统分组,不允许修改", None},
+	{GroupNameTooLong, "GroupNameTooLong", "can't set group name too long sys group", "分组名字过长", None},
+	{TooManyGroups, "TooManyGroups", "too many group now, no need to add new", "分组数量超过上限", None},
+	{TooManyOpenIDs, "TooManyOpenIDs", "too many openid, please input less", "", None},
+	{TooManyImages, "TooManyImages", "too many image, please input less", "", None},
+	{ArgumentOutOfLengthLimit, "ArgumentOutOfLengthLimit", "some argument may be out of length limit! please check document and request json!", "", None},
 	{BonusIsOutOfLimit, "BonusIsOutOfLimit", "bonus is out of limit", "", None},
 	{BalanceIsOutOfLimit, "BalanceIsOutOfLimit", "balance is out of limit", "", None},
-	{RankTemplateNumberIsOutOf, "RankTemplateNumberIsOutOf", "rank template number is out of limit", "", None},
-	{PoiidCountIsOutOfLimit, "PoiidCountIsOutOfLimit", "poiid count is out of limit", "", None},
+	{RankTemplateNumberOutOfLimit, "RankTemplateNumberOutOfLimit", "rank template number is out of limit", "", None},
+	{POIIDCountOutOfLimit, "POIIDCountOutOfLimit", "poiid count is out of limit", "", None},
 	{TemplateNumExceedsLimit, "TemplateNumExceedsLimit", "template num exceeds limit", "", None},
 	{TemplateConflictWithIndustry, "TemplateConflictWithIndustry", "template conflict with industry", "", None},
-	{HasNoMasssendQuota, "HasNoMasssendQuota", "has no masssend quota", "", Quota},
+	{NoMassSendQuota, "NoMassSendQuota", "has no masssend quota", "", Quota},
 	{QRCodeCountOutOfLimit, "QRCodeCountOutOfLimit", "qrcode count out of limit", "", None},
-	{LimitCardid, "LimitCardid", "limit cardid, not support this function", "", None},
+	{CardIDLimited, "CardIDLimited", "limit cardid, not support this function", "", None},
 	{StockIsOutOfLimit, "StockIsOutOfLimit", "stock is out of limit", "", None},
-	{NotInnerIPForSpecialAcct, "NotInnerIPForSpecialAcct", "not inner ip for special acct in white-list", "", None},
-	{UserGetCardNumIsOut, "UserGetCardNumIsOut", "user get card num is out of get_limit", "", None},
-	{MediaFileCountIsOutOf, "MediaFileCountIsOutOf", "media file count is out of limit", "", None},
-	{Code45035, "Code45035", "access clientip is not registered, not in ip-white-list", "", None},
+	{NotInnerIPForSpecialAccount, "NotInnerIPForSpecialAccount", "not inner ip for special acct in white-list", "", None},
+	{UserCardNumOutOfLimit, "UserCardNumOutOfLimit", "user get card num is out of get_limit", "", None},
+	{MediaFileCountOutOfLimit, "MediaFileCountOutOfLimit", "media file count is out of limit", "", None},
+	{ClientIPNotInWhitelist, "ClientIPNotInWhitelist", "access clientip is not registered, not in ip-white-list", "", None},
 	{UserReceiveAnnouncementLimit, "UserReceiveAnnouncementLimit", "User receive announcement limit", "", None},
-	{UserOutOfTimeLimitOr, "UserOutOfTimeLimitOr", "user out of time limit or never talked in tempsession", "", None},
-	{UserSubscribed, "UserSubscribed", "user subscribed, cannot use tempsession api", "", None},
+	{TempSessionExpired, "TempSessionExpired", "user out of time limit or never talked in tempsession", "", None},
+	{UserSubscribedCannotUseTempSession, "UserSubscribedCannotUseTempSession", "user subscribed, cannot use tempsession api", "", None},
 	{CardListSizeOutOfLimit, "CardListSizeOutOfLimit", "card_list_size out of limit", "", None},
 	{ReachMaxMonthlyQuotaLimit, "ReachMaxMonthlyQuotaLimit", "reach max monthly quota limit", "", Quota},
-	{ThisCardReachTotalSKUQuantity, "ThisCardReachTotalSKUQuantity", "this card reach total sku quantity limit!", "", None},
+	{CardReachTotalSKUQuantityLimit, "CardReachTotalSKUQuantityLimit", "this card reach total sku quantity limit!", "", None},
 	{LimitCardType, "LimitCardType", "limit card type, this card type can NOT create by sub merchant", "", None},
-	{CanNotSetShareFriendsTrue, "CanNotSetShareFriendsTrue", "can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid", "", None},
-	{IconURLSizeInAbstractIs, "IconURLSizeInAbstractIs", "icon url size in abstract is out of limit", "", None},
+	{CannotSetShareFriends, "CannotSetShareFriends", "can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid", "", None},
+	{AbstractIconURLSizeOutOfLimit, "AbstractIconURLSizeOutOfLimit", "icon url size in abstract is out of limit", "", None},
 	{UnauthorizedFriendsCard, "UnauthorizedFriendsCard", "unauthorized friends card, please contact administrator", "", None},
 	{OperateFieldConflict, "OperateFieldConflict", "operate field conflict, CenterCell, PayCell, SelfConsumeCell conflict", "", None},
 	{OutOfResponseCountLimit, "OutOfResponseCountLimit", "out of response count limit", "客服接口下行条数超过上限", Quota},
 	{MenuUseInvalidType, "MenuUseInvalidType", "menu use invalid type", "", None},
-	{IvrUseInvalidType, "IvrUseInvalidType", "ivr use invalid type", "", None},
+	{IVRUseInvalidType, "IVRUseInvalidType", "ivr use invalid type", "", None},
 	{CustomMsgUseInvalidType, "CustomMsgUseInvalidType", "custom msg use invalid type", "", None},
 	{TemplateMsgUseInvalidLink, "TemplateMsgUseInvalidLink", "template msg use invalid link", "", None},
-	{MasssendMsgUseInvalidType, "MasssendMsgUseInvalidType", "masssend msg use invalid type", "", None},
+	{MassSendMsgUseInvalidType, "MassSendMsgUseInvalidType", "masssend msg use invalid type", "", None},
 	{ExceedConsumeVerifyCodeSize, "ExceedConsumeVerifyCodeSize", "exceed consume verify code size", "", None},
 	{BelowConsumeVerifyCodeSize, "BelowConsumeVerifyCodeSize", "below consume verify code size", "", None},
-	{TheCodeIsNotInConsume, "TheCodeIsNotInConsume", "the code is not in consume verify code charset", "", None},
-	{TooManyTagNow, "TooManyTagNow", "too many tag now, no need to add new", "", None},
-	{CanTDeleteTheTagThat, "CanTDeleteTheTagThat", "can't delete the tag that has too many fans", "", None},
-	{CanTModifySysTag, "CanTModifySysTag", "can't modify sys tag", "", None},
-	{CanNotTaggingOneUserToo, "CanNotTaggingOneUserToo", "can not tagging one user too much", "", None},
-	{MediaIsAppliedInIvrOr, "MediaIsAppliedInIvrOr", "media is applied in ivr or menu, can not be deleted", "", None},
-	{MaybeTheUpdateFrequencyIsToo, "MaybeTheUpdateFrequencyIsToo", "maybe the update frequency is too often, please try again", "", RateLimit},
-	{HasAgreementAdPleaseUseMP, "HasAgreementAdPleaseUseMP", "has agreement ad. please use mp.weixin.qq.com", "", None},
-	{AccesstokenIsNotXiaochengxu, "AccesstokenIsNotXiaochengxu", "accesstoken is not xiaochengxu", "", None},
-	{NoPermissionToUseWeappIn, "NoPermissionToUseWeappIn", "no permission to use weapp in menu", "创建菜单包含未关联的小程序", None},
+	{CodeNotInConsumeCharset, "CodeNotInConsumeCharset", "the code is not in consume verify code charset", "", None},
+	{TooManyTags, "TooManyTags", "too many tag now, no need to add new", "", None},
+	{CannotDeleteTagWithTooManyFans, "CannotDeleteTagWithTooManyFans", "can't delete the tag that has too many fans", "", None},
+	{CannotModifySysTag, "CannotModifySysTag", "can't modify sys tag", "", None},
+	{TooManyTagsOnUser, "TooManyTagsOnUser", "can not tagging one user too much", "", None},
+	{MediaInUseCannotDelete, "MediaInUseCannotDelete", "media is applied in ivr or menu, can not be deleted", "", None},
+	{UpdateFrequencyTooHigh, "UpdateFrequencyTooHigh", "maybe the update frequency is too often, please try again", "", RateLimit},
+	{HasAgreementAd, "HasAgreementAd", "has agreement ad. please use mp.weixin.qq.com", "", None},
+	{AccessTokenNotMiniProgram, "AccessTokenNotMiniProgram", "accesstoken is not xiaochengxu", "", None},
+	{NoPermissionToUseWeappInMenu, "NoPermissionToUseWeappInMenu", "no permission to use weapp in menu", "创建菜单包含未关联的小程序", None},
 	{ClientMsgIDExist, "ClientMsgIDExist", "clientmsgid exist", "相同 clientmsgid 已存在群发记录,返回数据中带有已存在的群发任务的 msgid", None},
 	{SameClientMsgIDRetryTooFast, "SameClientMsgIDRetryTooFast", "same clientmsgid retry too fast", "相同 clientmsgid 重试速度过快,请间隔1分钟重试", RateLimit},
 	{ClientMsgIDSizeOutOfLimit, "ClientMsgIDSizeOutOfLimit", "clientmsgid size out of limit", "clientmsgid 长度超过限制", None},
 	{FileSizeOutOfLimit, "FileSizeOutOfLimit", "file size out of limit", "", None},
 	{ProductListSizeOutOfLimit, "ProductListSizeOutOfLimit", "product list size out of limit", "", None},
-	{TheBusinessAccountHaveBeenCreated, "TheBusinessAccountHaveBeenCreated", "the business account have been created", "", None},
+	{BusinessAccountAlreadyCreated, "BusinessAccountAlreadyCreated", "the business account have been created", "", None},
 	{BusinessAccountNotFound, "BusinessAccountNotFound", "business account not found", "", None},
 	{InvalidCommand, "InvalidCommand", "invalid command", "command字段取值不对", None},
-	{NotInnerVipForSnsIn, "NotInnerVipForSnsIn", "not inner vip for sns in white list", "", None},
+	{NotInnerVIPForSNS, "NotInnerVIPForSNS", "not inner vip for sns in white list", "", None},
 	{MaterialListSizeOutOfLimit, "MaterialListSizeOutOfLimit", "material list size out of limit, you should delete the useless material", "", None},
 	{InvalidKeywordID, "InvalidKeywordID", "invalid keyword id", "", None},
 	{InvalidCount, "InvalidCount", "invalid count", "", None},
 	{NumberOfBusinessAccountReachLimit, "NumberOfBusinessAccountReachLimit", "number of business account reach limit", "", None},
-	{NicknameIsIllegal, "NicknameIsIllegal", "nickname is illegal!", "", None},
-	{NicknameIsForbidden, "NicknameIsForbidden", "nickname is forbidden!(matched forbidden keyword)", "", None},
-	{NeedSendingMessageToUser, "NeedSendingMessageToUser", "need sending message to user, or recving message from user in the last 30 seconds before typing", "下发输入状态,需要之前30秒内跟用户有过消息交互", None},
-	{YouAreAlreadyTyping, "YouAreAlreadyTyping", "you are already typing", "已经在输入状态,不可重复下发", None},
-	{NeedIcpLicenseForTheURL, "NeedIcpLicenseForTheURL", "need icp license for the url domain", "", None},
-	{TheSpeedOutOfRange, "TheSpeedOutOfRange", "the speed out of range", "", None},
+	{BusinessNicknameIllegal, "BusinessNicknameIllegal", "nickname is illegal!", "", None},
+	{BusinessNicknameForbidden, "BusinessNicknameForbidden", "nickname is forbidden!(matched forbidden keyword)", "", None},
+	{TypingNeedsRecentMessage, "TypingNeedsRecentMessage", "need sending message to user, or recving message from user in the last 30 seconds before typing", "下发输入状态,需要之前30秒内跟用户有过消息交互", None},
+	{AlreadyTyping, "AlreadyTyping", "you are already typing", "已经在输入状态,不可重复下发", None},
+	{NeedICPLicenseForURL, "NeedICPLicenseForURL", "need icp license for the url domain", "", None},
+	{SpeedOutOfRange, "SpeedOutOfRange", "the speed out of range", "", None},
 	{NoSpeedMessage, "NoSpeedMessage", "No speed message", "", None},
 	{SpeedServerErr, "SpeedServerErr", "speed server err", "", Backoff},
-	{InvalidAttrbuteDataMiniprogramAppID, "InvalidAttrbuteDataMiniprogramAppID", "invalid attrbute 'data-miniprogram-appid'", "", None},
-	{CustomerServiceMessageFromThisAccount, "CustomerServiceMessageFromThisAccount", "customer service message from this account have been blocked!", "", None},
+	{InvalidAttributeMiniprogramAppID, "InvalidAttributeMiniprogramAppID", "invalid attrbute 'data-miniprogram-appid'", "", None},
+	{CustomerServiceMessageBlocked, "CustomerServiceMessageBlocked", "customer service message from this account have been blocked!", "", None},
 	{ActionSizeOutOfLimit, "ActionSizeOutOfLimit", "action size out of limit", "", None},
 	{Expired, "Expired", "expired", "", None},
 	{InvalidGroupMsgTicket, "InvalidGroupMsgTicket", "invalid group msg ticket", "", None},
 	{AccountNameIsIllegal, "AccountNameIsIllegal", "account_name is illegal!", "", None},
 	{NoVoiceData, "NoVoiceData", "no voice data", "", None},
 	{NoQuotaToSendMsg, "NoQuotaToSendMsg", "no quota to send msg", "", Quota},
-	{NotAllowToSendCustomMessage, "NotAllowToSendCustomMessage", "not allow to send custom message when user enter session, for punishment", "", None},
-	{NotAllowToModifyStockFor, "NotAllowToModifyStockFor", "not allow to modify stock for the advertisement batch", "", None},
+	{CustomMessageForbiddenOnEnterSession, "CustomMessageForbiddenOnEnterSession", "not allow to send custom message when user enter session, for punishment", "", None},
+	{NotAllowToModifyAdBatchStock, "NotAllowToModifyAdBatchStock", "not allow to modify stock for the advertisement batch", "", None},
 	{InvalidQRCode, "InvalidQRCode", "invalid qrcode", "", None},
 	{InvalidQRCodePrefix, "InvalidQRCodePrefix", "invalid qrcode prefix", "", None},
-	{MsgmenuListSizeIsOutOf, "MsgmenuListSizeIsOutOf", "msgmenu list size is out of limit", "", None},
-	{MsgmenuItemContentSizeIsOut, "MsgmenuItemContentSizeIsOut", "msgmenu item content size is out of limit", "", None},
+	{MsgMenuListSizeOutOfLimit, "MsgMenuListSizeOutOfLimit", "msgmenu list size is out of limit", "", None},
+	{MsgMenuItemContentSizeOutOfLimit, "MsgMenuItemContentSizeOutOfLimit", "msgmenu item content size is out of limit", "", None},
 	{InvalidSizeOfKeywordIDList, "InvalidSizeOfKeywordIDList", "invalid size of keyword_id_list", "", None},
 	{HitUploadLimit, "HitUploadLimit", "hit upload limit", "", None},
-	{ThisAPIHaveBeenBlockedTemporarily, "ThisAPIHaveBeenBlockedTemporarily", "this api have been blocked temporarily.", "", None},
-	{ThisAPIHasBeenUnsupported, "ThisAPIHasBeenUnsupported", "This API has been unsupported", "", None},
+	{APIBlockedTemporarily, "APIBlockedTemporarily", "this api have been blocked temporarily.", "", None},
+	{APIUnsupported, "APIUnsupported", "This API has been unsupported", "", None},
 	{ReachMaxDomainQuotaLimit, "ReachMaxDomainQuotaLimit", "reach max domain quota limit", "", Quota},
-	{TheConsumeVerifyCodeNotFound, "TheConsumeVerifyCodeNotFound", "the consume verify code not found", "", None},
-	{TheConsumeVerifyCodeIsExisted, "TheConsumeVerifyCodeIsExisted", "the consume verify code is existed", "", None},
-	{TheConsumeVerifyCodeSLength, "TheConsumeVerifyCodeSLength", "the consume verify code's length not invalid", "", None},
+	{ConsumeVerifyCodeNotFound, "ConsumeVerifyCodeNotFound", "the consume verify code not found", "", None},
+	{ConsumeVerifyCodeExists, "ConsumeVerifyCodeExists", "the consume verify code is existed", "", None},
+	{InvalidConsumeVerifyCodeLength, "InvalidConsumeVerifyCodeLength", "the consume verify code's length not invalid", "", None},
 	{InvalidTagName, "InvalidTagName", "invalid tag name", "", None},
 	{TagNameTooLong, "TagNameTooLong", "tag name too long", "", None},
 	{InvalidTagID, "InvalidTagID", "invalid tag id", "", None},
 	{InvalidCategoryToCreateCard, "InvalidCategoryToCreateCard", "invalid category to create card", "", None},
-	{ThisVideoIDMustBeGenerated, "ThisVideoIDMustBeGenerated", "this video id must be generated by calling upload api", "", None},
+	{VideoIDMustBeFromUploadAPI, "VideoIDMustBeFromUploadAPI", "this video id must be generated by calling upload api", "", None},
 	{InvalidType, "InvalidType", "invalid type", "", None},
 	{InvalidSortMethod, "InvalidSortMethod", "invalid sort_method", "", None},
 	{InvalidOffset, "InvalidOffset", "invalid offset", "", None},
@@ -6319,7 +6319,7 @@ var table = [1833]Info{
 	{InvalidContent, "InvalidContent", "invalid content", "", None},
 	{InvalidVoipCallKey, "InvalidVoipCallKey", "invalid voip call key", "", None},
 	{KeywordInBlacklist, "KeywordInBlacklist", "keyword in blacklist", "", None},
-	{PartOrWholeOfTheRequests, "PartOrWholeOfTheRequests", "part or whole of the requests from the very app is temporary blocked by supervisor", "", None},
+	{RequestsBlockedBySupervisor, "RequestsBlockedBySupervisor", "part or whole of the requests from the very app is temporary blocked by supervisor", "", None},
 	{MediaDataNoExist, "MediaDataNoExist", "media data no exist", "不存在媒体数据,media_id 不存在", None},
 	{MenuVersionNoExist, "MenuVersionNoExist", "menu version no exist", "不存在的菜单版本", None},
 	{MenuNoExist, "MenuNoExist", "menu no exist", "不存在的菜单数据", None},
@@ -6328,15 +6328,15 @@ var table = [1833]Info{
 	{VoipFileNotExist, "VoipFileNotExist", "voip file not exist", "", None},
 	{FileBeingTranscoded, "FileBeingTranscoded", "file being transcoded, please try later", "", Backoff},
 	{ResultIDNotExist, "ResultIDNotExist", "result id not exist", "", None},
-	{ThereIsNoUserData, "ThereIsNoUserData", "there is no user data", "", None},
-	{ThisAPIHaveBeenNotSupported, "ThisAPIHaveBeenNotSupported", "this api have been not supported since 2020-01-11 00:00:00, please use new api(subscribeMessage)!", "", None},
+	{NoUserData, "NoUserData", "there is no user data", "", None},
+	{APIDeprecatedUseSubscribeMessage, "APIDeprecatedUseSubscribeMessage", "this api have been not supported since 2020-01-11 00:00:00, please use new api(subscribeMessage)!", "", None},
 	{DataFormatError, "DataFormatError", "data format error", "解析 JSON/XML 内容错误", None},
-	{Code47002, "Code47002", "data format error, do NOT use json unicode encode (\\uxxxx\\uxxxx), please use utf8 encoded text!", "", None},
+	{JSONUnicodeEscapeNotAllowed, "JSONUnicodeEscapeNotAllowed", "data format error, do NOT use json unicode encode (\\uxxxx\\uxxxx), please use utf8 encoded text!", "", None},
 	{ArgumentInvalid, "ArgumentInvalid", "argument invalid!", "模板参数不准确,可能为空或者不满足规则,errmsg会提示具体是哪个字段出错", None},
-	{SubmitPagesCountMoreThanEach, "SubmitPagesCountMoreThanEach", "submit pages count more than each quota", "每次提交的页面数超过1000(备注:每次提交页面数应小于或等于1000)", None},
+	{SubmitPagesCountOverQuota, "SubmitPagesCountOverQuota", "submit pages count more than each quota", "每次提交的页面数超过1000(备注:每次提交页面数应小于或等于1000)", None},
 	{TabbarNoExist, "TabbarNoExist", "tabbar no exist", "", None},
 	{SubmitPagesCountReachDailyLimit, "SubmitPagesCountReachDailyLimit", "submit pages count reach daily limit, please try tomorrow", "当天提交页面数达到了配额上限,请明天再试", Quota},
-	{SearchResultsCountMoreThanLimit, "SearchResultsCountMoreThanLimit", "search results count more than limit", "搜索结果总数超过了1000条", None},
+	{SearchResultsCountOverLimit, "SearchResultsCountOverLimit", "search results count more than limit", "搜索结果总数超过了1000条", None},
 	{NextPageInfoError, "NextPageInfoError", "next_page_info error", "next_page_info参数错误", None},
 	{ActivityIDError, "ActivityIDError", "activity_id error", "参数 activity_id 错误", None},
 	{TargetStateError, "TargetStateError", "target_state error", "参数 target_state 错误", None},
@@ -6346,53 +6346,53 @@ var table = [1833]Info{
 	{UserBlockReceiveMessage, "UserBlockReceiveMessage", "user block receive message", "粉丝拒收消息(粉丝在公众号选项中,关闭了 “ 接收消息 ” )", None},
 	{UserNotAgreeMassSendProtocol, "UserNotAgreeMassSendProtocol", "user not agree mass-send protocol", "", None},
 	{APIForbiddenForIrregularities, "APIForbiddenForIrregularities", "api forbidden for irregularities, view detail on mp.weixin.qq.com", "api 接口被封禁,请登录 mp.weixin.qq.com 查看详情", None},
-	{ForbidToDeleteMaterialUsedBy, "ForbidToDeleteMaterialUsedBy", "forbid to delete material used by auto-reply or menu", "api 禁止删除被自动回复和自定义菜单引用的素材", None},
-	{ForbidToClearQuotaBecauseOf, "ForbidToClearQuotaBecauseOf", "forbid to clear quota because of reaching the limit", "api 禁止清零调用次数,因为清零次数达到上限", Quota},
-	{ForbidToUseOtherSVoip, "ForbidToUseOtherSVoip", "forbid to use other's voip call key", "", None},
-	{NoPermissionForThisMsgtype, "NoPermissionForThisMsgtype", "no permission for this msgtype", "没有该类型消息的发送权限", None},
-	{ThisAPIIsExpired, "ThisAPIIsExpired", "this api is expired", "", None},
-	{ForbidToModifyTheMaterial, "ForbidToModifyTheMaterial", "forbid to modify the material, please see more information on mp.weixin.qq.com", "", None},
+	{ForbidToDeleteMaterialInUse, "ForbidToDeleteMaterialInUse", "forbid to delete material used by auto-reply or menu", "api 禁止删除被自动回复和自定义菜单引用的素材", None},
+	{ForbidToClearQuotaLimitReached, "ForbidToClearQuotaLimitReached", "forbid to clear quota because of reaching the limit", "api 禁止清零调用次数,因为清零次数达到上限", Quota},
+	{ForbidToUseOthersVoipCallKey, "ForbidToUseOthersVoipCallKey", "forbid to use other's voip call key", "", None},
+	{NoPermissionForThisMsgType, "NoPermissionForThisMsgType", "no permission for this msgtype", "没有该类型消息的发送权限", None},
+	{APIExpired, "APIExpired", "this api is expired", "", None},
+	{ForbidToModifyMaterial, "ForbidToModifyMaterial", "forbid to modify the material, please see more information on mp.weixin.qq.com", "", None},
 	{DisabledTemplateID, "DisabledTemplateID", "disabled template id", "", None},
 	{InvalidToken, "InvalidToken", "invalid token", "", None},
-	{Code48013, "Code48013", "", "该视频非新接口上传,不能用于视频消息群发", None},
-	{Code48014, "Code48014", "", "该视频审核状态异常,请检查后重试", None},
-	{Code48015, "Code48015", "", "该账号无留言功能权限", None},
-	{Code48016, "Code48016", "", "该账号不满足智能配置\"观看更多\"视频条件", None},
-	{NotSameAppIDWithAppIDOf, "NotSameAppIDWithAppIDOf", "not same appid with appid of access_token", "", None},
-	{EmptyOpenIDOrTransid, "EmptyOpenIDOrTransid", "empty openid or transid", "", None},
+	{VideoNotUploadedByNewAPI, "VideoNotUploadedByNewAPI", "", "该视频非新接口上传,不能用于视频消息群发", None},
+	{VideoAuditStatusAbnormal, "VideoAuditStatusAbnormal", "", "该视频审核状态异常,请检查后重试", None},
+	{NoCommentPermission, "NoCommentPermission", "", "该账号无留言功能权限", None},
+	{VideoNotEligibleForWatchMore, "VideoNotEligibleForWatchMore", "", "该账号不满足智能配置\"观看更多\"视频条件", None},
+	{NotSameAppIDWithAccessToken, "NotSameAppIDWithAccessToken", "not same appid with appid of access_token", "", None},
+	{EmptyOpenIDOrTransID, "EmptyOpenIDOrTransID", "empty openid or transid", "", None},
 	{NotMatchOpenIDWithAppID, "NotMatchOpenIDWithAppID", "not match openid with appid", "", None},
 	{NotMatchSignature, "NotMatchSignature", "not match signature", "", None},
-	{NotExistedTransid, "NotExistedTransid", "not existed transid", "", None},
+	{TransIDNotExist, "TransIDNotExist", "not existed transid", "", None},
 	{MissingArgTwoDimCode, "MissingArgTwoDimCode", "missing arg two_dim_code", "", None},
 	{InvalidTwoDimCode, "InvalidTwoDimCode", "invalid two_dim_code", "", None},
-	{Code49008, "Code49008", "invalid qrcode", "", None},
+	{InvalidQRCodeArg, "InvalidQRCodeArg", "invalid qrcode", "", None},
 	{MissingArgQRCode, "MissingArgQRCode", "missing arg qrcode", "", None},
 	{InvalidPartnerID, "InvalidPartnerID", "invalid partner id", "", None},
-	{NotExistedFeedbackid, "NotExistedFeedbackid", "not existed feedbackid", "", None},
+	{FeedbackIDNotExist, "FeedbackIDNotExist", "not existed feedbackid", "", None},
 	{FeedbackExist, "FeedbackExist", "feedback exist", "", None},
 	{FeedbackStatusAlreadyChanged, "FeedbackStatusAlreadyChanged", "feedback status already changed", "", None},
 	{APIUnauthorizedOrUserUnauthorized, "APIUnauthorizedOrUserUnauthorized", "api unauthorized or user unauthorized", "用户未授权该 api", None},
 	{UserLimited, "UserLimited", "user limited", "用户受限,可能是用户账号被冻结或注销", None},
 	{UserUnexpected, "UserUnexpected", "user unexpected, maybe not in white list", "", None},
-	{UserNotAllowToUseAccesstoken, "UserNotAllowToUseAccesstoken", "user not allow to use accesstoken, maybe for punishment", "", None},
+	{UserNotAllowToUseAccessToken, "UserNotAllowToUseAccessToken", "user not allow to use accesstoken, maybe for punishment", "", None},
 	{UserIsUnsubscribed, "UserIsUnsubscribed", "user is unsubscribed", "用户未关注公众号", None},
-	{UserHasSwitchedOffFriendsAuthorization, "UserHasSwitchedOffFriendsAuthorization", "user has switched off friends authorization", "", None},
+	{UserSwitchedOffFriendsAuthorization, "UserSwitchedOffFriendsAuthorization", "user has switched off friends authorization", "", None},
 	{EnterpriseFatherAccountNotExist, "EnterpriseFatherAccountNotExist", "enterprise father account not exist", "", None},
-	{EnterpriseChildAccountNotBelongTo, "EnterpriseChildAccountNotBelongTo", "enterprise child account not belong to the father", "", None},
+	{EnterpriseChildNotBelongToFather, "EnterpriseChildNotBelongToFather", "enterprise child account not belong to the father", "", None},
 	{EnterpriseVerifyMessageNotCorrect, "EnterpriseVerifyMessageNotCorrect", "enterprise verify message not correct", "", None},
 	{InvalidEnterpriseChildListSize, "InvalidEnterpriseChildListSize", "invalid enterprise child list size", "", None},
-	{NotAEnterpriseFatherAccount, "NotAEnterpriseFatherAccount", "not a enterprise father account", "", None},
-	{NotAEnterpriseChildAccount, "NotAEnterpriseChildAccount", "not a enterprise child account", "", None},
-	{InvalidNickName, "InvalidNickName", "invalid nick name", "", None},
-	{NotAEnterpriseAccount, "NotAEnterpriseAccount", "not a enterprise account", "", None},
+	{NotEnterpriseFatherAccount, "NotEnterpriseFatherAccount", "not a enterprise father account", "", None},
+	{NotEnterpriseChildAccount, "NotEnterpriseChildAccount", "not a enterprise child account", "", None},
+	{InvalidEnterpriseNickname, "InvalidEnterpriseNickname", "invalid nick name", "", None},
+	{NotEnterpriseAccount, "NotEnterpriseAccount", "not a enterprise account", "", None},
 	{InvalidEmail, "InvalidEmail", "invalid email", "", None},
-	{InvalidPwd, "InvalidPwd", "invalid pwd", "", None},
+	{InvalidPassword, "InvalidPassword", "invalid pwd", "", None},
 	{RepeatedEmail, "RepeatedEmail", "repeated email", "", None},
 	{AccessDeny, "AccessDeny", "access deny", "", None},
 	{NeedVerifyCode, "NeedVerifyCode", "need verify code", "", None},
 	{WrongVerifyCode, "WrongVerifyCode", "wrong verify code", "", None},
-	{NeedModifyPwd, "NeedModifyPwd", "need modify pwd", "", None},
-	{UserNotExist, "UserNotExist", "user not exist", "", None},
+	{NeedModifyPassword, "NeedModifyPassword", "need modify pwd", "", None},
+	{EnterpriseUserNotExist, "EnterpriseUserNotExist", "user not exist", "", None},
 	{TvInfoNotExist, "TvInfoNotExist", "tv info not exist", "", None},
 	{StampCrossed, "StampCrossed", "stamp crossed", "", None},
 	{InvalidStampRange, "InvalidStampRange", "invalid stamp range", "", None},
@@ -6410,10 +6410,10 @@ var table = [1833]Info{
 	{EmptyActionIconURL, "EmptyActionIconURL", "empty action icon url", "", None},
 	{ActionIconURLOutOfLimit, "ActionIconURLOutOfLimit", "action icon url out of limit", "", None},
 	{PicIsNotFromCDN, "PicIsNotFromCDN", "pic is not from cdn", "", None},
-	{WechatPriceIsNotLessThan, "WechatPriceIsNotLessThan", "wechat price is not less than origin price", "", None},
+	{WechatPriceNotLessThanOrigin, "WechatPriceNotLessThanOrigin", "wechat price is not less than origin price", "", None},
 	{CategorySKUIsWrong, "CategorySKUIsWrong", "category/sku is wrong", "", None},
 	{ProductIDNotExisted, "ProductIDNotExisted", "product id not existed", "", None},
-	{CategoryIDIsNotExist, "CategoryIDIsNotExist", "category id is not exist, or doesn't has sub category", "", None},
+	{CategoryIDNotExist, "CategoryIDNotExist", "category id is not exist, or doesn't has sub category", "", None},
 	{QuantityIsZero, "QuantityIsZero", "quantity is zero", "", None},
 	{AreaCodeIsInvalid, "AreaCodeIsInvalid", "area code is invalid", "", None},
 	{ExpressTemplateParamIsError, "ExpressTemplateParamIsError", "express template param is error", "", None},
@@ -6421,7 +6421,7 @@ var table = [1833]Info{
 	{GroupNameIsEmpty, "GroupNameIsEmpty", "group name is empty", "", None},
 	{GroupIDIsNotExisted, "GroupIDIsNotExisted", "group id is not existed", "", None},
 	{ModActionIsInvalid, "ModActionIsInvalid", "mod_action is invalid", "", None},
-	{ShelfComponentsCountIsGreaterThan, "ShelfComponentsCountIsGreaterThan", "shelf components count is greater than 20", "", None},
+	{ShelfComponentsCountOver20, "ShelfComponentsCountOver20", "shelf components count is greater than 20", "", None},
 	{ShelfComponentIsEmpty, "ShelfComponentIsEmpty", "shelf component is empty", "", None},
 	{ShelfIDIsNotExisted, "ShelfIDIsNotExisted", "shelf id is not existed", "", None},
 	{OrderIDIsNotExisted, "OrderIDIsNotExisted", "order id is not existed", "", None},
@@ -6432,15 +6432,15 @@ var table = [1833]Info{
 	{PrincipalLimitExceed, "PrincipalLimitExceed", "principal limit exceed", "", None},
 	{PrincipalInBlackList, "PrincipalInBlackList", "principal in black list", "", None},
 	{MobileLimitExceed, "MobileLimitExceed", "mobile limit exceed", "", None},
-	{IdcardLimitExceed, "IdcardLimitExceed", "idcard limit exceed", "", None},
+	{IDCardLimitExceed, "IDCardLimitExceed", "idcard limit exceed", "", None},
 	{NicknameInvalid, "NicknameInvalid", "nickname invalid", "名称格式不合法", None},
 	{CheckNicknameTooFrequently, "CheckNicknameTooFrequently", "check nickname too frequently", "名称检测命中频率限制", RateLimit},
 	{NicknameBan, "NicknameBan", "nickname ban", "禁止使用该名称", None},
-	{NicknameHasBeenOccupied, "NicknameHasBeenOccupied", "nickname has been occupied", "公众号:名称与已有公众号名称重复;小程序:该名称与已有小程序名称重复", None},
-	{Code53014, "Code53014", "", "公众号:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}", None},
-	{Code53015, "Code53015", "", "公众号:该名称与已有小程序名称重复,需与该小程序账号相同主体才可申请;小程序:该名称与已有公众号名称重复,需与该公众号账号相同主体才可申请", None},
-	{Code53016, "Code53016", "", "公众号:该名称与已有多个小程序名称重复,暂不支持申请;小程序:该名称与已有多个公众号名称重复,暂不支持申请", None},
-	{Code53017, "Code53017", "", "公众号:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}", None},
+	{NicknameOccupied, "NicknameOccupied", "nickname has been occupied", "公众号:名称与已有公众号名称重复;小程序:该名称与已有小程序名称重复", None},
+	{NicknameReservedForSameOwner, "NicknameReservedForSameOwner", "", "公众号:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}", None},
+	{NicknameTakenByOtherAccountType, "NicknameTakenByOtherAccountType", "", "公众号:该名称与已有小程序名称重复,需与该小程序账号相同主体才可申请;小程序:该名称与已有公众号名称重复,需与该公众号账号相同主体才可申请", None},
+	{NicknameTakenByMultipleAccounts, "NicknameTakenByMultipleAccounts", "", "公众号:该名称与已有多个小程序名称重复,暂不支持申请;小程序:该名称与已有多个公众号名称重复,暂不支持申请", None},
+	{NicknameReservedByOtherAccountType, "NicknameReservedByOtherAccountType", "", "公众号:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}", None},
 	{NicknameHitAlias, "NicknameHitAlias", "nickname hit alias", "名称命中微信号", None},
 	{NicknameProtectedByInfringement, "NicknameProtectedByInfringement", "nickname protected by infringement", "名称在保护期内", None},
 	{OrderNotFound, "OrderNotFound", "order not found", "", None},
@@ -6450,47 +6450,47 @@ var table = [1833]Info{
 	{ModifySignatureQuotaLimitExceed, "ModifySignatureQuotaLimitExceed", "modify signature quota limit exceed", "本月功能介绍修改次数已用完", Quota},
 	{SignatureInBlackList, "SignatureInBlackList", "signature in black list, can not use", "功能介绍内容命中黑名单关键字", None},
 	{ModifyAvatarQuotaLimitExceed, "ModifyAvatarQuotaLimitExceed", "modify avatar quota limit exceed", "本月头像修改次数已用完", Quota},
-	{CanTBeModifiedForThe, "CanTBeModifiedForThe", "can't be modified for the time being", "", None},
+	{CannotModifyForNow, "CannotModifyForNow", "can't be modified for the time being", "", None},
 	{SignatureInvalid, "SignatureInvalid", "signature invalid", "", None},
-	{Code53300, "Code53300", "", "超出每月次数限制", Quota},
-	{Code53301, "Code53301", "", "超出可配置类目总数限制", None},
-	{Code53302, "Code53302", "", "当前账号主体类型不允许设置此种类目", None},
-	{Code53303, "Code53303", "", "提交的参数不合法", None},
-	{Code53304, "Code53304", "", "与已有类目重复", None},
-	{Code53305, "Code53305", "", "包含未通过IPC校验的类目", None},
-	{Code53306, "Code53306", "", "修改类目只允许修改类目资质,不允许修改类目ID", None},
-	{Code53307, "Code53307", "", "只有审核失败的类目允许修改", None},
-	{Code53308, "Code53308", "", "审核中的类目不允许删除", None},
-	{Code53309, "Code53309", "", "社交红包不允许删除", None},
-	{Code53310, "Code53310", "", "类目超过上限,但是可以添加apply_reason参数申请更多类目", None},
-	{Code53311, "Code53311", "", "需要提交资料信息", None},
-	{EmptyJsapiName, "EmptyJsapiName", "empty jsapi name", "", None},
-	{UserCancelTheAuth, "UserCancelTheAuth", "user cancel the auth", "", None},
+	{CategoryMonthlyQuotaExceeded, "CategoryMonthlyQuotaExceeded", "", "超出每月次数限制", Quota},
+	{CategoryCountLimitExceeded, "CategoryCountLimitExceeded", "", "超出可配置类目总数限制", None},
+	{CategoryNotAllowedForSubjectType, "CategoryNotAllowedForSubjectType", "", "当前账号主体类型不允许设置此种类目", None},
+	{InvalidCategoryParams, "InvalidCategoryParams", "", "提交的参数不合法", None},
+	{CategoryAlreadyExists, "CategoryAlreadyExists", "", "与已有类目重复", None},
+	{CategoryFailedIPCCheck, "CategoryFailedIPCCheck", "", "包含未通过IPC校验的类目", None},
+	{CategoryIDNotModifiable, "CategoryIDNotModifiable", "", "修改类目只允许修改类目资质,不允许修改类目ID", None},
+	{OnlyRejectedCategoryModifiable, "OnlyRejectedCategoryModifiable", "", "只有审核失败的类目允许修改", None},
+	{CategoryUnderAuditNotDeletable, "CategoryUnderAuditNotDeletable", "", "审核中的类目不允许删除", None},
+	{SocialRedPacketNotDeletable, "SocialRedPacketNotDeletable", "", "社交红包不允许删除", None},
+	{CategoryLimitNeedApplyReason, "CategoryLimitNeedApplyReason", "", "类目超过上限,但是可以添加apply_reason参数申请更多类目", None},
+	{CategoryNeedMaterial, "CategoryNeedMaterial", "", "需要提交资料信息", None},
+	{EmptyJSAPIName, "EmptyJSAPIName", "empty jsapi name", "", None},
+	{UserCancelledAuth, "UserCancelledAuth", "user cancel the auth", "", None},
 	{InvalidComponentType, "InvalidComponentType", "invalid component type", "", None},
-	{ComponentTypeAndComponentAppIDIs, "ComponentTypeAndComponentAppIDIs", "component type and component appid is not match", "", None},
-	{TheThirdAppIDIsNotOpen, "TheThirdAppIDIsNotOpen", "the third appid is not open KF", "", None},
-	{ComponentIsNotAuthorizedByThis, "ComponentIsNotAuthorizedByThis", "component is not authorized by this account", "", None},
-	{AccessClientipIsNotRegistered, "AccessClientipIsNotRegistered", "access clientip is not registered", "把ip加入白名单ip列表再重试", None},
+	{ComponentTypeAndAppIDMismatch, "ComponentTypeAndAppIDMismatch", "component type and component appid is not match", "", None},
+	{ThirdPartyAppIDNotOpenKF, "ThirdPartyAppIDNotOpenKF", "the third appid is not open KF", "", None},
+	{ComponentNotAuthorizedByAccount, "ComponentNotAuthorizedByAccount", "component is not authorized by this account", "", None},
+	{ComponentClientIPNotRegistered, "ComponentClientIPNotRegistered", "access clientip is not registered", "把ip加入白名单ip列表再重试", None},
 	{ComponentTicketIsExpired, "ComponentTicketIsExpired", "component ticket is expired", "", None},
 	{ComponentTicketIsInvalid, "ComponentTicketIsInvalid", "component ticket is invalid", "", None},
 	{APIIsUnauthorizedToComponent, "APIIsUnauthorizedToComponent", "api is unauthorized to component", "解决方案查看61007", None},
 	{ComponentReqKeyIsDuplicated, "ComponentReqKeyIsDuplicated", "component req key is duplicated", "", None},
-	{CodeIsInvalid, "CodeIsInvalid", "code is invalid", "", None},
-	{CodeIsExpired, "CodeIsExpired", "code is expired", "", None},
+	{ComponentCodeInvalid, "ComponentCodeInvalid", "code is invalid", "", None},
+	{ComponentCodeExpired, "ComponentCodeExpired", "code is expired", "", None},
 	{InvalidComponent, "InvalidComponent", "invalid component", "", None},
 	{InvalidOptionName, "InvalidOptionName", "invalid option name", "", None},
 	{InvalidOptionValue, "InvalidOptionValue", "invalid option value", "", None},
-	{MustUseComponentTokenForComponent, "MustUseComponentTokenForComponent", "must use component token for component api", "请按照文档使用\u00a0component_access_token\u00a0调用api", None},
-	{MustUseBizAccountTokenFor, "MustUseBizAccountTokenFor", "must use biz account token for not component api", "", None},
-	{FunctionCategoryOfAPINeedBe, "FunctionCategoryOfAPINeedBe", "function category of API need be confirmed by component", "", None},
+	{MustUseComponentToken, "MustUseComponentToken", "must use component token for component api", "请按照文档使用\u00a0component_access_token\u00a0调用api", None},
+	{MustUseBizAccountToken, "MustUseBizAccountToken", "must use biz account token for not component api", "", None},
+	{APICategoryNeedComponentConfirm, "APICategoryNeedComponentConfirm", "function category of API need be confirmed by component", "", None},
 	{FunctionCategoryIsNotAuthorized, "FunctionCategoryIsNotAuthorized", "function category is not authorized", "", None},
 	{AlreadyConfirm, "AlreadyConfirm", "already confirm", "", None},
 	{NotNeedConfirm, "NotNeedConfirm", "not need confirm", "", None},
 	{ErrParameter, "ErrParameter", "err parameter", "", None},
-	{CanTConfirm, "CanTConfirm", "can't confirm", "", None},
-	{CanTResubmit, "CanTResubmit", "can't resubmit", "", None},
+	{CannotConfirm, "CannotConfirm", "can't confirm", "", None},
+	{CannotResubmit, "CannotResubmit", "can't resubmit", "", None},
 	{RefreshTokenIsInvalid, "RefreshTokenIsInvalid", "refresh_token is invalid", "", None},
-	{MustUseAPI, "MustUseAPI", "must use api(api_component_token) to get token for component acct", "", None},
+	{MustUseComponentAPIToGetToken, "MustUseComponentAPIToGetToken", "must use api(api_component_token) to get token for component acct", "", None},
 	{ReadOnlyOption, "ReadOnlyOption", "read-only option", "", None},
 	{RegisterAccessDeny, "RegisterAccessDeny", "register access deny", "", None},
 	{RegisterLimitExceed, "RegisterLimitExceed", "register limit exceed", "", None},
@@ -6502,29 +6502,29 @@ var table = [1833]Info{
 	{RealnameExceedLimits, "RealnameExceedLimits", "realname exceed limits", "", None},
 	{RealnameInBlackList, "RealnameInBlackList", "realname in black list", "", None},
 	{ExceedQuotaPerMonth, "ExceedQuotaPerMonth", "exceed quota per month", "", Quota},
-	{CopyWxVerifyIsRequiredOption, "CopyWxVerifyIsRequiredOption", "copy_wx_verify is required option", "", None},
+	{CopyWxVerifyIsRequired, "CopyWxVerifyIsRequired", "copy_wx_verify is required option", "", None},
 	{InvalidTicket, "InvalidTicket", "invalid ticket", "", None},
 	{OverseasAccessDeny, "OverseasAccessDeny", "overseas access deny", "", None},
 	{AdminExceedLimits, "AdminExceedLimits", "admin exceed limits", "", None},
 	{AdminInBlackList, "AdminInBlackList", "admin in black list", "", None},
-	{IdcardExceedLimits, "IdcardExceedLimits", "idcard exceed limits", "", None},
-	{IdcardInBlackList, "IdcardInBlackList", "idcard in black list", "", None},
+	{IDCardExceedLimits, "IDCardExceedLimits", "idcard exceed limits", "", None},
+	{IDCardInBlackList, "IDCardInBlackList", "idcard in black list", "", None},
 	{MobileExceedLimits, "MobileExceedLimits", "mobile exceed limits", "", None},
 	{MobileInBlackList, "MobileInBlackList", "mobile in black list", "", None},
 	{InvalidAdmin, "InvalidAdmin", "invalid admin", "", None},
-	{Name, "Name", "name, idcard, wechat name not in accordance", "", None},
-	{Code61100, "Code61100", "invalid url", "", None},
-	{Code61101, "Code61101", "invalid openid", "", None},
+	{NameIDCardWechatNameMismatch, "NameIDCardWechatNameMismatch", "name, idcard, wechat name not in accordance", "", None},
+	{InvalidShareURL, "InvalidShareURL", "invalid url", "", None},
+	{InvalidShareOpenID, "InvalidShareOpenID", "invalid openid", "", None},
 	{ShareRelationNotExisted, "ShareRelationNotExisted", "share relation not existed", "", None},
 	{ProductWordingNotSet, "ProductWordingNotSet", "product wording not set", "", None},
 	{InvalidBaseInfo, "InvalidBaseInfo", "invalid base info", "", None},
 	{InvalidDetailInfo, "InvalidDetailInfo", "invalid detail info", "", None},
-	{Code61302, "Code61302", "invalid action info", "", None},
+	{InvalidScanProductActionInfo, "InvalidScanProductActionInfo", "invalid action info", "", None},
 	{BrandInfoNotExist, "BrandInfoNotExist", "brand info not exist", "", None},
-	{Code61304, "Code61304", "invalid product id", "", None},
+	{InvalidScanProductID, "InvalidScanProductID", "invalid product id", "", None},
 	{InvalidKeyInfo, "InvalidKeyInfo", "invalid key info", "", None},
-	{Code61306, "Code61306", "invalid appid", "", None},
-	{Code61307, "Code61307", "invalid card id", "", None},
+	{InvalidScanProductAppID, "InvalidScanProductAppID", "invalid appid", "", None},
+	{InvalidScanProductCardID, "InvalidScanProductCardID", "invalid card id", "", None},
 	{BaseInfoNotExist, "BaseInfoNotExist", "base info not exist", "", None},
 	{DetailInfoNotExist, "DetailInfoNotExist", "detail info not exist", "", None},
 	{ActionInfoNotExist, "ActionInfoNotExist", "action info not exist", "", None},
@@ -6538,19 +6538,19 @@ var table = [1833]Info{
 	{VerifyNotPass, "VerifyNotPass", "verify not pass", "", None},
 	{CategoryInvalid, "CategoryInvalid", "category invalid", "", None},
 	{MerchantInfoNotExist, "MerchantInfoNotExist", "merchant info not exist", "", None},
-	{CateIDIsALeafNode, "CateIDIsALeafNode", "cate id is a leaf node", "", None},
-	{CategoryIDNoPermision, "CategoryIDNoPermision", "category id no permision", "", None},
-	{BarcodeNoPermision, "BarcodeNoPermision", "barcode no permision", "", None},
+	{CategoryIDIsLeafNode, "CategoryIDIsLeafNode", "cate id is a leaf node", "", None},
+	{CategoryIDNoPermission, "CategoryIDNoPermission", "category id no permision", "", None},
+	{BarcodeNoPermission, "BarcodeNoPermission", "barcode no permision", "", None},
 	{ExceedMaxActionNum, "ExceedMaxActionNum", "exceed max action num", "", None},
-	{BrandinfoInvalidStoreMgrType, "BrandinfoInvalidStoreMgrType", "brandinfo invalid store mgr type", "", None},
+	{BrandInfoInvalidStoreMgrType, "BrandInfoInvalidStoreMgrType", "brandinfo invalid store mgr type", "", None},
 	{AntiSpamBlocked, "AntiSpamBlocked", "anti-spam blocked", "", None},
 	{CommentReachLimit, "CommentReachLimit", "comment reach limit", "", None},
-	{CommentDataIsNotTheNewest, "CommentDataIsNotTheNewest", "comment data is not the newest", "", None},
+	{CommentDataNotNewest, "CommentDataNotNewest", "comment data is not the newest", "", None},
 	{CommentHitBanWord, "CommentHitBanWord", "comment hit ban word", "", None},
 	{ImageAlreadyAdd, "ImageAlreadyAdd", "image already add", "", None},
 	{ImageNeverAdd, "ImageNeverAdd", "image never add", "", None},
-	{Warning, "Warning", "warning, image quanlity too low", "", None},
-	{Code61333, "Code61333", "warning, image simility too high", "", None},
+	{ImageQualityTooLow, "ImageQualityTooLow", "warning, image quanlity too low", "", None},
+	{ImageSimilarityTooHigh, "ImageSimilarityTooHigh", "warning, image simility too high", "", None},
 	{ProductNotExists, "ProductNotExists", "product not exists", "", None},
 	{KeyApplyFail, "KeyApplyFail", "key apply fail", "", None},
 	{CheckStatusFail, "CheckStatusFail", "check status fail", "", None},
@@ -6558,57 +6558,57 @@ var table = [1833]Info{
 	{ForbidDelete, "ForbidDelete", "forbid delete", "", None},
 	{FirmcodeClaimed, "FirmcodeClaimed", "firmcode claimed", "", None},
 	{CheckFirmInfoFail, "CheckFirmInfoFail", "check firm info fail", "", None},
-	{TooManyWhiteListUIN, "TooManyWhiteListUIN", "too many white list uin", "", None},
-	{KeystandardNotMatch, "KeystandardNotMatch", "keystandard not match", "", None},
-	{KeystandardError, "KeystandardError", "keystandard error", "", None},
+	{TooManyWhitelistUINs, "TooManyWhitelistUINs", "too many white list uin", "", None},
+	{KeyStandardNotMatch, "KeyStandardNotMatch", "keystandard not match", "", None},
+	{KeyStandardError, "KeyStandardError", "keystandard error", "", None},
 	{IDMapNotExists, "IDMapNotExists", "id map not exists", "", None},
 	{InvalidActionCode, "InvalidActionCode", "invalid action code", "", None},
-	{InvalidActioninfoStore, "InvalidActioninfoStore", "invalid actioninfo store", "", None},
-	{InvalidActioninfoMedia, "InvalidActioninfoMedia", "invalid actioninfo media", "", None},
-	{InvalidActioninfoText, "InvalidActioninfoText", "invalid actioninfo text", "", None},
+	{InvalidActionInfoStore, "InvalidActionInfoStore", "invalid actioninfo store", "", None},
+	{InvalidActionInfoMedia, "InvalidActionInfoMedia", "invalid actioninfo media", "", None},
+	{InvalidActionInfoText, "InvalidActionInfoText", "invalid actioninfo text", "", None},
 	{InvalidInputData, "InvalidInputData", "invalid input data", "", None},
 	{InputDataExceedMaxSize, "InputDataExceedMaxSize", "input data exceed max size", "", None},
 	{KfAccountError, "KfAccountError", "kf_account error", "", None},
-	{KfSystemAlredyTransfer, "KfSystemAlredyTransfer", "kf system alredy transfer", "", None},
-	{Code61450, "Code61450", "", "系统错误 (system error)", Backoff},
-	{Code61451, "Code61451", "", "参数错误 (invalid parameter)", None},
-	{Code61452, "Code61452", "", "无效客服账号 (invalid kf_account)", None},
-	{Code61453, "Code61453", "", "客服账号已存在 (kf_account exsited)", None},
-	{Code61454, "Code61454", "", "客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)", None},
-	{Code61455, "Code61455", "", "客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)", None},
-	{Code61456, "Code61456", "", "客服账号个数超过限制 (10 个客服账号 )(kf_account count exceeded)", None},
-	{Code61457, "Code61457", "", "无效头像文件类型 (invalid file type)", None},
+	{KfSystemAlreadyTransfer, "KfSystemAlreadyTransfer", "kf system alredy transfer", "", None},
+	{KfSystemError, "KfSystemError", "", "系统错误 (system error)", Backoff},
+	{KfInvalidParameter, "KfInvalidParameter", "", "参数错误 (invalid parameter)", None},
+	{InvalidKfAccount, "InvalidKfAccount", "", "无效客服账号 (invalid kf_account)", None},
+	{KfAccountExists, "KfAccountExists", "", "客服账号已存在 (kf_account exsited)", None},
+	{KfAccountNameTooLong, "KfAccountNameTooLong", "", "客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)", None},
+	{KfAccountNameIllegalChar, "KfAccountNameIllegalChar", "", "客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)", None},
+	{KfAccountCountExceeded, "KfAccountCountExceeded", "", "客服账号个数超过限制 (10 个客服账号 )(kf_account count exceeded)", None},
+	{InvalidKfAvatarFileType, "InvalidKfAvatarFileType", "", "无效头像文件类型 (invalid file type)", None},
 	{DateFormatError, "DateFormatError", "date format error", "日期格式错误", None},
 	{DateRangeError, "DateRangeError", "date range error", "", None},
-	{ThisIsGameMiniprogram, "ThisIsGameMiniprogram", "this is game miniprogram, data api is not supported", "", None},
+	{GameNotSupportDataAPI, "GameNotSupportDataAPI", "this is game miniprogram, data api is not supported", "", None},
 	{DataNotReady, "DataNotReady", "data not ready, please try later", "", None},
-	{TryingToAccessOtherSApp, "TryingToAccessOtherSApp", "trying to access other's app", "", None},
+	{AccessOtherAppDenied, "AccessOtherAppDenied", "trying to access other's app", "", None},
 	{AppNameAlreadyExists, "AppNameAlreadyExists", "app name already exists", "", None},
-	{PleaseProvideAtLeastOnePlatform, "PleaseProvideAtLeastOnePlatform", "please provide at least one platform", "", None},
+	{NeedAtLeastOnePlatform, "NeedAtLeastOnePlatform", "please provide at least one platform", "", None},
 	{InvalidAppName, "InvalidAppName", "invalid app name", "", None},
-	{Code62005, "Code62005", "invalid app id", "", None},
-	{SomeArgumentsIsEmpty, "SomeArgumentsIsEmpty", "some arguments is empty", "部分参数为空", None},
+	{InvalidMobileAppID, "InvalidMobileAppID", "invalid app id", "", None},
+	{SomeArgumentsEmpty, "SomeArgumentsEmpty", "some arguments is empty", "部分参数为空", None},
 	{InvalidSignature, "InvalidSignature", "invalid signature", "无效的签名", None},
 	{InvalidSignatureMethod, "InvalidSignatureMethod", "invalid signature method", "", None},
-	{NoAuthroize, "NoAuthroize", "no authroize", "", None},
+	{NoAuthorize, "NoAuthorize", "no authroize", "", None},
 	{GenTicketFail, "GenTicketFail", "gen ticket fail", "", None},
 	{SetTicketFail, "SetTicketFail", "set ticket fail", "", None},
-	{ShortidDecodeFail, "ShortidDecodeFail", "shortid decode fail", "", None},
+	{ShortIDDecodeFail, "ShortIDDecodeFail", "shortid decode fail", "", None},
 	{InvalidStatus, "InvalidStatus", "invalid status", "", None},
 	{InvalidColor, "InvalidColor", "invalid color", "", None},
 	{InvalidTag, "InvalidTag", "invalid tag", "", None},
 	{InvalidRecommend, "InvalidRecommend", "invalid recommend", "", None},
-	{BranditemOutOfLimits, "BranditemOutOfLimits", "branditem out of limits", "", None},
+	{BrandItemOutOfLimits, "BrandItemOutOfLimits", "branditem out of limits", "", None},
 	{RetailPriceEmpty, "RetailPriceEmpty", "retail_price empty", "", None},
-	{PriceinfoInvalid, "PriceinfoInvalid", "priceinfo invalid", "", None},
+	{PriceInfoInvalid, "PriceInfoInvalid", "priceinfo invalid", "", None},
 	{AntifakeModuleNumLimit, "AntifakeModuleNumLimit", "antifake module num limit", "", None},
-	{AntifakeNativeTypeErr, "AntifakeNativeTypeErr", "antifake native_type err", "", None},
+	{AntifakeNativeTypeError, "AntifakeNativeTypeError", "antifake native_type err", "", None},
 	{AntifakeLinkNotExists, "AntifakeLinkNotExists", "antifake link not exists", "", None},
 	{ModuleTypeNotExist, "ModuleTypeNotExist", "module type not exist", "", None},
 	{ModuleInfoNotExist, "ModuleInfoNotExist", "module info not exist", "", None},
-	{ItemIsBedingVerified, "ItemIsBedingVerified", "item is beding verified", "", None},
+	{ItemBeingVerified, "ItemBeingVerified", "item is beding verified", "", None},
 	{ItemNotPublished, "ItemNotPublished", "item not published", "", None},
-	{Code63168, "Code63168", "verify not pass", "", None},
+	{ItemVerifyNotPass, "ItemVerifyNotPass", "verify not pass", "", None},
 	{AlreadyPublished, "AlreadyPublished", "already published", "", None},
 	{OnlyBannerOrMedia, "OnlyBannerOrMedia", "only banner or media", "", None},
 	{CardNumLimit, "CardNumLimit", "card num limit", "", None},
@@ -6617,16 +6617,16 @@ var table = [1833]Info{
 	{LinkCardUserSumLimit, "LinkCardUserSumLimit", "link card user sum limit", "", None},
 	{DetailInfoError, "DetailInfoError", "detail info error", "", None},
 	{NotThisType, "NotThisType", "not this type", "", None},
-	{SrcOrSecretkeyOrVersionOr, "SrcOrSecretkeyOrVersionOr", "src or secretkey or version or expired_time is wrong", "", None},
+	{SrcSecretKeyVersionOrExpiredTimeWrong, "SrcSecretKeyVersionOrExpiredTimeWrong", "src or secretkey or version or expired_time is wrong", "", None},
 	{AppIDWrong, "AppIDWrong", "appid wrong", "", None},
 	{OpenIDNumLimit, "OpenIDNumLimit", "openid num limit", "", None},
-	{ThisAppMsgNotFound, "ThisAppMsgNotFound", "this app msg not found", "", None},
+	{AppMsgNotFound, "AppMsgNotFound", "this app msg not found", "", None},
 	{GetHistoryAppMsgEnd, "GetHistoryAppMsgEnd", "get history app msg end", "", None},
 	{OpenIDListEmpty, "OpenIDListEmpty", "openid_list empty", "", None},
 	{UnknownDeeplinkType, "UnknownDeeplinkType", "unknown deeplink type", "", None},
 	{DeeplinkUnauthorized, "DeeplinkUnauthorized", "deeplink unauthorized", "", None},
 	{BadDeeplink, "BadDeeplink", "bad deeplink", "", None},
-	{DeeplinksOfTheVeryTypeAre, "DeeplinksOfTheVeryTypeAre", "deeplinks of the very type are supposed to have short-life", "", None},
+	{DeeplinkMustBeShortLived, "DeeplinkMustBeShortLived", "deeplinks of the very type are supposed to have short-life", "", None},
 	{InvalidCategories, "InvalidCategories", "invalid categories", "", None},
 	{InvalidPhotoURL, "InvalidPhotoURL", "invalid photo url", "", None},
 	{POIAuditStateMustBeApproved, "POIAuditStateMustBeApproved", "poi audit state must be approved", "", None},
@@ -6641,16 +6641,16 @@ var table = [1833]Info{
 	{POIHasBeenDeleted, "POIHasBeenDeleted", "poi has been deleted", "", None},
 	{CannotDeletePOI, "CannotDeletePOI", "cannot delete poi", "", None},
 	{StoreStatusIsInvalid, "StoreStatusIsInvalid", "store status is invalid", "", None},
-	{LackOfQualificationForRelevantPrincipals, "LackOfQualificationForRelevantPrincipals", "lack of qualification for relevant principals", "", None},
+	{LackOfQualification, "LackOfQualification", "lack of qualification for relevant principals", "", None},
 	{CategoryInfoIsNotFound, "CategoryInfoIsNotFound", "category info is not found", "", None},
-	{RoomNameIsEmpty, "RoomNameIsEmpty", "room_name is empty, please check your input", "", None},
-	{UserIDIsEmpty, "UserIDIsEmpty", "user_id is empty, please check your input", "", None},
+	{RoomNameEmpty, "RoomNameEmpty", "room_name is empty, please check your input", "", None},
+	{UserIDEmpty, "UserIDEmpty", "user_id is empty, please check your input", "", None},
 	{InvalidCheckTicket, "InvalidCheckTicket", "invalid check ticket", "", None},
 	{InvalidCheckTicketOptCode, "InvalidCheckTicketOptCode", "invalid check ticket opt code", "", None},
 	{CheckTicketOutOfTime, "CheckTicketOutOfTime", "check ticket out of time", "", None},
-	{ThisMenuIsNotConditionalmenu, "ThisMenuIsNotConditionalmenu", "this menu is not conditionalmenu", "不存在此 menuid 对应的个性化菜单", None},
+	{NotConditionalMenu, "NotConditionalMenu", "this menu is not conditionalmenu", "不存在此 menuid 对应的个性化菜单", None},
 	{NoSuchUser, "NoSuchUser", "no such user", "没有相应的用户", None},
-	{ThereIsNoSelfmenu, "ThereIsNoSelfmenu", "there is no selfmenu, please create selfmenu first", "没有默认菜单,不能创建个性化菜单", None},
+	{NoSelfMenu, "NoSelfMenu", "there is no selfmenu, please create selfmenu first", "没有默认菜单,不能创建个性化菜单", None},
 	{MatchRuleEmpty, "MatchRuleEmpty", "match rule empty", "MatchRule 信息为空", None},
 	{MenuCountLimit, "MenuCountLimit", "menu count limit", "个性化菜单数量受限", None},
 	{ConditionalMenuNotSupport, "ConditionalMenuNotSupport", "conditional menu not support", "不支持个性化菜单的账号", None},
@@ -6665,26 +6665,26 @@ var table = [1833]Info{
 	{NotFans, "NotFans", "not fans", "", None},
 	{DomainCountReachLimit, "DomainCountReachLimit", "domain count reach limit", "该公众号的菜单设置了过多的域名外跳(最多跳转到 3 个域名的链接)", None},
 	{ContainInvalidURL, "ContainInvalidURL", "contain invalid url", "不合法的 URL", None},
-	{MustUseUtf8Charset, "MustUseUtf8Charset", "must use utf-8 charset", "", None},
+	{MustUseUTF8Charset, "MustUseUTF8Charset", "must use utf-8 charset", "", None},
 	{NotAllowToCreateMenu, "NotAllowToCreateMenu", "not allow to create menu", "", None},
-	{PleaseEnableNewCustomService, "PleaseEnableNewCustomService", "please enable new custom service, or wait for a while if you have enabled", "", None},
+	{NeedEnableNewCustomService, "NeedEnableNewCustomService", "please enable new custom service, or wait for a while if you have enabled", "", None},
 	{InvalidCustomServiceAccount, "InvalidCustomServiceAccount", "invalid custom service account", "", None},
-	{TheCustomServiceAccountNeedTo, "TheCustomServiceAccountNeedTo", "the custom service account need to bind a wechat user", "", None},
+	{CustomServiceAccountNeedBindUser, "CustomServiceAccountNeedBindUser", "the custom service account need to bind a wechat user", "", None},
 	{IllegalNickname, "IllegalNickname", "illegal nickname", "", None},
 	{IllegalCustomServiceAccount, "IllegalCustomServiceAccount", "illegal custom service account", "", None},
 	{CustomServiceAccountNumberReachLimit, "CustomServiceAccountNumberReachLimit", "custom service account number reach limit", "", None},
 	{CustomServiceAccountExists, "CustomServiceAccountExists", "custom service account exists", "", None},
-	{TheWechatUserHaveBeenOne, "TheWechatUserHaveBeenOne", "the wechat user have been one of your workers", "", None},
-	{YouHaveAlreadyInvitedTheWechat, "YouHaveAlreadyInvitedTheWechat", "you have already invited the wechat user", "", None},
+	{UserAlreadyYourWorker, "UserAlreadyYourWorker", "the wechat user have been one of your workers", "", None},
+	{UserAlreadyInvited, "UserAlreadyInvited", "you have already invited the wechat user", "", None},
 	{WechatAccountInvalid, "WechatAccountInvalid", "wechat account invalid", "", None},
 	{TooManyCustomServiceAccountsBound, "TooManyCustomServiceAccountsBound", "too many custom service accounts bound by the worker", "", None},
-	{AEffectiveInvitationToBindThe, "AEffectiveInvitationToBindThe", "a effective invitation to bind the custom service account exists", "", None},
-	{TheCustomServiceAccountHaveBeen, "TheCustomServiceAccountHaveBeen", "the custom service account have been bound by a wechat user", "", None},
-	{NoEffectiveSessionForTheCustomer, "NoEffectiveSessionForTheCustomer", "no effective session for the customer", "", None},
-	{AnotherWorkerIsServingTheCustomer, "AnotherWorkerIsServingTheCustomer", "another worker is serving the customer", "", None},
-	{TheWorkerIsNotOnline, "TheWorkerIsNotOnline", "the worker is not online", "", None},
+	{CustomServiceInvitationExists, "CustomServiceInvitationExists", "a effective invitation to bind the custom service account exists", "", None},
+	{CustomServiceAccountAlreadyBound, "CustomServiceAccountAlreadyBound", "the custom service account have been bound by a wechat user", "", None},
+	{NoEffectiveSessionForCustomer, "NoEffectiveSessionForCustomer", "no effective session for the customer", "", None},
+	{AnotherWorkerServingCustomer, "AnotherWorkerServingCustomer", "another worker is serving the customer", "", None},
+	{WorkerNotOnline, "WorkerNotOnline", "the worker is not online", "", None},
 	{ParamInvalid, "ParamInvalid", "param invalid, please check", "", None},
-	{ItIsTooLongFromThe, "ItIsTooLongFromThe", "it is too long from the starttime to endtime", "", None},
+	{TimeRangeTooLong, "TimeRangeTooLong", "it is too long from the starttime to endtime", "", None},
 	{HomepageNotExists, "HomepageNotExists", "homepage not exists", "", None},
 	{InvalidStoreType, "InvalidStoreType", "invalid store type", "", None},
 	{InvalidStoreName, "InvalidStoreName", "invalid store name", "", None},
@@ -6694,10 +6694,10 @@ var table = [1833]Info{
 	{InvalidKefuWXAPath, "InvalidKefuWXAPath", "invalid kefu wxa path", "", None},
 	{InvalidKefuPhoneNumber, "InvalidKefuPhoneNumber", "invalid kefu phone number", "", None},
 	{InvalidSubMchID, "InvalidSubMchID", "invalid sub mch id", "", None},
-	{StoreIDHasExist, "StoreIDHasExist", "store id has exist", "", None},
+	{StoreIDExists, "StoreIDExists", "store id has exist", "", None},
 	{MissStoreName, "MissStoreName", "miss store name", "", None},
 	{MissCreateTime, "MissCreateTime", "miss create time", "", None},
-	{Code68013, "Code68013", "invalid status", "", None},
+	{InvalidStoreOrderStatus, "InvalidStoreOrderStatus", "invalid status", "", None},
 	{InvalidReceiverInfo, "InvalidReceiverInfo", "invalid receiver info", "", None},
 	{InvalidProduct, "InvalidProduct", "invalid product", "", None},
 	{InvalidPayType, "InvalidPayType", "invalid pay type", "", None},
@@ -6707,24 +6707,24 @@ var table = [1833]Info{
 	{InvalidServiceType, "InvalidServiceType", "invalid service type", "", None},
 	{InvalidServiceStatus, "InvalidServiceStatus", "invalid service status", "", None},
 	{InvalidServiceID, "InvalidServiceID", "invalid service_id", "", None},
-	{ServiceIDHasExist, "ServiceIDHasExist", "service_id has exist", "", None},
+	{ServiceIDExists, "ServiceIDExists", "service_id has exist", "", None},
 	{MissServiceWXAPath, "MissServiceWXAPath", "miss service wxa path", "", None},
 	{InvalidProductSKU, "InvalidProductSKU", "invalid product sku", "", None},
-	{InvalidProductSpu, "InvalidProductSpu", "invalid product spu", "", None},
-	{MissProductSpu, "MissProductSpu", "miss product spu", "", None},
-	{CanNotFindProductSpuAnd, "CanNotFindProductSpuAnd", "can not find product spu and spu in order list", "", None},
-	{SKUAndSpuDuplicated, "SKUAndSpuDuplicated", "sku and spu duplicated", "", None},
-	{BusiIDHasExist, "BusiIDHasExist", "busi_id has exist", "", None},
+	{InvalidProductSPU, "InvalidProductSPU", "invalid product spu", "", None},
+	{MissProductSPU, "MissProductSPU", "miss product spu", "", None},
+	{ProductSPUNotInOrderList, "ProductSPUNotInOrderList", "can not find product spu and spu in order list", "", None},
+	{SKUAndSPUDuplicated, "SKUAndSPUDuplicated", "sku and spu duplicated", "", None},
+	{BusiIDExists, "BusiIDExists", "busi_id has exist", "", None},
 	{UpdateFail, "UpdateFail", "update fail", "", None},
 	{BusiIDNotExist, "BusiIDNotExist", "busi_id not exist", "", None},
 	{StoreNoExist, "StoreNoExist", "store no exist", "", None},
 	{MissProductNumber, "MissProductNumber", "miss product number", "", None},
 	{MissWXAOrderDetailPath, "MissWXAOrderDetailPath", "miss wxa order detail path", "", None},
-	{ThereIsNoEnoughProductsTo, "ThereIsNoEnoughProductsTo", "there is no enough products to refund", "", None},
+	{NotEnoughProductsToRefund, "NotEnoughProductsToRefund", "there is no enough products to refund", "", None},
 	{InvalidRefundInfo, "InvalidRefundInfo", "invalid refund info", "", None},
 	{ShippedButNoFastMailInfo, "ShippedButNoFastMailInfo", "shipped but no fast mail info", "", None},
 	{InvalidWechatPayNo, "InvalidWechatPayNo", "invalid wechat pay no", "", None},
-	{AllProductHasBeenRefunded, "AllProductHasBeenRefunded", "all product has been refunded, the order can not be finished", "", None},
+	{AllProductsRefunded, "AllProductsRefunded", "all product has been refunded, the order can not be finished", "", None},
 	{InvalidServiceCreateTime, "InvalidServiceCreateTime", "invalid service create time, it must bigger than the time of order", "", None},
 	{InvalidTotalCost, "InvalidTotalCost", "invalid total cost, it must be smaller than the sum of product and shipping cost", "", None},
 	{InvalidRole, "InvalidRole", "invalid role", "", None},
@@ -6734,96 +6734,96 @@ var table = [1833]Info{
 	{RequireStoreID, "RequireStoreID", "require store_id", "", None},
 	{InvalidStoreID, "InvalidStoreID", "invalid store_id", "", None},
 	{InvalidParameter, "InvalidParameter", "invalid parameter, parameter is zero or missing", "", None},
-	{InvalidOrderid, "InvalidOrderid", "invalid orderid, may be the other parameter not fit with orderid", "", None},
+	{InvalidCoinOrderID, "InvalidCoinOrderID", "invalid orderid, may be the other parameter not fit with orderid", "", None},
 	{CoinNotEnough, "CoinNotEnough", "coin not enough", "", None},
 	{CardIsExpired, "CardIsExpired", "card is expired", "", None},
-	{LimitExeCount, "LimitExeCount", "limit exe count", "", None},
-	{LimitCoinCount, "LimitCoinCount", "limit coin count, 1 <= coin_count <= 100000", "", None},
-	{OrderFinish, "OrderFinish", "order finish", "", None},
+	{ExeCountLimited, "ExeCountLimited", "limit exe count", "", None},
+	{CoinCountOutOfRange, "CoinCountOutOfRange", "limit coin count, 1 <= coin_count <= 100000", "", None},
+	{CoinOrderFinished, "CoinOrderFinished", "order finish", "", None},
 	{OrderTimeOut, "OrderTimeOut", "order time out", "", None},
 	{NoMatchCard, "NoMatchCard", "no match card", "", None},
-	{MchidIsNotBindAppID, "MchidIsNotBindAppID", "mchid is not bind appid", "", None},
-	{Code72003, "Code72003", "invalid card type, need member card", "", None},
-	{MchidIsOccupiedByTheOther, "MchidIsOccupiedByTheOther", "mchid is occupied by the other appid", "", None},
-	{OutOfMchidSizeLimit, "OutOfMchidSizeLimit", "out of mchid size limit", "", None},
-	{InvaldTitle, "InvaldTitle", "invald title", "", None},
+	{MchIDNotBoundToAppID, "MchIDNotBoundToAppID", "mchid is not bind appid", "", None},
+	{NotMemberCardType, "NotMemberCardType", "invalid card type, need member card", "", None},
+	{MchIDOccupiedByOtherAppID, "MchIDOccupiedByOtherAppID", "mchid is occupied by the other appid", "", None},
+	{MchIDCountOutOfLimit, "MchIDCountOutOfLimit", "out of mchid size limit", "", None},
+	{InvalidTitle, "InvalidTitle", "invald title", "", None},
 	{InvalidReduceCost, "InvalidReduceCost", "invalid reduce cost, can not less than 100", "", None},
 	{InvalidLeastCost, "InvalidLeastCost", "invalid least cost, most larger than reduce cost", "", None},
 	{InvalidGetLimit, "InvalidGetLimit", "invalid get limit, can not over 50", "", None},
-	{InvalidMchid, "InvalidMchid", "invalid mchid", "", None},
-	{InvalidActivateTicketMaybeThisTicket, "InvalidActivateTicketMaybeThisTicket", "invalid activate_ticket.Maybe this ticket is not belong this AppId", "", None},
+	{InvalidMchID, "InvalidMchID", "invalid mchid", "", None},
+	{ActivateTicketNotBelongToAppID, "ActivateTicketNotBelongToAppID", "invalid activate_ticket.Maybe this ticket is not belong this AppId", "", None},
 	{ActivateTicketHasBeenExpired, "ActivateTicketHasBeenExpired", "activate_ticket has been expired", "", None},
-	{UnauthorizedOrderIDOrAuthorizationIs, "UnauthorizedOrderIDOrAuthorizationIs", "unauthorized order_id or authorization is expired", "", None},
-	{TaskCardShareStockCanNot, "TaskCardShareStockCanNot", "task card share stock can not modify stock", "", None},
+	{OrderIDUnauthorizedOrExpired, "OrderIDUnauthorizedOrExpired", "unauthorized order_id or authorization is expired", "", None},
+	{TaskCardStockNotModifiable, "TaskCardStockNotModifiable", "task card share stock can not modify stock", "", None},
 	{UnauthorizedCreateInvoice, "UnauthorizedCreateInvoice", "unauthorized create invoice", "", None},
 	{UnauthorizedCreateMemberCard, "UnauthorizedCreateMemberCard", "unauthorized create member card", "", None},
 	{InvalidInvoiceTitle, "InvalidInvoiceTitle", "invalid invoice title", "", None},
-	{DuplicateOrderID, "DuplicateOrderID", "duplicate order id, invoice had inserted to user", "", None},
-	{LimitMsgOperationCardListSize, "LimitMsgOperationCardListSize", "limit msg operation card list size, must <= 5", "", None},
-	{LimitConsumeInUseLimit, "LimitConsumeInUseLimit", "limit consume in use limit", "", None},
+	{DuplicateInvoiceOrderID, "DuplicateInvoiceOrderID", "duplicate order id, invoice had inserted to user", "", None},
+	{MsgOperationCardListTooLong, "MsgOperationCardListTooLong", "limit msg operation card list size, must <= 5", "", None},
+	{ConsumeLimitExceeded, "ConsumeLimitExceeded", "limit consume in use limit", "", None},
 	{UnauthorizedCreateGeneralCard, "UnauthorizedCreateGeneralCard", "unauthorized create general card", "", None},
-	{Code72022, "Code72022", "user unexpected, please add user to white list", "", None},
-	{InvoiceHasBeenLockByOthers, "InvoiceHasBeenLockByOthers", "invoice has been lock by others", "", None},
+	{UserNotInWhiteList, "UserNotInWhiteList", "user unexpected, please add user to white list", "", None},
+	{InvoiceLockedByOthers, "InvoiceLockedByOthers", "invoice has been lock by others", "", None},
 	{InvoiceStatusError, "InvoiceStatusError", "invoice status error", "", None},
 	{InvoiceTokenError, "InvoiceTokenError", "invoice token error", "", None},
 	{NeedSetWxActivateTrue, "NeedSetWxActivateTrue", "need set wx_activate true", "", None},
 	{InvoiceActionError, "InvoiceActionError", "invoice action error", "", None},
 	{InvoiceNeverSetPayMchInfo, "InvoiceNeverSetPayMchInfo", "invoice never set pay mch info", "", None},
 	{InvoiceNeverSetAuthField, "InvoiceNeverSetAuthField", "invoice never set auth field", "", None},
-	{Code72030, "Code72030", "invalid mchid", "", None},
+	{InvalidInvoiceMchID, "InvalidInvoiceMchID", "invalid mchid", "", None},
 	{InvalidParams, "InvalidParams", "invalid params", "", None},
 	{PayGiftCardRuleExpired, "PayGiftCardRuleExpired", "pay gift card rule expired", "", None},
 	{PayGiftCardRuleStatusErr, "PayGiftCardRuleStatusErr", "pay gift card rule status err", "", None},
-	{InvlidRuleID, "InvlidRuleID", "invlid rule id", "", None},
+	{InvalidRuleID, "InvalidRuleID", "invlid rule id", "", None},
 	{BizRejectInsert, "BizRejectInsert", "biz reject insert", "", None},
 	{InvoiceIsBusy, "InvoiceIsBusy", "invoice is busy, try again please", "", Backoff},
 	{InvoiceOwnerError, "InvoiceOwnerError", "invoice owner error", "", None},
 	{InvoiceOrderNeverAuth, "InvoiceOrderNeverAuth", "invoice order never auth", "", None},
-	{InvoiceMustBeLockFirst, "InvoiceMustBeLockFirst", "invoice must be lock first", "", None},
-	{InvoicePdfError, "InvoicePdfError", "invoice pdf error", "", None},
+	{InvoiceMustBeLockedFirst, "InvoiceMustBeLockedFirst", "invoice must be lock first", "", None},
+	{InvoicePDFError, "InvoicePDFError", "invoice pdf error", "", None},
 	{BillingCodeAndBillingNoInvalid, "BillingCodeAndBillingNoInvalid", "billing_code and billing_no invalid", "", None},
 	{BillingCodeAndBillingNoRepeated, "BillingCodeAndBillingNoRepeated", "billing_code and billing_no repeated", "", None},
-	{BillingCodeOrBillingNoSize, "BillingCodeOrBillingNoSize", "billing_code or billing_no size error", "", None},
+	{BillingCodeOrBillingNoSizeError, "BillingCodeOrBillingNoSizeError", "billing_code or billing_no size error", "", None},
 	{ScanTextOutOfTime, "ScanTextOutOfTime", "scan text out of time", "", None},
 	{CheckCodeIsEmpty, "CheckCodeIsEmpty", "check_code is empty", "", None},
-	{PdfURLIsInvalid, "PdfURLIsInvalid", "pdf_url is invalid", "", None},
-	{PdfBillingCodeOrPdfBilling, "PdfBillingCodeOrPdfBilling", "pdf billing_code or pdf billing_no is error", "", None},
+	{PDFURLInvalid, "PDFURLInvalid", "pdf_url is invalid", "", None},
+	{PDFBillingCodeOrNoError, "PDFBillingCodeOrNoError", "pdf billing_code or pdf billing_no is error", "", None},
 	{InsertTooManyInvoice, "InsertTooManyInvoice", "insert too many invoice, need auth again", "", None},
 	{NeverAuth, "NeverAuth", "never auth", "", None},
 	{AuthExpired, "AuthExpired", "auth expired, need auth again", "", None},
 	{AppTypeError, "AppTypeError", "app type error", "", None},
 	{GetTooManyInvoice, "GetTooManyInvoice", "get too many invoice", "", None},
 	{UserNeverAuth, "UserNeverAuth", "user never auth", "", None},
-	{InvoicesIsInserting, "InvoicesIsInserting", "invoices is inserting, wait a moment please", "", Backoff},
+	{InvoicesInserting, "InvoicesInserting", "invoices is inserting, wait a moment please", "", Backoff},
 	{TooManyInvoices, "TooManyInvoices", "too many invoices", "", None},
 	{OrderIDRepeated, "OrderIDRepeated", "order_id repeated, please check order_id", "", None},
 	{TodayInsertLimit, "TodayInsertLimit", "today insert limit", "", Quota},
 	{CallbackBizError, "CallbackBizError", "callback biz error", "", None},
-	{ThisInvoiceIsGivingToOthers, "ThisInvoiceIsGivingToOthers", "this invoice is giving to others, wait a moment please", "", None},
-	{ThisInvoiceHasBeenCancelled, "ThisInvoiceHasBeenCancelled", "this invoice has been cancelled, check the reimburse_status please", "", None},
-	{ThisInvoiceHasBeenClosed, "ThisInvoiceHasBeenClosed", "this invoice has been closed, check the reimburse_status please", "", None},
-	{ThisCodeAuthKeyIsLimited, "ThisCodeAuthKeyIsLimited", "this code_auth_key is limited, try other code_auth_key please", "", None},
-	{BizContactIsEmpty, "BizContactIsEmpty", "biz contact is empty, set contact first please", "", None},
-	{TbcError, "TbcError", "tbc error", "", None},
-	{TbcLogicError, "TbcLogicError", "tbc logic error", "", None},
-	{TheCardIsSendForAdvertisement, "TheCardIsSendForAdvertisement", "the card is send for advertisement, not allow modify time and budget", "", None},
-	{BatchinsertauthkeyExpired, "BatchinsertauthkeyExpired", "BatchInsertAuthKey_Expired", "", None},
-	{BatchinsertauthkeyOwner, "BatchinsertauthkeyOwner", "BatchInsertAuthKey_Owner", "", None},
-	{BatchtaskrunError, "BatchtaskrunError", "BATCHTASKRUN_ERROR", "", None},
+	{InvoiceBeingGivenToOthers, "InvoiceBeingGivenToOthers", "this invoice is giving to others, wait a moment please", "", None},
+	{InvoiceCancelled, "InvoiceCancelled", "this invoice has been cancelled, check the reimburse_status please", "", None},
+	{InvoiceClosed, "InvoiceClosed", "this invoice has been closed, check the reimburse_status please", "", None},
+	{CodeAuthKeyLimited, "CodeAuthKeyLimited", "this code_auth_key is limited, try other code_auth_key please", "", None},
+	{BizContactEmpty, "BizContactEmpty", "biz contact is empty, set contact first please", "", None},
+	{TBCError, "TBCError", "tbc error", "", None},
+	{TBCLogicError, "TBCLogicError", "tbc logic error", "", None},
+	{AdCardTimeAndBudgetNotModifiable, "AdCardTimeAndBudgetNotModifiable", "the card is send for advertisement, not allow modify time and budget", "", None},
+	{BatchInsertAuthKeyExpired, "BatchInsertAuthKeyExpired", "BatchInsertAuthKey_Expired", "", None},
+	{BatchInsertAuthKeyOwner, "BatchInsertAuthKeyOwner", "BatchInsertAuthKey_Owner", "", None},
+	{BatchTaskRunError, "BatchTaskRunError", "BATCHTASKRUN_ERROR", "", None},
 	{BizTitleKeyOutTime, "BizTitleKeyOutTime", "BIZ_TITLE_KEY_OUT_TIME", "", None},
-	{DiscernGaopengError, "DiscernGaopengError", "Discern_GaoPeng_Error", "", None},
+	{DiscernGaoPengError, "DiscernGaoPengError", "Discern_GaoPeng_Error", "", None},
 	{DiscernTypeError, "DiscernTypeError", "Discern_Type_Error", "", None},
 	{FeeError, "FeeError", "Fee_Error", "", None},
 	{HasAuth, "HasAuth", "HAS_Auth", "", None},
 	{HasSend, "HasSend", "HAS_SEND", "", None},
-	{Invoicesign, "Invoicesign", "INVOICESIGN", "", None},
+	{InvoiceSignError, "InvoiceSignError", "INVOICESIGN", "", None},
 	{KeyDeleted, "KeyDeleted", "KEY_DELETED", "", None},
 	{KeyExpired, "KeyExpired", "KEY_EXPIRED", "", None},
 	{MountError, "MountError", "MOUNT_ERROR", "", None},
-	{NoFound, "NoFound", "NO_FOUND", "", None},
-	{NoPullPdf, "NoPullPdf", "No_Pull_Pdf", "", None},
-	{PdfCheckError, "PdfCheckError", "PDF_CHECK_ERROR", "", None},
-	{PullPdfFail, "PullPdfFail", "PULL_PDF_FAIL", "", None},
+	{InvoiceNotFound, "InvoiceNotFound", "NO_FOUND", "", None},
+	{NoPullPDF, "NoPullPDF", "No_Pull_Pdf", "", None},
+	{PDFCheckError, "PDFCheckError", "PDF_CHECK_ERROR", "", None},
+	{PullPDFFail, "PullPDFFail", "PULL_PDF_FAIL", "", None},
 	{PushBizEmpty, "PushBizEmpty", "PUSH_BIZ_EMPTY", "", None},
 	{SDKAppIDError, "SDKAppIDError", "SDK_APPID_ERROR", "", None},
 	{SDKBizError, "SDKBizError", "SDK_BIZ_ERROR", "", None},
@@ -6834,12 +6834,12 @@ var table = [1833]Info{
 	{TokenErr, "TokenErr", "TOKEN_ERR", "", None},
 	{UserTitleNotFound, "UserTitleNotFound", "USER_TITLE_NOT_FOUND", "", None},
 	{VerifyThirdPartyFail, "VerifyThirdPartyFail", "Verify_3rd_Fail", "", None},
-	{SysErrorMakeOutInvoiceFailed, "SysErrorMakeOutInvoiceFailed", "sys error make out invoice failed", "", Backoff},
-	{WxopenidError, "WxopenidError", "wxopenid error", "", None},
-	{DdhOrderidEmpty, "DdhOrderidEmpty", "ddh orderid empty", "", None},
-	{WxopenidEmpty, "WxopenidEmpty", "wxopenid empty", "", None},
+	{MakeOutInvoiceFailed, "MakeOutInvoiceFailed", "sys error make out invoice failed", "", Backoff},
+	{WxOpenIDError, "WxOpenIDError", "wxopenid error", "", None},
+	{DdhOrderIDEmpty, "DdhOrderIDEmpty", "ddh orderid empty", "", None},
+	{WxOpenIDEmpty, "WxOpenIDEmpty", "wxopenid empty", "", None},
 	{FpqqlshEmpty, "FpqqlshEmpty", "fpqqlsh empty", "", None},
-	{NotACommercial, "NotACommercial", "not a commercial", "", None},
+	{NotCommercial, "NotCommercial", "not a commercial", "", None},
 	{KplxEmpty, "KplxEmpty", "kplx empty", "", None},
 	{NsrmcEmpty, "NsrmcEmpty", "nsrmc empty", "", None},
 	{NsrdzEmpty, "NsrdzEmpty", "nsrdz empty", "", None},
@@ -6851,127 +6851,127 @@ var table = [1833]Info{
 	{HjseEmpty, "HjseEmpty", "hjse empty", "", None},
 	{HylxEmpty, "HylxEmpty", "hylx empty", "", None},
 	{NsrsbhEmpty, "NsrsbhEmpty", "nsrsbh empty", "", None},
-	{KaipiaoPlatError, "KaipiaoPlatError", "kaipiao plat error", "", None},
+	{InvoicingPlatformError, "InvoicingPlatformError", "kaipiao plat error", "", None},
 	{NsrsbhNotCmp, "NsrsbhNotCmp", "nsrsbh not cmp", "", None},
 	{InvalidWXAAppIDInURLCell, "InvalidWXAAppIDInURLCell", "invalid wxa appid in url_cell, wxa appid is need to bind biz appid", "", None},
 	{ReachFrequencyLimit, "ReachFrequencyLimit", "reach frequency limit", "", RateLimit},
-	{KpPlatMakeInvoiceTimeout, "KpPlatMakeInvoiceTimeout", "Kp plat make invoice timeout, please try again with the same fpqqlsh", "", Backoff},
+	{InvoicingPlatformTimeout, "InvoicingPlatformTimeout", "Kp plat make invoice timeout, please try again with the same fpqqlsh", "", Backoff},
 	{FpqqlshExistWithDifferentDdh, "FpqqlshExistWithDifferentDdh", "Fpqqlsh exist with different ddh", "", None},
 	{FpqqlshIsProcessing, "FpqqlshIsProcessing", "Fpqqlsh is processing, please wait and query later", "", None},
-	{ThisDdhWithOtherFpqqlshAlready, "ThisDdhWithOtherFpqqlshAlready", "This ddh with other fpqqlsh already exist", "", None},
-	{ThisFpqqlshNotExistInKpplat, "ThisFpqqlshNotExistInKpplat", "This Fpqqlsh not exist in kpplat", "", None},
-	{GetCardDetailByCardID, "GetCardDetailByCardID", "get card detail by card id and code fail", "", None},
+	{DdhHasOtherFpqqlsh, "DdhHasOtherFpqqlsh", "This ddh with other fpqqlsh already exist", "", None},
+	{FpqqlshNotExistInPlatform, "FpqqlshNotExistInPlatform", "This Fpqqlsh not exist in kpplat", "", None},
+	{GetCardDetailFail, "GetCardDetailFail", "get card detail by card id and code fail", "", None},
 	{GetCloudInvoiceRecordFail, "GetCloudInvoiceRecordFail", "get cloud invoice record fail", "", None},
-	{GetAppinfoFail, "GetAppinfoFail", "get appinfo fail", "", None},
-	{GetInvoiceCategoryOrRuleKv, "GetInvoiceCategoryOrRuleKv", "get invoice category or rule kv error", "", None},
+	{GetAppInfoFail, "GetAppInfoFail", "get appinfo fail", "", None},
+	{GetInvoiceCategoryOrRuleError, "GetInvoiceCategoryOrRuleError", "get invoice category or rule kv error", "", None},
 	{RequestCardNotExist, "RequestCardNotExist", "request card not exist", "", None},
-	{Code73205, "Code73205", "", "朋友的券玩法升级中,当前暂停创建,请创建其他类型卡券", None},
-	{Code73206, "Code73206", "", "朋友的券玩法升级中,当前暂停券点充值,请创建其他类型卡券", None},
-	{Code73207, "Code73207", "", "朋友的券玩法升级中,当前暂停开通券点账户", None},
-	{Code73208, "Code73208", "", "朋友的券玩法升级中,当前不支持修改库存", None},
-	{Code73209, "Code73209", "", "朋友的券玩法升级中,当前不支持修改有效期", None},
-	{Code73210, "Code73210", "", "当前批次不支持修改卡券批次库存", None},
-	{Code73211, "Code73211", "", "不再支持配置网页链接跳转,请选择小程序替代", None},
+	{FriendCardCreatePaused, "FriendCardCreatePaused", "", "朋友的券玩法升级中,当前暂停创建,请创建其他类型卡券", None},
+	{FriendCardCoinRechargePaused, "FriendCardCoinRechargePaused", "", "朋友的券玩法升级中,当前暂停券点充值,请创建其他类型卡券", None},
+	{FriendCardCoinAccountPaused, "FriendCardCoinAccountPaused", "", "朋友的券玩法升级中,当前暂停开通券点账户", None},
+	{FriendCardStockUpdateUnsupported, "FriendCardStockUpdateUnsupported", "", "朋友的券玩法升级中,当前不支持修改库存", None},
+	{FriendCardValidityUpdateUnsupported, "FriendCardValidityUpdateUnsupported", "", "朋友的券玩法升级中,当前不支持修改有效期", None},
+	{CardBatchStockNotModifiable, "CardBatchStockNotModifiable", "", "当前批次不支持修改卡券批次库存", None},
+	{WebLinkJumpUnsupported, "WebLinkJumpUnsupported", "", "不再支持配置网页链接跳转,请选择小程序替代", None},
 	{UnauthorizedBackupMember, "UnauthorizedBackupMember", "unauthorized backup member", "", None},
 	{InvalidCodeType, "InvalidCodeType", "invalid code type", "", None},
-	{TheUserIsAlreadyAMember, "TheUserIsAlreadyAMember", "the user is already a member", "", None},
-	{Code73215, "Code73215", "", "支付打通券能力已下线,请直接使用微信支付代金券API:https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml", None},
-	{Code73216, "Code73216", "", "不合法的按钮名字,请从中选择一个:使用礼品卡/立即使用/去点外卖", None},
-	{Code73217, "Code73217", "", "礼品卡本身没有设置appname和path,不允许在修改接口设置", None},
-	{Code73218, "Code73218", "", "未授权使用礼品卡落地页跳转小程序功能", None},
-	{NotFindThisWxHotelID, "NotFindThisWxHotelID", "not find this wx_hotel_id info", "", None},
-	{RequestSomeParamEmpty, "RequestSomeParamEmpty", "request some param empty", "", None},
-	{RequestSomeParamError, "RequestSomeParamError", "request some param error", "", None},
-	{Code74003, "Code74003", "request some param error", "", None},
-	{DatetimeError, "DatetimeError", "datetime error", "", None},
-	{CheckinModeError, "CheckinModeError", "checkin mode error", "", None},
-	{CaridFromError, "CaridFromError", "carid from error", "", None},
-	{ThisHotelRoutecodeNotExist, "ThisHotelRoutecodeNotExist", "this hotel routecode not exist", "", None},
-	{ThisHotelRoutecodeInfoErrorContract, "ThisHotelRoutecodeInfoErrorContract", "this hotel routecode info error contract developer", "", None},
-	{MaybeNotSupportReportMode, "MaybeNotSupportReportMode", "maybe not support report mode", "", None},
-	{PicDeocdeNotOKMaybeIts, "PicDeocdeNotOKMaybeIts", "pic deocde not ok maybe its not good picdata", "", None},
-	{VerifySysErro, "VerifySysErro", "verify sys erro", "", Backoff},
-	{InnerPoliceErro, "InnerPoliceErro", "inner police erro", "", Backoff},
-	{UnableToDetectTheFace, "UnableToDetectTheFace", "unable to detect the face", "", None},
-	{ReportCheckin2LvyeSysErro, "ReportCheckin2LvyeSysErro", "report checkin 2 lvye sys erro", "", Backoff},
-	{ReportCheckou2LvyeSysErro, "ReportCheckou2LvyeSysErro", "report checkou 2 lvye sys erro", "", Backoff},
-	{SomeParamEmtpyPleaseCheck, "SomeParamEmtpyPleaseCheck", "some param emtpy please check", "", None},
-	{ParamIllegalPleaseCheck, "ParamIllegalPleaseCheck", "param illegal please check", "", None},
-	{SysErrorKvStoreError, "SysErrorKvStoreError", "sys error kv store error", "", Backoff},
-	{SysErrorKvstringStoreError, "SysErrorKvstringStoreError", "sys error kvstring store error", "", Backoff},
-	{ProductNotExistPleaseCheckYour, "ProductNotExistPleaseCheckYour", "product not exist please check your product_id", "", None},
-	{OrderNotExistPleaseCheckOrder, "OrderNotExistPleaseCheckOrder", "order not exist please check order_id and buyer_appid", "", None},
-	{DoNotAllowThisStatusTo, "DoNotAllowThisStatusTo", "do not allow this status to change please check this order_id status now", "", None},
-	{ProductHasExistPleaseUseNew, "ProductHasExistPleaseUseNew", "product has exist please use new id", "", None},
+	{UserAlreadyMember, "UserAlreadyMember", "the user is already a member", "", None},
+	{PayCouponFeatureOffline, "PayCouponFeatureOffline", "", "支付打通券能力已下线,请直接使用微信支付代金券API:https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml", None},
+	{InvalidGiftCardButtonName, "InvalidGiftCardButtonName", "", "不合法的按钮名字,请从中选择一个:使用礼品卡/立即使用/去点外卖", None},
+	{GiftCardAppPathNotSet, "GiftCardAppPathNotSet", "", "礼品卡本身没有设置appname和path,不允许在修改接口设置", None},
+	{GiftCardMiniProgramJumpUnauthorized, "GiftCardMiniProgramJumpUnauthorized", "", "未授权使用礼品卡落地页跳转小程序功能", None},
+	{HotelIDNotFound, "HotelIDNotFound", "not find this wx_hotel_id info", "", None},
+	{HotelRequestParamEmpty, "HotelRequestParamEmpty", "request some param empty", "", None},
+	{HotelRequestParamError, "HotelRequestParamError", "request some param error", "", None},
+	{HotelRequestParamError74003, "HotelRequestParamError74003", "request some param error", "", None},
+	{HotelDatetimeError, "HotelDatetimeError", "datetime error", "", None},
+	{HotelCheckinModeError, "HotelCheckinModeError", "checkin mode error", "", None},
+	{HotelCarIDFromError, "HotelCarIDFromError", "carid from error", "", None},
+	{HotelRouteCodeNotExist, "HotelRouteCodeNotExist", "this hotel routecode not exist", "", None},
+	{HotelRouteCodeInfoError, "HotelRouteCodeInfoError", "this hotel routecode info error contract developer", "", None},
+	{HotelReportModeNotSupported, "HotelReportModeNotSupported", "maybe not support report mode", "", None},
+	{HotelPictureDecodeFailed, "HotelPictureDecodeFailed", "pic deocde not ok maybe its not good picdata", "", None},
+	{HotelVerifySysError, "HotelVerifySysError", "verify sys erro", "", Backoff},
+	{HotelInnerPoliceError, "HotelInnerPoliceError", "inner police erro", "", Backoff},
+	{HotelFaceNotDetected, "HotelFaceNotDetected", "unable to detect the face", "", None},
+	{HotelReportCheckinSysError, "HotelReportCheckinSysError", "report checkin 2 lvye sys erro", "", Backoff},
+	{HotelReportCheckoutSysError, "HotelReportCheckoutSysError", "report checkou 2 lvye sys erro", "", Backoff},
+	{SomeParamEmpty, "SomeParamEmpty", "some param emtpy please check", "", None},
+	{ParamIllegal, "ParamIllegal", "param illegal please check", "", None},
+	{KVStoreError, "KVStoreError", "sys error kv store error", "", Backoff},
+	{KVStringStoreError, "KVStringStoreError", "sys error kvstring store error", "", Backoff},
+	{BuyerProductNotExist, "BuyerProductNotExist", "product not exist please check your product_id", "", None},
+	{BuyerOrderNotExist, "BuyerOrderNotExist", "order not exist please check order_id and buyer_appid", "", None},
+	{BuyerOrderStatusChangeNotAllowed, "BuyerOrderStatusChangeNotAllowed", "do not allow this status to change please check this order_id status now", "", None},
+	{BuyerProductIDExists, "BuyerProductIDExists", "product has exist please use new id", "", None},
 	{NotifyOrderStatusFailed, "NotifyOrderStatusFailed", "notify order status failed", "", None},
-	{BuyerBussinessInfoNotExist, "BuyerBussinessInfoNotExist", "buyer bussiness info not exist", "", None},
-	{YouHadRegistered, "YouHadRegistered", "you had registered", "", None},
-	{StoreImageKeyToKvError, "StoreImageKeyToKvError", "store image key to kv error, please try again", "", Backoff},
+	{BuyerBusinessInfoNotExist, "BuyerBusinessInfoNotExist", "buyer bussiness info not exist", "", None},
+	{AlreadyRegistered, "AlreadyRegistered", "you had registered", "", None},
+	{StoreImageKeyError, "StoreImageKeyError", "store image key to kv error, please try again", "", Backoff},
 	{GetImageFail, "GetImageFail", "get image fail, please check you image key", "", None},
-	{ThisKeyIsNotBelongTo, "ThisKeyIsNotBelongTo", "this key is not belong to you", "", None},
-	{ThisKeyIsExpired, "ThisKeyIsExpired", "this key is expired", "", None},
+	{ImageKeyNotBelongToYou, "ImageKeyNotBelongToYou", "this key is not belong to you", "", None},
+	{ImageKeyExpired, "ImageKeyExpired", "this key is expired", "", None},
 	{EncryptDecodeKeyFail, "EncryptDecodeKeyFail", "encrypt decode key fail", "", None},
 	{EncryptEncodeKeyFail, "EncryptEncodeKeyFail", "encrypt encode key fail", "", None},
-	{BindBuyerBusinessInfoFailPlease, "BindBuyerBusinessInfoFailPlease", "bind buyer business info fail please contact us", "", None},
-	{ThisKeyIsEmpty, "ThisKeyIsEmpty", "this key is empty, user may not upload file", "", None},
-	{Code80000, "Code80000", "", "系统错误,请稍后再试", Backoff},
-	{Code80001, "Code80001", "", "参数格式校验错误", None},
-	{Code80002, "Code80002", "", "签名失败", None},
-	{Code80003, "Code80003", "", "该日期订单未生成", None},
-	{Code80004, "Code80004", "", "用户未绑卡", None},
-	{Code80005, "Code80005", "", "姓名不符", None},
-	{Code80006, "Code80006", "", "身份证不符", None},
-	{Code80007, "Code80007", "", "获取城市信息失败", None},
-	{Code80008, "Code80008", "", "未找到指定少儿信息", None},
-	{Code80009, "Code80009", "", "少儿身份证不符", None},
-	{Code80010, "Code80010", "", "少儿未绑定", None},
-	{Code80011, "Code80011", "", "签约号不符", None},
-	{Code80012, "Code80012", "", "该地区局方配置不存在", None},
-	{Code80013, "Code80013", "", "调用方appid与局方配置不匹配", None},
-	{Code80014, "Code80014", "", "获取消息账号失败", None},
-	{Code80066, "Code80066", "", "非法的插件版本", None},
-	{Code80067, "Code80067", "", "找不到使用的插件", None},
-	{Code80082, "Code80082", "", "没有权限使用该插件", None},
-	{Code80101, "Code80101", "", "商家未接入", None},
-	{Code80111, "Code80111", "", "实名校验code不存在", None},
-	{Code80112, "Code80112", "", "code并发冲突", None},
-	{Code80113, "Code80113", "", "无效code", None},
-	{Code80201, "Code80201", "", "report_type无效", None},
-	{Code80202, "Code80202", "", "service_type无效", None},
-	{Code80300, "Code80300", "", "申请单不存在", None},
-	{Code80301, "Code80301", "", "申请单不属于该账号", None},
-	{Code80302, "Code80302", "", "激活号段有重叠", None},
-	{Code80303, "Code80303", "", "码格式错误", None},
-	{Code80304, "Code80304", "", "该码未激活", None},
-	{Code80305, "Code80305", "", "激活失败", None},
-	{Code80306, "Code80306", "", "码索引超出申请范围", None},
-	{Code80307, "Code80307", "", "申请已存在", None},
-	{Code80308, "Code80308", "", "子任务未完成", None},
-	{Code80309, "Code80309", "", "子任务文件过期", None},
-	{Code80310, "Code80310", "", "子任务不存在", None},
-	{Code80311, "Code80311", "", "获取文件失败", None},
-	{Code80312, "Code80312", "", "加密数据失败", None},
-	{Code80313, "Code80313", "", "加密数据密钥不存在,请联系接口人申请", None},
-	{CanNotSetPageIDIn, "CanNotSetPageIDIn", "can not set page_id in AddGiftCardPage", "", None},
+	{BindBuyerBusinessInfoFail, "BindBuyerBusinessInfoFail", "bind buyer business info fail please contact us", "", None},
+	{ImageKeyEmpty, "ImageKeyEmpty", "this key is empty, user may not upload file", "", None},
+	{CityServiceSystemError, "CityServiceSystemError", "", "系统错误,请稍后再试", Backoff},
+	{CityServiceParamFormatError, "CityServiceParamFormatError", "", "参数格式校验错误", None},
+	{CityServiceSignFailed, "CityServiceSignFailed", "", "签名失败", None},
+	{OrderNotGeneratedForDate, "OrderNotGeneratedForDate", "", "该日期订单未生成", None},
+	{UserCardNotBound, "UserCardNotBound", "", "用户未绑卡", None},
+	{NameMismatch, "NameMismatch", "", "姓名不符", None},
+	{IDCardMismatch, "IDCardMismatch", "", "身份证不符", None},
+	{GetCityInfoFailed, "GetCityInfoFailed", "", "获取城市信息失败", None},
+	{ChildInfoNotFound, "ChildInfoNotFound", "", "未找到指定少儿信息", None},
+	{ChildIDCardMismatch, "ChildIDCardMismatch", "", "少儿身份证不符", None},
+	{ChildNotBound, "ChildNotBound", "", "少儿未绑定", None},
+	{ContractNoMismatch, "ContractNoMismatch", "", "签约号不符", None},
+	{BureauConfigNotExist, "BureauConfigNotExist", "", "该地区局方配置不存在", None},
+	{AppIDNotMatchBureauConfig, "AppIDNotMatchBureauConfig", "", "调用方appid与局方配置不匹配", None},
+	{GetMessageAccountFailed, "GetMessageAccountFailed", "", "获取消息账号失败", None},
+	{InvalidPluginVersion, "InvalidPluginVersion", "", "非法的插件版本", None},
+	{PluginNotFound, "PluginNotFound", "", "找不到使用的插件", None},
+	{NoPermissionToUsePlugin, "NoPermissionToUsePlugin", "", "没有权限使用该插件", None},
+	{MerchantNotOnboarded, "MerchantNotOnboarded", "", "商家未接入", None},
+	{RealNameCheckCodeNotExist, "RealNameCheckCodeNotExist", "", "实名校验code不存在", None},
+	{RealNameCodeConcurrencyConflict, "RealNameCodeConcurrencyConflict", "", "code并发冲突", None},
+	{InvalidRealNameCode, "InvalidRealNameCode", "", "无效code", None},
+	{InvalidReportType, "InvalidReportType", "", "report_type无效", None},
+	{InvalidReportServiceType, "InvalidReportServiceType", "", "service_type无效", None},
+	{CodeApplicationNotExist, "CodeApplicationNotExist", "", "申请单不存在", None},
+	{CodeApplicationNotOwned, "CodeApplicationNotOwned", "", "申请单不属于该账号", None},
+	{CodeActivationRangeOverlap, "CodeActivationRangeOverlap", "", "激活号段有重叠", None},
+	{CodeFormatError, "CodeFormatError", "", "码格式错误", None},
+	{CodeNotActivated, "CodeNotActivated", "", "该码未激活", None},
+	{CodeActivationFailed, "CodeActivationFailed", "", "激活失败", None},
+	{CodeIndexOutOfRange, "CodeIndexOutOfRange", "", "码索引超出申请范围", None},
+	{CodeApplicationExists, "CodeApplicationExists", "", "申请已存在", None},
+	{CodeSubtaskNotFinished, "CodeSubtaskNotFinished", "", "子任务未完成", None},
+	{CodeSubtaskFileExpired, "CodeSubtaskFileExpired", "", "子任务文件过期", None},
+	{CodeSubtaskNotExist, "CodeSubtaskNotExist", "", "子任务不存在", None},
+	{CodeGetFileFailed, "CodeGetFileFailed", "", "获取文件失败", None},
+	{CodeEncryptDataFailed, "CodeEncryptDataFailed", "", "加密数据失败", None},
+	{CodeEncryptKeyNotExist, "CodeEncryptKeyNotExist", "", "加密数据密钥不存在,请联系接口人申请", None},
+	{CannotSetPageIDInAddGiftCardPage, "CannotSetPageIDInAddGiftCardPage", "can not set page_id in AddGiftCardPage", "", None},
 	{CardListIsEmpty, "CardListIsEmpty", "card_list is empty", "", None},
-	{CardIDIsNotGiftcard, "CardIDIsNotGiftcard", "card_id is not giftcard", "", None},
+	{CardIDNotGiftCard, "CardIDNotGiftCard", "card_id is not giftcard", "", None},
 	{BannerPicURLIsEmpty, "BannerPicURLIsEmpty", "banner_pic_url is empty", "", None},
-	{BannerPicURLIsNotFrom, "BannerPicURLIsNotFrom", "banner_pic_url is not from cdn", "", None},
-	{GiftcardWrapPicURLListIs, "GiftcardWrapPicURLListIs", "giftcard_wrap_pic_url_list is empty", "", None},
-	{Code81007, "Code81007", "giftcard_wrap_pic_url_list is not from cdn", "", None},
+	{BannerPicURLNotFromCDN, "BannerPicURLNotFromCDN", "banner_pic_url is not from cdn", "", None},
+	{GiftCardWrapPicURLListEmpty, "GiftCardWrapPicURLListEmpty", "giftcard_wrap_pic_url_list is empty", "", None},
+	{GiftCardWrapPicURLNotFromCDN, "GiftCardWrapPicURLNotFromCDN", "giftcard_wrap_pic_url_list is not from cdn", "", None},
 	{AddressIsEmpty, "AddressIsEmpty", "address is empty", "", None},
 	{ServicePhoneIsInvalid, "ServicePhoneIsInvalid", "service_phone is invalid", "", None},
 	{BizDescriptionIsEmpty, "BizDescriptionIsEmpty", "biz_description is empty", "", None},
 	{InvalidPageID, "InvalidPageID", "invalid page_id", "", None},
-	{InvalidOrderID, "InvalidOrderID", "invalid order_id", "", None},
+	{InvalidGiftCardOrderID, "InvalidGiftCardOrderID", "invalid order_id", "", None},
 	{InvalidTimeRange, "InvalidTimeRange", "invalid TIME_RANGE, begin_time + 31day must less than end_time", "", None},
-	{InvalidCountCountMustEqualOr, "InvalidCountCountMustEqualOr", "invalid count! count must equal or less than 100", "", None},
-	{InvalidCategoryIndexOrCategoryTitle, "InvalidCategoryIndexOrCategoryTitle", "invalid category_index OR category.title is empty OR is_banner but has_category_index", "", None},
-	{IsBannerIsMoreThan1, "IsBannerIsMoreThan1", "is_banner is more than 1", "", None},
-	{OrderStatusError, "OrderStatusError", "order status error, please check pay status or gifting_status", "", None},
-	{RefundReduplicate, "RefundReduplicate", "refund reduplicate, the order is already refunded", "", None},
-	{LockOrderFailTheOrderIs, "LockOrderFailTheOrderIs", "lock order fail! the order is refunding by another request", "", None},
-	{InvalidArgsPageIDSize0, "InvalidArgsPageIDSize0", "Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.", "", None},
+	{InvalidCountOver100, "InvalidCountOver100", "invalid count! count must equal or less than 100", "", None},
+	{InvalidCategoryIndexOrTitle, "InvalidCategoryIndexOrTitle", "invalid category_index OR category.title is empty OR is_banner but has_category_index", "", None},
+	{TooManyBannerCategories, "TooManyBannerCategories", "is_banner is more than 1", "", None},
+	{GiftCardOrderStatusError, "GiftCardOrderStatusError", "order status error, please check pay status or gifting_status", "", None},
+	{OrderAlreadyRefunded, "OrderAlreadyRefunded", "refund reduplicate, the order is already refunded", "", None},
+	{LockOrderFailRefunding, "LockOrderFailRefunding", "lock order fail! the order is refunding by another request", "", None},
+	{InvalidPageIDArgs, "InvalidPageIDArgs", "Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.", "", None},
 	{EmptyThemePicURL, "EmptyThemePicURL", "Empty theme_pic_url.", "", None},
 	{EmptyThemeTitle, "EmptyThemeTitle", "Empty theme.title.", "", None},
 	{EmptyThemeTitleTitle, "EmptyThemeTitleTitle", "Empty theme.title_title.", "", None},
@@ -6980,9 +6980,9 @@ var table = [1833]Info{
 	{InvalidThemeTitleLength, "InvalidThemeTitleLength", "Invalid theme.title.length .", "", None},
 	{EmptyBackgroundPicURL, "EmptyBackgroundPicURL", "Empty background_pic_url.", "", None},
 	{EmptyDefaultGiftingMsg, "EmptyDefaultGiftingMsg", "Empty default_gifting_msg.", "", None},
-	{Code81029, "Code81029", "Duplicate order_id", "", None},
-	{PreallocCodeFail, "PreallocCodeFail", "PreAlloc code fail", "", None},
-	{TooManyThemeParticipateActivity, "TooManyThemeParticipateActivity", "Too many theme participate_activity", "", None},
+	{DuplicateGiftCardOrderID, "DuplicateGiftCardOrderID", "Duplicate order_id", "", None},
+	{PreAllocCodeFail, "PreAllocCodeFail", "PreAlloc code fail", "", None},
+	{TooManyThemesInActivity, "TooManyThemesInActivity", "Too many theme participate_activity", "", None},
 	{BizTemplateIDNotExist, "BizTemplateIDNotExist", "biz_template_id not exist", "", None},
 	{ResultPageStyleIDNotExist, "ResultPageStyleIDNotExist", "result_page_style_id not exist", "", None},
 	{DealMsgStyleIDNotExist, "DealMsgStyleIDNotExist", "deal_msg_style_id not exist", "", None},
@@ -6991,43 +6991,43 @@ var table = [1833]Info{
 	{BizTemplateBanned, "BizTemplateBanned", "biz template banned", "", None},
 	{UserNotUseServiceFirst, "UserNotUseServiceFirst", "user not use service first", "", None},
 	{ExceedLongPeriod, "ExceedLongPeriod", "exceed long period", "", None},
-	{ExceedLongPeriodMaxSendCnt, "ExceedLongPeriodMaxSendCnt", "exceed long period max send cnt", "", Quota},
-	{ExceedShortPeriodMaxSendCnt, "ExceedShortPeriodMaxSendCnt", "exceed short period max send cnt", "", RateLimit},
+	{ExceedLongPeriodMaxSendCount, "ExceedLongPeriodMaxSendCount", "exceed long period max send cnt", "", Quota},
+	{ExceedShortPeriodMaxSendCount, "ExceedShortPeriodMaxSendCount", "exceed short period max send cnt", "", RateLimit},
 	{ExceedDataSizeLimit, "ExceedDataSizeLimit", "exceed data size limit", "", None},
-	{Code82025, "Code82025", "invalid url", "", None},
+	{InvalidBizTemplateURL, "InvalidBizTemplateURL", "invalid url", "", None},
 	{ServiceDisabled, "ServiceDisabled", "service disabled", "", None},
-	{InvalidMiniprogramAppID, "InvalidMiniprogramAppID", "invalid miniprogram appid", "", None},
-	{WxCsCodeShouldNotBe, "WxCsCodeShouldNotBe", "wx_cs_code should not be empty.", "", None},
+	{InvalidMiniProgramAppID, "InvalidMiniProgramAppID", "invalid miniprogram appid", "", None},
+	{WxCsCodeEmpty, "WxCsCodeEmpty", "wx_cs_code should not be empty.", "", None},
 	{WxCsCodeIsInvalid, "WxCsCodeIsInvalid", "wx_cs_code is invalid.", "", None},
-	{WxCsCodeIsExpire, "WxCsCodeIsExpire", "wx_cs_code is expire.", "", None},
-	{UserIPShouldNotBeEmpty, "UserIPShouldNotBeEmpty", "user_ip should not be empty.", "", None},
-	{Code82200, "Code82200", "", "公众平台账号与服务id不匹配", None},
-	{Code82201, "Code82201", "", "该停车场已存在,请勿重复添加", None},
-	{Code82202, "Code82202", "", "该停车场信息不存在,请先导入", None},
-	{Code82203, "Code82203", "", "停车场价格格式不正确", None},
-	{Code82204, "Code82204", "", "appid与code不匹配", None},
-	{Code82205, "Code82205", "", "wx_park_code字段为空", None},
-	{Code82206, "Code82206", "", "wx_park_code无效或已过期", None},
-	{Code82207, "Code82207", "", "电话字段为空", None},
-	{Code82208, "Code82208", "", "关闭时间格式不正确", None},
-	{Code82300, "Code82300", "", "该appid不支持开通城市服务插件", None},
-	{Code82301, "Code82301", "", "添加插件失败", None},
-	{Code82302, "Code82302", "", "未添加城市服务插件", None},
-	{Code82303, "Code82303", "", "fileid无效", None},
-	{Code82304, "Code82304", "", "临时文件过期", None},
-	{ThereIsSomeParamNotExist, "ThereIsSomeParamNotExist", "there is some param not exist", "", None},
-	{Code83001, "Code83001", "system error", "", Backoff},
-	{CreateURLSenceFailed, "CreateURLSenceFailed", "create_url_sence_failed", "", None},
-	{AppIDMaybeErrorOrRetry, "AppIDMaybeErrorOrRetry", "appid maybe error or retry", "", None},
+	{WxCsCodeExpired, "WxCsCodeExpired", "wx_cs_code is expire.", "", None},
+	{UserIPEmpty, "UserIPEmpty", "user_ip should not be empty.", "", None},
+	{ParkingServiceIDMismatch, "ParkingServiceIDMismatch", "", "公众平台账号与服务id不匹配", None},
+	{ParkingLotAlreadyExists, "ParkingLotAlreadyExists", "", "该停车场已存在,请勿重复添加", None},
+	{ParkingLotNotExist, "ParkingLotNotExist", "", "该停车场信息不存在,请先导入", None},
+	{InvalidParkingPriceFormat, "InvalidParkingPriceFormat", "", "停车场价格格式不正确", None},
+	{ParkingAppIDCodeMismatch, "ParkingAppIDCodeMismatch", "", "appid与code不匹配", None},
+	{ParkCodeEmpty, "ParkCodeEmpty", "", "wx_park_code字段为空", None},
+	{InvalidParkCode, "InvalidParkCode", "", "wx_park_code无效或已过期", None},
+	{ParkingPhoneEmpty, "ParkingPhoneEmpty", "", "电话字段为空", None},
+	{InvalidParkingCloseTimeFormat, "InvalidParkingCloseTimeFormat", "", "关闭时间格式不正确", None},
+	{AppIDNotSupportCityServicePlugin, "AppIDNotSupportCityServicePlugin", "", "该appid不支持开通城市服务插件", None},
+	{AddCityServicePluginFailed, "AddCityServicePluginFailed", "", "添加插件失败", None},
+	{CityServicePluginNotAdded, "CityServicePluginNotAdded", "", "未添加城市服务插件", None},
+	{InvalidCityServiceFileID, "InvalidCityServiceFileID", "", "fileid无效", None},
+	{CityServiceTempFileExpired, "CityServiceTempFileExpired", "", "临时文件过期", None},
+	{SomeParamNotExist, "SomeParamNotExist", "there is some param not exist", "", None},
+	{WebEncryptTokenSystemError, "WebEncryptTokenSystemError", "system error", "", Backoff},
+	{CreateURLSceneFailed, "CreateURLSceneFailed", "create_url_sence_failed", "", None},
+	{AppIDErrorOrRetry, "AppIDErrorOrRetry", "appid maybe error or retry", "", None},
 	{CreateAppIDAuthFailedOrRetry, "CreateAppIDAuthFailedOrRetry", "create appid auth failed or retry", "", Backoff},
-	{WxwebencrytokenErrro, "WxwebencrytokenErrro", "wxwebencrytoken errro", "", None},
-	{WxwebencrytokenExpiredOrNoExist, "WxwebencrytokenExpiredOrNoExist", "wxwebencrytoken expired or no exist", "", None},
-	{WxwebencrytokenExpired, "WxwebencrytokenExpired", "wxwebencrytoken expired", "", None},
-	{WxwebencrytokenNoAuth, "WxwebencrytokenNoAuth", "wxwebencrytoken no auth", "", None},
-	{WxwebencrytokenNotTheMateWithOpenID, "WxwebencrytokenNotTheMateWithOpenID", "wxwebencrytoken not the mate with openid", "", None},
-	{NoExistService, "NoExistService", "no exist service", "", None},
-	{UINHasNotTheService, "UINHasNotTheService", "uin has not the service", "", None},
-	{ParamsIsNotJSONOrNot, "ParamsIsNotJSONOrNot", "params is not json or not json array", "", None},
+	{WebEncryptTokenError, "WebEncryptTokenError", "wxwebencrytoken errro", "", None},
+	{WebEncryptTokenExpiredOrNotExist, "WebEncryptTokenExpiredOrNotExist", "wxwebencrytoken expired or no exist", "", None},
+	{WebEncryptTokenExpired, "WebEncryptTokenExpired", "wxwebencrytoken expired", "", None},
+	{WebEncryptTokenNoAuth, "WebEncryptTokenNoAuth", "wxwebencrytoken no auth", "", None},
+	{WebEncryptTokenOpenIDMismatch, "WebEncryptTokenOpenIDMismatch", "wxwebencrytoken not the mate with openid", "", None},
+	{ServiceNotExist, "ServiceNotExist", "no exist service", "", None},
+	{UINHasNoService, "UINHasNoService", "uin has not the service", "", None},
+	{ParamsNotJSONArray, "ParamsNotJSONArray", "params is not json or not json array", "", None},
 	{ParamsNumExceed10, "ParamsNumExceed10", "params num exceed 10", "", None},
 	{ObjectHasNotKey, "ObjectHasNotKey", "object has not key", "", None},
 	{KeyIsNotString, "KeyIsNotString", "key is not string", "", None},
@@ -7039,149 +7039,149 @@ var table = [1833]Info{
 	{UserDataExpired, "UserDataExpired", "user data expired", "", None},
 	{UserDataNotExist, "UserDataNotExist", "user data not exist", "", None},
 	{VideoUploadFail, "VideoUploadFail", "video upload fail!", "", None},
-	{VideoDownloadFailPleaseTryAgain, "VideoDownloadFailPleaseTryAgain", "video download fail! please try again", "", Backoff},
+	{VideoDownloadFail, "VideoDownloadFail", "video download fail! please try again", "", Backoff},
 	{NameOrIDCardNumberEmpty, "NameOrIDCardNumberEmpty", "name or id_card_number empty", "", None},
-	{UserNotExistOrUserCannot, "UserNotExistOrUserCannot", "user not exist or user cannot be searched", "微信号不存在或微信号设置为不可搜索", None},
+	{UserNotExistOrNotSearchable, "UserNotExistOrNotSearchable", "user not exist or user cannot be searched", "微信号不存在或微信号设置为不可搜索", None},
 	{NumberOfTesterReachBindLimit, "NumberOfTesterReachBindLimit", "number of tester reach bind limit", "小程序绑定的体验者数量达到上限", None},
-	{UserAlreadyBindTooManyWeapps, "UserAlreadyBindTooManyWeapps", "user already bind too many weapps", "微信号绑定的小程序体验者达到上限", None},
-	{UserAlreadyBind, "UserAlreadyBind", "user already bind", "微信号已经绑定", None},
+	{UserBoundTooManyWeapps, "UserBoundTooManyWeapps", "user already bind too many weapps", "微信号绑定的小程序体验者达到上限", None},
+	{UserAlreadyBound, "UserAlreadyBound", "user already bind", "微信号已经绑定", None},
 	{AppIDNotBindWeapp, "AppIDNotBindWeapp", "appid not bind weapp", "", None},
-	{TagIsInInvalidFormat, "TagIsInInvalidFormat", "tag is in invalid format", "标签格式错误", None},
-	{PageIsInInvalidFormat, "PageIsInInvalidFormat", "page is in invalid format", "页面路径错误", None},
-	{CategoryIsInInvalidFormat, "CategoryIsInInvalidFormat", "category is in invalid format", "当前小程序没有已经审核通过的类目,请添加类目成功后重试", None},
-	{AlreadySubmitAVersionUnderAuditing, "AlreadySubmitAVersionUnderAuditing", "already submit a version under auditing", "已经有正在审核的版本", None},
+	{InvalidTagFormat, "InvalidTagFormat", "tag is in invalid format", "标签格式错误", None},
+	{InvalidPageFormat, "InvalidPageFormat", "page is in invalid format", "页面路径错误", None},
+	{InvalidCategoryFormat, "InvalidCategoryFormat", "category is in invalid format", "当前小程序没有已经审核通过的类目,请添加类目成功后重试", None},
+	{VersionAlreadyUnderAudit, "VersionAlreadyUnderAudit", "already submit a version under auditing", "已经有正在审核的版本", None},
 	{MissingRequiredData, "MissingRequiredData", "missing required data", "item_list 有项目为空", None},
-	{TitleIsInInvalidFormat, "TitleIsInInvalidFormat", "title is in invalid format", "标题填写错误", None},
+	{InvalidTitleFormat, "InvalidTitleFormat", "title is in invalid format", "标题填写错误", None},
 	{InvalidAuditID, "InvalidAuditID", "invalid audit id", "无效的审核 id", None},
 	{InvalidExtJSON, "InvalidExtJSON", "invalid ext_json, parse fail or containing invalid path", "无效的自定义配置", None},
 	{TemplateNotExist, "TemplateNotExist", "template not exist", "无效的模板编号", None},
-	{Code85015, "Code85015", "", "该账号不是小程序账号", None},
+	{NotMiniProgramAccount, "NotMiniProgramAccount", "", "该账号不是小程序账号", None},
 	{ExceedValidDomainCount, "ExceedValidDomainCount", "exceed valid domain count", "域名数量超过限制 ,总数不能超过1000", None},
-	{NoDomainToModifyAfterFiltered, "NoDomainToModifyAfterFiltered", "no domain to modify after filtered, please confirm the domain has been set in miniprogram or open", "没有新增域名,请确认小程序已经添加了域名或该域名是否没有在第三方平台添加", None},
-	{Code85018, "Code85018", "", "域名没有在第三方平台设置", None},
+	{NoDomainToModify, "NoDomainToModify", "no domain to modify after filtered, please confirm the domain has been set in miniprogram or open", "没有新增域名,请确认小程序已经添加了域名或该域名是否没有在第三方平台添加", None},
+	{DomainNotSetInThirdPartyPlatform, "DomainNotSetInThirdPartyPlatform", "", "域名没有在第三方平台设置", None},
 	{NoVersionIsUnderAuditing, "NoVersionIsUnderAuditing", "no version is under auditing", "没有审核版本", None},
-	{StatusNotAllowed, "StatusNotAllowed", "status not allowed", "审核状态未满足发布", None},
-	{Code85021, "Code85021", "status not allowed", "", None},
+	{AuditStatusNotReadyForRelease, "AuditStatusNotReadyForRelease", "status not allowed", "审核状态未满足发布", None},
+	{StatusNotAllowed, "StatusNotAllowed", "status not allowed", "", None},
 	{InvalidAction, "InvalidAction", "invalid action", "", None},
-	{ItemSizeIsNotInValid, "ItemSizeIsNotInValid", "item size is not in valid range", "审核列表填写的项目数不在 1-5 以内", None},
+	{ItemCountOutOfRange, "ItemCountOutOfRange", "item size is not in valid range", "审核列表填写的项目数不在 1-5 以内", None},
 	{NeedCompleteMaterial, "NeedCompleteMaterial", "need complete material", "", None},
-	{ThisPhoneReachBindLimit, "ThisPhoneReachBindLimit", "this phone reach bind limit", "", None},
-	{ThisWechatAccountReachBindLimit, "ThisWechatAccountReachBindLimit", "this wechat account reach bind limit", "", None},
-	{ThisIdcardReachBindLimit, "ThisIdcardReachBindLimit", "this idcard reach bind limit", "", None},
-	{ThisContractorReachBindLimit, "ThisContractorReachBindLimit", "this contractor reach bind limit", "", None},
-	{NicknameHasUsed, "NicknameHasUsed", "nickname has used", "", None},
+	{AdminPhoneReachBindLimit, "AdminPhoneReachBindLimit", "this phone reach bind limit", "", None},
+	{WechatAccountReachBindLimit, "WechatAccountReachBindLimit", "this wechat account reach bind limit", "", None},
+	{IDCardReachBindLimit, "IDCardReachBindLimit", "this idcard reach bind limit", "", None},
+	{ContractorReachBindLimit, "ContractorReachBindLimit", "this contractor reach bind limit", "", None},
+	{NicknameAlreadyUsed, "NicknameAlreadyUsed", "nickname has used", "", None},
 	{InvalidNicknameSize, "InvalidNicknameSize", "invalid nickname size(4-30)", "", None},
-	{Code85031, "Code85031", "nickname is forbidden", "", None},
+	{NicknameIsForbidden, "NicknameIsForbidden", "nickname is forbidden", "", None},
 	{NicknameIsComplained, "NicknameIsComplained", "nickname is complained", "", None},
-	{Code85033, "Code85033", "nickname is illegal", "", None},
+	{NicknameIsIllegal, "NicknameIsIllegal", "nickname is illegal", "", None},
 	{NicknameIsProtected, "NicknameIsProtected", "nickname is protected", "", None},
 	{NicknameIsForbiddenForDifferentContractor, "NicknameIsForbiddenForDifferentContractor", "nickname is forbidden for different contractor", "", None},
 	{IntroductionIsIllegal, "IntroductionIsIllegal", "introduction is illegal", "", None},
 	{StoreHasAdded, "StoreHasAdded", "store has added", "", None},
 	{StoreHasAddedByOthers, "StoreHasAddedByOthers", "store has added by others", "", None},
-	{StoreHasAddedByYourseld, "StoreHasAddedByYourseld", "store has added by yourseld", "", None},
+	{StoreHasAddedByYourself, "StoreHasAddedByYourself", "store has added by yourseld", "", None},
 	{CredentialHasUsed, "CredentialHasUsed", "credential has used", "", None},
 	{NearbyReachLimit, "NearbyReachLimit", "nearby reach limit", "", None},
 	{InvalidTemplate, "InvalidTemplate", "invalid template, something wrong?", "模板错误", None},
 	{PackageExceedMaxLimit, "PackageExceedMaxLimit", "package exceed max limit", "代码包超过大小限制", None},
-	{SomePathInExtJSONNot, "SomePathInExtJSONNot", "some path in ext_json not exist", "ext_json 有不存在的路径", None},
-	{PagepathMissingInTabbarList, "PagepathMissingInTabbarList", "pagepath missing in tabbar list", "tabBar 中缺少 path", None},
+	{ExtJSONPathNotExist, "ExtJSONPathNotExist", "some path in ext_json not exist", "ext_json 有不存在的路径", None},
+	{PagePathMissingInTabbarList, "PagePathMissingInTabbarList", "pagepath missing in tabbar list", "tabBar 中缺少 path", None},
 	{PagesAreEmpty, "PagesAreEmpty", "pages are empty", "pages 字段为空", None},
 	{ParseExtJSONFail, "ParseExtJSONFail", "parse ext_json fail", "ext_json 解析失败", None},
-	{ReachHeadimgOrIntroductionQuotaLimit, "ReachHeadimgOrIntroductionQuotaLimit", "reach headimg or introduction quota limit", "", Quota},
-	{Verifying, "Verifying", "verifying, don't apply again", "", None},
+	{HeadImgOrIntroductionQuotaLimit, "HeadImgOrIntroductionQuotaLimit", "reach headimg or introduction quota limit", "", Quota},
+	{VerifyingDontApplyAgain, "VerifyingDontApplyAgain", "verifying, don't apply again", "", None},
 	{DataTooLarge, "DataTooLarge", "data too large", "version_desc或者preview_info超限", None},
-	{AppIsAlreadyReleased, "AppIsAlreadyReleased", "app is already released", "", None},
-	{PleaseApplyMerchantFirst, "PleaseApplyMerchantFirst", "please apply merchant first", "", None},
+	{AppAlreadyReleased, "AppAlreadyReleased", "app is already released", "", None},
+	{ApplyMerchantFirst, "ApplyMerchantFirst", "please apply merchant first", "", None},
 	{POIIDIsNull, "POIIDIsNull", "poi_id is null, please upgrade first", "", None},
 	{MapPOIIDIsInvalid, "MapPOIIDIsInvalid", "map_poi_id is invalid", "", None},
 	{MediaIDIsInvalid, "MediaIDIsInvalid", "mediaid is invalid", "", None},
 	{InvalidWidgetDataFormat, "InvalidWidgetDataFormat", "invalid widget data format", "", None},
 	{NoValidAuditIDExist, "NoValidAuditIDExist", "no valid audit_id exist", "", None},
-	{Code85059, "Code85059", "overseas access deny", "", None},
-	{InvalidTaskid, "InvalidTaskid", "invalid taskid", "", None},
-	{Code85061, "Code85061", "this phone reach bind limit", "", None},
-	{ThisPhoneInBlackList, "ThisPhoneInBlackList", "this phone in black list", "", None},
-	{Code85063, "Code85063", "idcard in black list", "", None},
+	{RegisterOverseasAccessDeny, "RegisterOverseasAccessDeny", "overseas access deny", "", None},
+	{InvalidRegisterTaskID, "InvalidRegisterTaskID", "invalid taskid", "", None},
+	{PhoneReachBindLimit, "PhoneReachBindLimit", "this phone reach bind limit", "", None},
+	{PhoneInBlackList, "PhoneInBlackList", "this phone in black list", "", None},
+	{RegisterIDCardInBlackList, "RegisterIDCardInBlackList", "idcard in black list", "", None},
 	{TemplateNotFound, "TemplateNotFound", "template not found", "找不到模板", None},
 	{TemplateListIsFull, "TemplateListIsFull", "template list is full", "模板库已满", None},
 	{IllegalPrefix, "IllegalPrefix", "illegal prefix", "链接错误", None},
 	{InputDataError, "InputDataError", "input data error", "", None},
-	{TestURLIsNotTheSub, "TestURLIsNotTheSub", "test url is not the sub prefix", "测试链接不是子链接", None},
+	{TestURLNotSubPrefix, "TestURLNotSubPrefix", "test url is not the sub prefix", "测试链接不是子链接", None},
 	{CheckConfirmFileFail, "CheckConfirmFileFail", "check confirm file fail", "校验文件失败", None},
 	{PrefixInBlackList, "PrefixInBlackList", "prefix in black list", "URL命中黑名单,无法添加", None},
 	{PrefixAddedRepeated, "PrefixAddedRepeated", "prefix added repeated", "已添加该链接,请勿重复添加", None},
 	{PrefixOwnedByOther, "PrefixOwnedByOther", "prefix owned by other", "该链接已被占用", None},
 	{PrefixBeyondLimit, "PrefixBeyondLimit", "prefix beyond limit", "二维码规则已满", None},
 	{NotPublished, "NotPublished", "not published", "小程序未发布, 小程序必须先发布代码才可以发布二维码跳转规则", None},
-	{CanNotAccess, "CanNotAccess", "can not access", "个人类型小程序无法设置二维码规则", None},
-	{SomeCategoryYouChooseIsNo, "SomeCategoryYouChooseIsNo", "some category you choose is no longger supported, please choose other category", "小程序类目信息失效(类目中含有官方下架的类目,请重新选择类目)", None},
+	{PersonalAppCannotSetQRCodeRule, "PersonalAppCannotSetQRCodeRule", "can not access", "个人类型小程序无法设置二维码规则", None},
+	{CategoryNoLongerSupported, "CategoryNoLongerSupported", "some category you choose is no longger supported, please choose other category", "小程序类目信息失效(类目中含有官方下架的类目,请重新选择类目)", None},
 	{OperatorInfoError, "OperatorInfoError", "operator info error", "", None},
-	{MiniprogramHasNoOnlineRelease, "MiniprogramHasNoOnlineRelease", "miniprogram has no online release", "小程序没有线上版本,不能进行灰度", None},
-	{MiniprogramCommitNotApproved, "MiniprogramCommitNotApproved", "miniprogram commit not approved", "小程序提交的审核未审核通过", None},
+	{MiniProgramHasNoOnlineRelease, "MiniProgramHasNoOnlineRelease", "miniprogram has no online release", "小程序没有线上版本,不能进行灰度", None},
+	{MiniProgramCommitNotApproved, "MiniProgramCommitNotApproved", "miniprogram commit not approved", "小程序提交的审核未审核通过", None},
 	{InvalidGrayPercentage, "InvalidGrayPercentage", "invalid gray percentage", "无效的发布比例", None},
 	{GrayPercentageTooLow, "GrayPercentageTooLow", "gray percentage too low", "当前的发布比例需要比之前设置的高", None},
 	{SearchStatusIsBanned, "SearchStatusIsBanned", "search status is banned", "搜索标记位被封禁,无法修改", None},
 	{SearchStatusInvalid, "SearchStatusInvalid", "search status invalid", "非法的 status 值,只能填 0 或者 1", None},
-	{SubmitAuditReachLimitPleasetryLater, "SubmitAuditReachLimitPleasetryLater", "submit audit reach limit pleasetry later", "小程序提审数量已达本月上限,请点击查看《自助临时申请额度》", Quota},
+	{SubmitAuditReachLimit, "SubmitAuditReachLimit", "submit audit reach limit pleasetry later", "小程序提审数量已达本月上限,请点击查看《自助临时申请额度》", Quota},
 	{MustCommitBeforeSubmitAudit, "MustCommitBeforeSubmitAudit", "must commit before submit audit", "提交代码审核之前需提前上传代码", None},
-	{NavigatetominiprogramAppIDListEmpty, "NavigatetominiprogramAppIDListEmpty", "navigatetominiprogram appid list empty", "小程序已使用 api navigateToMiniProgram,请声明跳转 appid 列表后再次提交", None},
-	{NoQbasePrivilege, "NoQbasePrivilege", "no qbase privilege", "", None},
+	{NavigateToMiniProgramAppIDListEmpty, "NavigateToMiniProgramAppIDListEmpty", "navigatetominiprogram appid list empty", "小程序已使用 api navigateToMiniProgram,请声明跳转 appid 列表后再次提交", None},
+	{NoQBasePrivilege, "NoQBasePrivilege", "no qbase privilege", "", None},
 	{ConfigNotFound, "ConfigNotFound", "config not found", "", None},
-	{WaitAndCommitForThisExappid, "WaitAndCommitForThisExappid", "wait and commit for this exappid later", "", Backoff},
+	{WaitToCommitForExtAppID, "WaitToCommitForExtAppID", "wait and commit for this exappid later", "", Backoff},
 	{SearchStatusWasTurnedOff, "SearchStatusWasTurnedOff", "search status was turned off", "小程序的搜索开关被关闭。请访问设置页面打开开关再重试", None},
 	{InvalidPreviewInfoFormat, "InvalidPreviewInfoFormat", "invalid preview_info format", "preview_info格式错误", None},
 	{InvalidPreviewInfoSize, "InvalidPreviewInfoSize", "invalid preview_info size", "preview_info 视频或者图片个数超限", None},
-	{NeedAddUgcDeclare, "NeedAddUgcDeclare", "need add ugc declare", "需提供审核机制说明信息", None},
-	{Code85101, "Code85101", "", "小程序不能发送该运动类型或运动类型不存在", None},
-	{Code85102, "Code85102", "", "数值异常", None},
-	{ShouldBeCalledOnlyFromThird, "ShouldBeCalledOnlyFromThird", "should be called only from third party", "不是由第三方代小程序进行调用", None},
+	{NeedAddUGCDeclare, "NeedAddUGCDeclare", "need add ugc declare", "需提供审核机制说明信息", None},
+	{InvalidSportType, "InvalidSportType", "", "小程序不能发送该运动类型或运动类型不存在", None},
+	{AbnormalSportValue, "AbnormalSportValue", "", "数值异常", None},
+	{MustBeCalledByThirdParty, "MustBeCalledByThirdParty", "should be called only from third party", "不是由第三方代小程序进行调用", None},
 	{ComponentExperienceVersionNotExists, "ComponentExperienceVersionNotExists", "component experience version not exists", "不存在第三方的已经提交的代码", None},
-	{MiniprogramHaveNotCompletedInitProcedure, "MiniprogramHaveNotCompletedInitProcedure", "miniprogram have not completed init procedure", "小程序还未设置昵称、头像、简介。请先设置完后再重新提交", None},
-	{ComponentDoNotHasCategoryMall, "ComponentDoNotHasCategoryMall", "component do not has category mall", "", None},
+	{MiniProgramInitNotCompleted, "MiniProgramInitNotCompleted", "miniprogram have not completed init procedure", "小程序还未设置昵称、头像、简介。请先设置完后再重新提交", None},
+	{ComponentHasNoMallCategory, "ComponentHasNoMallCategory", "component do not has category mall", "", None},
 	{InvalidWechat, "InvalidWechat", "invalid wechat", "", None},
 	{WechatLimitFrequency, "WechatLimitFrequency", "wechat limit frequency", "", RateLimit},
-	{HasNoQuotaToSendGroup, "HasNoQuotaToSendGroup", "has no quota to send group msg", "", Quota},
-	{Code86007, "Code86007", "", "小程序禁止提交", None},
-	{Code86008, "Code86008", "", "服务商被处罚,限制全部代码提审能力", None},
-	{Code86009, "Code86009", "", "服务商新增小程序代码提审能力被限制", None},
-	{Code86010, "Code86010", "", "服务商迭代小程序代码提审能力被限制", None},
-	{Code87006, "Code87006", "this is game miniprogram, submit audit is forbidden", "小游戏不能提交", None},
-	{SessionKeyIsNotExistdOr, "SessionKeyIsNotExistdOr", "session_key is not existd or expired", "", None},
+	{NoQuotaToSendGroupMsg, "NoQuotaToSendGroupMsg", "has no quota to send group msg", "", Quota},
+	{MiniProgramSubmitForbidden, "MiniProgramSubmitForbidden", "", "小程序禁止提交", None},
+	{ProviderAuditSubmissionBanned, "ProviderAuditSubmissionBanned", "", "服务商被处罚,限制全部代码提审能力", None},
+	{ProviderNewAppAuditLimited, "ProviderNewAppAuditLimited", "", "服务商新增小程序代码提审能力被限制", None},
+	{ProviderIterationAuditLimited, "ProviderIterationAuditLimited", "", "服务商迭代小程序代码提审能力被限制", None},
+	{GameCannotSubmitAudit, "GameCannotSubmitAudit", "this is game miniprogram, submit audit is forbidden", "小游戏不能提交", None},
+	{SessionKeyNotExistOrExpired, "SessionKeyNotExistOrExpired", "session_key is not existd or expired", "", None},
 	{InvalidSigMethod, "InvalidSigMethod", "invalid sig_method", "", None},
-	{Code87009, "Code87009", "invalid signature", "无效的签名", None},
-	{Code87010, "Code87010", "invalid buffer size", "", None},
-	{WXAHasAGrayReleasePlan, "WXAHasAGrayReleasePlan", "wxa has a gray release plan, forbid revert release", "现网已经在灰度发布,不能进行版本回退", None},
+	{InvalidSessionKeySignature, "InvalidSessionKeySignature", "invalid signature", "无效的签名", None},
+	{InvalidStorageBufferSize, "InvalidStorageBufferSize", "invalid buffer size", "", None},
+	{GrayReleaseForbidsRevert, "GrayReleaseForbidsRevert", "wxa has a gray release plan, forbid revert release", "现网已经在灰度发布,不能进行版本回退", None},
 	{ForbidRevertThisVersionRelease, "ForbidRevertThisVersionRelease", "forbid revert this version release", "该版本不能回退,可能的原因:1:无上一个线上版用于回退 2:此版本为已回退版本,不能回退 3:此版本为回退功能上线之前的版本,不能回退", None},
 	{NoQuotaToUndoCode, "NoQuotaToUndoCode", "no quota to undo code", "撤回次数达到上限(每天5次,每个月 10 次)", Quota},
 	{RiskyContent, "RiskyContent", "risky content", "", None},
 	{QueryTimeout, "QueryTimeout", "query timeout, try a content with less size", "", None},
-	{SomeKeyValueInListMeet, "SomeKeyValueInListMeet", "some key-value in list meet length exceed", "", None},
+	{KeyValueLengthExceed, "KeyValueLengthExceed", "some key-value in list meet length exceed", "", None},
 	{UserStorageSizeExceed, "UserStorageSizeExceed", "user storage size exceed, delete some keys and try again", "", None},
-	{UserHasStoredTooMuchKeys, "UserHasStoredTooMuchKeys", "user has stored too much keys. delete some keys and try again", "", None},
-	{SomeKeysInListMeetLength, "SomeKeysInListMeetLength", "some keys in list meet length exceed", "", None},
+	{UserStoredTooManyKeys, "UserStoredTooManyKeys", "user has stored too much keys. delete some keys and try again", "", None},
+	{KeyLengthExceed, "KeyLengthExceed", "some keys in list meet length exceed", "", None},
 	{NeedFriend, "NeedFriend", "need friend", "", None},
-	{Code87081, "Code87081", "invalid openid", "", None},
+	{InvalidFriendOpenID, "InvalidFriendOpenID", "invalid openid", "", None},
 	{InvalidKey, "InvalidKey", "invalid key", "", None},
 	{InvalidOperation, "InvalidOperation", "invalid operation", "", None},
 	{InvalidOpnum, "InvalidOpnum", "invalid opnum", "", None},
 	{CheckFail, "CheckFail", "check fail", "", None},
 	{WithoutCommentPrivilege, "WithoutCommentPrivilege", "without comment privilege", "", None},
 	{MsgDataIsNotExists, "MsgDataIsNotExists", "msg_data is not exists", "", None},
-	{TheArticleIsLimitForSafety, "TheArticleIsLimitForSafety", "the article is limit for safety", "", None},
+	{ArticleLimitedForSafety, "ArticleLimitedForSafety", "the article is limit for safety", "", None},
 	{ElectedCommentUpperLimit, "ElectedCommentUpperLimit", "elected comment upper limit", "", None},
 	{CommentWasDeletedByUser, "CommentWasDeletedByUser", "comment was deleted by user", "", None},
 	{AlreadyReply, "AlreadyReply", "already reply", "", None},
-	{ReplyContentBeyondMaxLenOr, "ReplyContentBeyondMaxLenOr", "reply content beyond max len or content len is zero", "", None},
+	{ReplyContentLengthInvalid, "ReplyContentLengthInvalid", "reply content beyond max len or content len is zero", "", None},
 	{CommentIsNotExists, "CommentIsNotExists", "comment is not exists", "", None},
 	{ReplyIsNotExists, "ReplyIsNotExists", "reply is not exists", "", None},
-	{CountRangeErrorCout0Or, "CountRangeErrorCout0Or", "count range error. cout <= 0 or count > 50", "", None},
-	{Code88011, "Code88011", "the article is limit for safety", "", None},
-	{AccountHasBoundOpen, "AccountHasBoundOpen", "account has bound open", "account has bound open,该公众号/小程序已经绑定了开放平台账号", None},
+	{CountOutOfRange, "CountOutOfRange", "count range error. cout <= 0 or count > 50", "", None},
+	{ArticleLimitedForSafety88011, "ArticleLimitedForSafety88011", "the article is limit for safety", "", None},
+	{AccountAlreadyBoundToOpen, "AccountAlreadyBoundToOpen", "account has bound open", "account has bound open,该公众号/小程序已经绑定了开放平台账号", None},
 	{NotSameContractor, "NotSameContractor", "not same contractor", "not same contractor,Authorizer 与开放平台账号主体不相同", None},
-	{OpenNotExists, "OpenNotExists", "open not exists", "open not exists,该公众号/小程序未绑定微信开放平台账号。", None},
-	{OpenIsNotCreatedByAPI, "OpenIsNotCreatedByAPI", "open is not created by api", "该开放平台账号并非通过 api 创建,不允许操作", None},
-	{Code89004, "Code89004", "", "该开放平台账号所绑定的公众号/小程序已达上限(100 个)", None},
+	{OpenAccountNotExist, "OpenAccountNotExist", "open not exists", "open not exists,该公众号/小程序未绑定微信开放平台账号。", None},
+	{OpenAccountNotCreatedByAPI, "OpenAccountNotCreatedByAPI", "open is not created by api", "该开放平台账号并非通过 api 创建,不允许操作", None},
+	{OpenAccountBindLimitReached, "OpenAccountBindLimitReached", "", "该开放平台账号所绑定的公众号/小程序已达上限(100 个)", None},
 	{WithoutAddVideoAbility, "WithoutAddVideoAbility", "without add video ability, the ability was banned", "", None},
 	{WithoutUploadVideoAbility, "WithoutUploadVideoAbility", "without upload video ability, the ability was banned", "", None},
 	{WXAQuotaLimit, "WXAQuotaLimit", "wxa quota limit", "", Quota},
@@ -7197,33 +7197,33 @@ var table = [1833]Info{
 	{ReachDifferentRealnameQuota, "ReachDifferentRealnameQuota", "reach different realname quota", "", Quota},
 	{UnlinkMessageHasSent, "UnlinkMessageHasSent", "unlink message has sent", "", None},
 	{WebviewDomainNotChange, "WebviewDomainNotChange", "webview domain not change", "业务域名无更改,无需重复设置", None},
-	{OpenSWebviewDomainIsNull, "OpenSWebviewDomainIsNull", "open's webview domain is null! Need to set open's webview domain first!", "尚未设置小程序业务域名,请先在第三方平台中设置小程序业务域名后在调用本接口", None},
-	{RequestDomainIsNotOpenS, "RequestDomainIsNotOpenS", "request domain is not open's webview domain!", "请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名", None},
-	{DeleteDomainIsNotExist, "DeleteDomainIsNotExist", "delete domain is not exist!", "", None},
+	{OpenWebviewDomainNotSet, "OpenWebviewDomainNotSet", "open's webview domain is null! Need to set open's webview domain first!", "尚未设置小程序业务域名,请先在第三方平台中设置小程序业务域名后在调用本接口", None},
+	{DomainNotInOpenWebviewDomains, "DomainNotInOpenWebviewDomains", "request domain is not open's webview domain!", "请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名", None},
+	{DeleteDomainNotExist, "DeleteDomainNotExist", "delete domain is not exist!", "", None},
 	{WebviewDomainExceedLimit, "WebviewDomainExceedLimit", "webview domain exceed limit", "业务域名数量超过限制,最多可以添加100个业务域名", None},
 	{OperationReachMonthLimit, "OperationReachMonthLimit", "operation reach month limit", "", Quota},
 	{UserBindReachLimit, "UserBindReachLimit", "user bind reach limit", "", None},
 	{WeappBindMembersReachLimit, "WeappBindMembersReachLimit", "weapp bind members reach limit", "", None},
 	{EmptyWxOrOpenID, "EmptyWxOrOpenID", "empty wx or openid", "", None},
-	{UserstrIsInvalid, "UserstrIsInvalid", "userstr is invalid", "", None},
+	{InvalidUserStr, "InvalidUserStr", "userstr is invalid", "", None},
 	{LinkingFromMP, "LinkingFromMP", "linking from mp", "", None},
-	{NotSupportSingle, "NotSupportSingle", "not support single", "个人小程序不支持调用 setwebviewdomain 接口", None},
+	{PersonalMiniProgramNotSupported, "PersonalMiniProgramNotSupported", "not support single", "个人小程序不支持调用 setwebviewdomain 接口", None},
 	{HitBlackContractor, "HitBlackContractor", "hit black contractor", "", None},
-	{ThisPluginCanNotApply, "ThisPluginCanNotApply", "this plugin can not apply", "该插件不能申请", None},
-	{PluginHasSendApplyMessageOr, "PluginHasSendApplyMessageOr", "plugin has send apply message or already bind", "已经添加该插件", None},
+	{PluginCannotApply, "PluginCannotApply", "this plugin can not apply", "该插件不能申请", None},
+	{PluginAlreadyAppliedOrBound, "PluginAlreadyAppliedOrBound", "plugin has send apply message or already bind", "已经添加该插件", None},
 	{PluginCountReachLimit, "PluginCountReachLimit", "plugin count reach limit", "申请或使用的插件已经达到上限", None},
 	{PluginNoExist, "PluginNoExist", "plugin no exist", "该插件不存在", None},
 	{OnlyApplyingStatusCanBeAgreed, "OnlyApplyingStatusCanBeAgreed", "only applying status can be agreed or refused", "", None},
 	{OnlyRefusedStatusCanBeDeleted, "OnlyRefusedStatusCanBeDeleted", "only refused status can be deleted, please refused first", "", None},
-	{AppIDIsNoInTheApply, "AppIDIsNoInTheApply", "appid is no in the apply list, make sure appid is right", "", None},
-	{CanNotDeleteApplyRequestIn, "CanNotDeleteApplyRequestIn", "can not delete apply request in 24 hours", "该申请为“待确认”状态,不可删除", None},
-	{PluginAppIDIsNoInThe, "PluginAppIDIsNoInThe", "plugin appid is no in the plugin list, make sure plugin appid is right", "不存在该插件 appid", None},
+	{AppIDNotInApplyList, "AppIDNotInApplyList", "appid is no in the apply list, make sure appid is right", "", None},
+	{CannotDeleteApplyWithin24Hours, "CannotDeleteApplyWithin24Hours", "can not delete apply request in 24 hours", "该申请为“待确认”状态,不可删除", None},
+	{PluginAppIDNotInPluginList, "PluginAppIDNotInPluginList", "plugin appid is no in the plugin list, make sure plugin appid is right", "不存在该插件 appid", None},
 	{MiniProgramForbiddenToLink, "MiniProgramForbiddenToLink", "mini program forbidden to link", "", None},
-	{PluginsWithSpecialCategoryAreUsed, "PluginsWithSpecialCategoryAreUsed", "plugins with special category are used only by specific apps", "", None},
+	{SpecialCategoryPluginRestricted, "SpecialCategoryPluginRestricted", "plugins with special category are used only by specific apps", "", None},
 	{InnerError, "InnerError", "inner error, retry after some while", "系统内部错误", Backoff},
-	{Code89248, "Code89248", "invalid code type", "", None},
+	{InvalidEnterpriseCodeType, "InvalidEnterpriseCodeType", "invalid code type", "", None},
 	{TaskRunning, "TaskRunning", "task running", "", None},
-	{Code89250, "Code89250", "inner error, retry after some while", "内部错误", Backoff},
+	{FastRegisterInnerError, "FastRegisterInnerError", "inner error, retry after some while", "内部错误", Backoff},
 	{LegalPersonChecking, "LegalPersonChecking", "legal person checking", "模板消息已下发,待法人人脸核身校验", None},
 	{FrontChecking, "FrontChecking", "front checking", "法人&企业信息一致性校验中", None},
 	{LackOfSomeComponentRights, "LackOfSomeComponentRights", "lack of some component rights", "", None},
@@ -7231,27 +7231,27 @@ var table = [1833]Info{
 	{NoComponentInfo, "NoComponentInfo", "no component info", "token 信息有误", None},
 	{NoSuchVersion, "NoSuchVersion", "no such version", "该插件版本不支持快速更新", None},
 	{CodeIsGrayOnline, "CodeIsGrayOnline", "code is gray online", "当前小程序账号存在灰度发布中的版本,不可操作快速更新", None},
-	{ZhiboPluginIsNotAllowTo, "ZhiboPluginIsNotAllowTo", "zhibo plugin is not allow to delete", "", None},
+	{LivePluginNotDeletable, "LivePluginNotDeletable", "zhibo plugin is not allow to delete", "", None},
 	{InvalidTrade, "InvalidTrade", "invalid trade", "订单无效", None},
-	{Code89401, "Code89401", "", "系统不稳定,请稍后再试,如多次失败请通过社区反馈", Backoff},
-	{Code89402, "Code89402", "", "该小程序不在待审核队列,请检查是否已提交审核或已审完", None},
-	{Code89403, "Code89403", "", "本单属于平台不支持加急种类,请等待正常审核流程", None},
-	{Code89404, "Code89404", "", "本单已加速成功,请勿重复提交", None},
-	{Code89405, "Code89405", "", "本月加急额度已用完,请提高提审质量以获取更多额度", Quota},
-	{Code89501, "Code89501", "", "公众号有未处理的确认请求,请稍候重试", None},
-	{Code89502, "Code89502", "", "请耐心等待管理员确认", None},
-	{Code89503, "Code89503", "", "此次调用需要管理员确认,请耐心等候", None},
-	{Code89504, "Code89504", "", "正在等管理员确认,请耐心等待", None},
-	{Code89505, "Code89505", "", "正在等管理员确认,请稍候重试", None},
-	{Code89506, "Code89506", "", "该IP调用求请求已被公众号管理员拒绝,请24小时后再试,建议调用前与管理员沟通确认", None},
-	{Code89507, "Code89507", "", "该IP调用求请求已被公众号管理员拒绝,请1小时后再试,建议调用前与管理员沟通确认", None},
-	{Code90001, "Code90001", "invalid order id", "", None},
-	{Code90002, "Code90002", "invalid busi id", "", None},
+	{SpeedupAuditSystemUnstable, "SpeedupAuditSystemUnstable", "", "系统不稳定,请稍后再试,如多次失败请通过社区反馈", Backoff},
+	{NotInAuditQueue, "NotInAuditQueue", "", "该小程序不在待审核队列,请检查是否已提交审核或已审完", None},
+	{SpeedupNotSupportedForType, "SpeedupNotSupportedForType", "", "本单属于平台不支持加急种类,请等待正常审核流程", None},
+	{AuditAlreadySpedUp, "AuditAlreadySpedUp", "", "本单已加速成功,请勿重复提交", None},
+	{SpeedupQuotaUsedUp, "SpeedupQuotaUsedUp", "", "本月加急额度已用完,请提高提审质量以获取更多额度", Quota},
+	{UnhandledAdminConfirmRequest, "UnhandledAdminConfirmRequest", "", "公众号有未处理的确认请求,请稍候重试", None},
+	{WaitAdminConfirm, "WaitAdminConfirm", "", "请耐心等待管理员确认", None},
+	{NeedAdminConfirm, "NeedAdminConfirm", "", "此次调用需要管理员确认,请耐心等候", None},
+	{WaitingAdminConfirm, "WaitingAdminConfirm", "", "正在等管理员确认,请耐心等待", None},
+	{WaitingAdminConfirmRetryLater, "WaitingAdminConfirmRetryLater", "", "正在等管理员确认,请稍候重试", None},
+	{IPRejectedByAdminFor24Hours, "IPRejectedByAdminFor24Hours", "", "该IP调用求请求已被公众号管理员拒绝,请24小时后再试,建议调用前与管理员沟通确认", None},
+	{IPRejectedByAdminFor1Hour, "IPRejectedByAdminFor1Hour", "", "该IP调用求请求已被公众号管理员拒绝,请1小时后再试,建议调用前与管理员沟通确认", None},
+	{InvalidOrderID, "InvalidOrderID", "invalid order id", "", None},
+	{VirtualPayInvalidBusiID, "VirtualPayInvalidBusiID", "invalid busi id", "", None},
 	{InvalidBillDate, "InvalidBillDate", "invalid bill date", "", None},
 	{InvalidBillType, "InvalidBillType", "invalid bill type", "", None},
 	{InvalidPlatform, "InvalidPlatform", "invalid platform", "", None},
-	{BillNotExists, "BillNotExists", "bill not exists", "", None},
-	{Code90007, "Code90007", "invalid openid", "", None},
+	{VirtualPayBillNotExist, "VirtualPayBillNotExist", "bill not exists", "", None},
+	{VirtualPayInvalidOpenID, "VirtualPayInvalidOpenID", "invalid openid", "", None},
 	{MPSigError, "MPSigError", "mp_sig error", "", None},
 	{NoSession, "NoSession", "no session", "", None},
 	{SigError, "SigError", "sig error", "", None},
@@ -7261,185 +7261,185 @@ var table = [1833]Info{
 	{OrderHasBeenCanceled, "OrderHasBeenCanceled", "order has been canceled", "", None},
 	{OrderIsBeingProcessed, "OrderIsBeingProcessed", "order is being processed", "", None},
 	{NoPrivilege, "NoPrivilege", "no privilege", "", None},
-	{Code90018, "Code90018", "invalid parameter", "", None},
+	{VirtualPayInvalidParameter, "VirtualPayInvalidParameter", "invalid parameter", "", None},
 	{NotFastRegister, "NotFastRegister", "not fast register", "不是复用公众号接口快速创建的小程序 ,也不是通过快速注册企业小程序api创建的小程序", None},
 	{HasPublished, "HasPublished", "has published", "小程序发布后不可改名", None},
 	{InvalidChangeStat, "InvalidChangeStat", "invalid change stat", "改名状态不合法", None},
 	{InvalidNickname, "InvalidNickname", "invalid nickname", "昵称不合法", None},
-	{NicknameProtected, "NicknameProtected", "nickname protected", "昵称 15 天主体保护", None},
+	{NicknameProtectedForOwner, "NicknameProtectedForOwner", "nickname protected", "昵称 15 天主体保护", None},
 	{NicknameUsedByUsername, "NicknameUsedByUsername", "nickname used by username", "昵称命中微信号", None},
 	{NicknameUsed, "NicknameUsed", "nickname used", "昵称已被占用", None},
-	{Code91008, "Code91008", "nickname protected", "昵称命中 7 天侵权保护期", None},
+	{NicknameInfringementProtected, "NicknameInfringementProtected", "nickname protected", "昵称命中 7 天侵权保护期", None},
 	{NicknameNeedProof, "NicknameNeedProof", "nickname need proof", "需要提交材料", None},
-	{Code91010, "Code91010", "", "其他错误", None},
-	{Code91011, "Code91011", "", "查不到昵称修改审核单信息", None},
-	{Code91012, "Code91012", "", "其它错误", None},
-	{LockNameTooMore, "LockNameTooMore", "lock name too more", "占用名字过多", None},
+	{RenameOtherError, "RenameOtherError", "", "其他错误", None},
+	{RenameAuditNotFound, "RenameAuditNotFound", "", "查不到昵称修改审核单信息", None},
+	{RenameOtherError91012, "RenameOtherError91012", "", "其它错误", None},
+	{TooManyNamesLocked, "TooManyNamesLocked", "lock name too more", "占用名字过多", None},
 	{DiffMasterPlus, "DiffMasterPlus", "diff master plus", "+号规则 同一类型关联名主体不一致", None},
 	{DiffMaster, "DiffMaster", "diff master", "原始名不同类型主体不一致", None},
-	{NameMoreOwner, "NameMoreOwner", "name more owner", "名称占用者 ≥2", None},
+	{NameHasMultipleOwners, "NameHasMultipleOwners", "name more owner", "名称占用者 ≥2", None},
 	{OtherDiffMasterPlus, "OtherDiffMasterPlus", "other diff master plus", "+号规则 不同类型关联名主体不一致", None},
-	{Code91018, "Code91018", "", "组织类型小程序发布后,侵权被清空昵称,需走认证改名", None},
-	{Code91019, "Code91019", "", "小程序正在审核中", None},
-	{Code92000, "Code92000", "", "该经营资质已添加,请勿重复添加", None},
-	{Code92002, "Code92002", "", "附近地点添加数量达到上线,无法继续添加", None},
-	{Code92003, "Code92003", "", "地点已被其它小程序占用", None},
-	{Code92004, "Code92004", "", "附近功能被封禁", None},
-	{Code92005, "Code92005", "", "地点正在审核中", None},
-	{Code92006, "Code92006", "", "地点正在展示小程序", None},
-	{Code92007, "Code92007", "", "地点审核失败", None},
-	{Code92008, "Code92008", "", "小程序未展示在该地点", None},
-	{Code93009, "Code93009", "", "小程序未上架或不可见", None},
-	{Code93010, "Code93010", "", "地点不存在", None},
-	{Code93011, "Code93011", "", "个人类型小程序不可用", None},
-	{Code93012, "Code93012", "", "非普通类型小程序(门店小程序、小店小程序等)不可用", None},
-	{Code93013, "Code93013", "", "从腾讯地图获取地址详细信息失败", None},
-	{Code93014, "Code93014", "", "同一资质证件号重复添加", None},
-	{Code93015, "Code93015", "", "附近类目审核中", None},
-	{Code93016, "Code93016", "", "服务标签个数超限制(官方最多5个,自定义最多4个)", None},
-	{Code93017, "Code93017", "", "服务标签或者客服的名字不符合要求", None},
-	{Code93018, "Code93018", "", "服务能力中填写的小程序appid不是同主体小程序", None},
-	{Code93019, "Code93019", "", "申请类目之后才能添加附近地点", None},
-	{Code93020, "Code93020", "", "qualification_list无效", None},
-	{Code93021, "Code93021", "", "company_name字段为空", None},
-	{Code93022, "Code93022", "", "credential字段为空", None},
-	{Code93023, "Code93023", "", "address字段为空", None},
-	{Code93024, "Code93024", "", "qualification_list字段为空", None},
-	{Code93025, "Code93025", "", "服务appid对应的path不存在", None},
-	{MissingCertSerialno, "MissingCertSerialno", "missing cert_serialno", "", None},
-	{UseNotRegisterWechatPay, "UseNotRegisterWechatPay", "use not register wechat pay", "", None},
-	{Code94003, "Code94003", "invalid sign", "", None},
-	{UserDoNotHasRealName, "UserDoNotHasRealName", "user do not has real name info", "", None},
+	{OrgNicknameClearedNeedVerifiedRename, "OrgNicknameClearedNeedVerifiedRename", "", "组织类型小程序发布后,侵权被清空昵称,需走认证改名", None},
+	{MiniProgramUnderAudit, "MiniProgramUnderAudit", "", "小程序正在审核中", None},
+	{NearbyQualificationAlreadyAdded, "NearbyQualificationAlreadyAdded", "", "该经营资质已添加,请勿重复添加", None},
+	{NearbyPOICountReachLimit, "NearbyPOICountReachLimit", "", "附近地点添加数量达到上线,无法继续添加", None},
+	{NearbyPOIOccupied, "NearbyPOIOccupied", "", "地点已被其它小程序占用", None},
+	{NearbyBanned, "NearbyBanned", "", "附近功能被封禁", None},
+	{NearbyPOIUnderAudit, "NearbyPOIUnderAudit", "", "地点正在审核中", None},
+	{NearbyPOIAlreadyShowing, "NearbyPOIAlreadyShowing", "", "地点正在展示小程序", None},
+	{NearbyPOIAuditFailed, "NearbyPOIAuditFailed", "", "地点审核失败", None},
+	{NearbyMiniProgramNotShownAtPOI, "NearbyMiniProgramNotShownAtPOI", "", "小程序未展示在该地点", None},
+	{NearbyMiniProgramNotListed, "NearbyMiniProgramNotListed", "", "小程序未上架或不可见", None},
+	{NearbyPOINotExist, "NearbyPOINotExist", "", "地点不存在", None},
+	{NearbyPersonalNotAvailable, "NearbyPersonalNotAvailable", "", "个人类型小程序不可用", None},
+	{NearbyNonStandardNotAvailable, "NearbyNonStandardNotAvailable", "", "非普通类型小程序(门店小程序、小店小程序等)不可用", None},
+	{NearbyTencentMapAddressFailed, "NearbyTencentMapAddressFailed", "", "从腾讯地图获取地址详细信息失败", None},
+	{NearbyQualificationDuplicated, "NearbyQualificationDuplicated", "", "同一资质证件号重复添加", None},
+	{NearbyCategoryUnderAudit, "NearbyCategoryUnderAudit", "", "附近类目审核中", None},
+	{NearbyServiceTagLimit, "NearbyServiceTagLimit", "", "服务标签个数超限制(官方最多5个,自定义最多4个)", None},
+	{NearbyInvalidServiceName, "NearbyInvalidServiceName", "", "服务标签或者客服的名字不符合要求", None},
+	{NearbyServiceAppIDNotSameOwner, "NearbyServiceAppIDNotSameOwner", "", "服务能力中填写的小程序appid不是同主体小程序", None},
+	{NearbyCategoryRequired, "NearbyCategoryRequired", "", "申请类目之后才能添加附近地点", None},
+	{NearbyInvalidQualificationList, "NearbyInvalidQualificationList", "", "qualification_list无效", None},
+	{NearbyCompanyNameEmpty, "NearbyCompanyNameEmpty", "", "company_name字段为空", None},
+	{NearbyCredentialEmpty, "NearbyCredentialEmpty", "", "credential字段为空", None},
+	{NearbyAddressEmpty, "NearbyAddressEmpty", "", "address字段为空", None},
+	{NearbyQualificationListEmpty, "NearbyQualificationListEmpty", "", "qualification_list字段为空", None},
+	{NearbyServicePathNotExist, "NearbyServicePathNotExist", "", "服务appid对应的path不存在", None},
+	{MissingCertSerialNo, "MissingCertSerialNo", "missing cert_serialno", "", None},
+	{UserNotRegisteredWechatPay, "UserNotRegisteredWechatPay", "use not register wechat pay", "", None},
+	{RealNameInvalidSign, "RealNameInvalidSign", "invalid sign", "", None},
+	{UserHasNoRealNameInfo, "UserHasNoRealNameInfo", "user do not has real name info", "", None},
 	{InvalidUserToken, "InvalidUserToken", "invalid user token", "", None},
 	{AppIDUnauthorized, "AppIDUnauthorized", "appid unauthorized", "", None},
-	{AppIDUnbindMchid, "AppIDUnbindMchid", "appid unbind mchid", "", None},
+	{AppIDNotBoundToMchID, "AppIDNotBoundToMchID", "appid unbind mchid", "", None},
 	{InvalidTimestamp, "InvalidTimestamp", "invalid timestamp", "", None},
-	{InvalidCertSerialno, "InvalidCertSerialno", "invalid cert_serialno, cert_serialno's size should be 40", "", None},
-	{InvalidMchID, "InvalidMchID", "invalid mch_id", "", None},
+	{InvalidCertSerialNo, "InvalidCertSerialNo", "invalid cert_serialno, cert_serialno's size should be 40", "", None},
+	{RealNameInvalidMchID, "RealNameInvalidMchID", "invalid mch_id", "", None},
 	{TimestampExpired, "TimestampExpired", "timestamp expired", "", None},
-	{Code94012, "Code94012", "", "appid和商户号的绑定关系不存在", None},
+	{AppIDMchIDBindingNotExist, "AppIDMchIDBindingNotExist", "", "appid和商户号的绑定关系不存在", None},
 	{WxcodeDecodeFail, "WxcodeDecodeFail", "wxcode decode fail", "", None},
-	{WxcodeRecognizeUnautuorized, "WxcodeRecognizeUnautuorized", "wxcode recognize unautuorized", "", None},
+	{WxcodeRecognizeUnauthorized, "WxcodeRecognizeUnauthorized", "wxcode recognize unautuorized", "", None},
 	{GetProductByPageArgsInvalid, "GetProductByPageArgsInvalid", "get product by page args invalid", "", None},
-	{GetProductMaterialsByCondArgs, "GetProductMaterialsByCondArgs", "get product materials by cond args invalid", "", None},
-	{MaterialIDListSizeOutOf, "MaterialIDListSizeOutOf", "material id list size out of limit", "", None},
-	{ImportProductFrequenceOutOfLimit, "ImportProductFrequenceOutOfLimit", "import product frequence out of limit", "", RateLimit},
+	{GetProductMaterialsArgsInvalid, "GetProductMaterialsArgsInvalid", "get product materials by cond args invalid", "", None},
+	{MaterialIDListSizeOutOfLimit, "MaterialIDListSizeOutOfLimit", "material id list size out of limit", "", None},
+	{ImportProductFrequencyOutOfLimit, "ImportProductFrequencyOutOfLimit", "import product frequence out of limit", "", RateLimit},
 	{MPIsImportingProducts, "MPIsImportingProducts", "mp is importing products, api is rejected to import", "", None},
-	{APIIsRejectedToImport, "APIIsRejectedToImport", "api is rejected to import, need to set commission ratio on mp first", "", None},
-	{Code101000, "Code101000", "invalid image url", "", None},
-	{CertificateNotFound, "CertificateNotFound", "certificate not found", "", None},
+	{APIImportNeedsCommissionRatio, "APIImportNeedsCommissionRatio", "api is rejected to import, need to set commission ratio on mp first", "", None},
+	{OCRInvalidImageURL, "OCRInvalidImageURL", "invalid image url", "", None},
+	{OCRCertificateNotFound, "OCRCertificateNotFound", "certificate not found", "", None},
 	{NotEnoughMarketQuota, "NotEnoughMarketQuota", "not enough market quota", "", Quota},
-	{Code200002, "Code200002", "", "入参错误", None},
-	{Code200011, "Code200011", "", "此账号已被封禁,无法操作", None},
-	{Code200012, "Code200012", "", "个人模板数已达上限,上限25个", None},
-	{Code200013, "Code200013", "", "此模板已被封禁,无法选用", None},
-	{Code200014, "Code200014", "", "模板 tid 参数错误", None},
-	{Code200016, "Code200016", "", "start 参数错误", None},
-	{Code200017, "Code200017", "", "limit 参数错误", None},
-	{Code200018, "Code200018", "", "类目 ids 缺失", None},
-	{Code200019, "Code200019", "", "类目 ids 不合法", None},
-	{Code200020, "Code200020", "", "关键词列表 kidList 参数错误", None},
-	{Code200021, "Code200021", "", "场景描述 sceneDesc 参数错误", None},
-	{Code300001, "Code300001", "", "禁止创建/更新商品(如商品创建功能被封禁) 或 禁止编辑&更新房间", None},
-	{Code300002, "Code300002", "", "名称长度不符合规则", None},
-	{Code300003, "Code300003", "", "价格输入不合规(如现价比原价大、传入价格非数字等)", None},
-	{Code300004, "Code300004", "", "商品名称存在违规违法内容", None},
-	{Code300005, "Code300005", "", "商品图片存在违规违法内容", None},
-	{Code300006, "Code300006", "", "图片上传失败(如mediaID过期)", None},
-	{Code300007, "Code300007", "", "线上小程序版本不存在该链接", None},
-	{Code300008, "Code300008", "", "添加商品失败", None},
-	{Code300009, "Code300009", "", "商品审核撤回失败", None},
-	{Code300010, "Code300010", "", "商品审核状态不对(如商品审核中)", None},
-	{Code300011, "Code300011", "", "操作非法(API不允许操作非API创建的商品)", None},
-	{Code300012, "Code300012", "", "没有提审额度(每天500次提审额度)", Quota},
-	{Code300013, "Code300013", "", "提审失败", None},
-	{Code300014, "Code300014", "", "审核中,无法删除(非零代表失败)", None},
-	{Code300017, "Code300017", "", "商品未提审", None},
-	{Code300021, "Code300021", "", "商品添加成功,审核失败", None},
-	{Code300022, "Code300022", "", "此房间号不存在", None},
-	{Code300023, "Code300023", "", "房间状态 拦截(当前房间状态不允许此操作)", None},
-	{Code300024, "Code300024", "", "商品不存在", None},
-	{Code300025, "Code300025", "", "商品审核未通过", None},
-	{Code300026, "Code300026", "", "房间商品数量已经满额", None},
-	{Code300027, "Code300027", "", "导入商品失败", None},
-	{Code300028, "Code300028", "", "房间名称违规", None},
-	{Code300029, "Code300029", "", "主播昵称违规", None},
-	{Code300030, "Code300030", "", "主播微信号不合法", None},
-	{Code300031, "Code300031", "", "直播间封面图不合规", None},
-	{Code300032, "Code300032", "", "直播间分享图违规", None},
-	{Code300033, "Code300033", "", "添加商品超过直播间上限", None},
-	{Code300034, "Code300034", "", "主播微信昵称长度不符合要求", None},
-	{Code300035, "Code300035", "", "主播微信号不存在", None},
-	{Code300036, "Code300036", "", "主播微信号未实名认证", None},
+	{SubscribeInvalidParam, "SubscribeInvalidParam", "", "入参错误", None},
+	{SubscribeAccountBanned, "SubscribeAccountBanned", "", "此账号已被封禁,无法操作", None},
+	{SubscribeTemplateLimitReached, "SubscribeTemplateLimitReached", "", "个人模板数已达上限,上限25个", None},
+	{SubscribeTemplateBanned, "SubscribeTemplateBanned", "", "此模板已被封禁,无法选用", None},
+	{InvalidSubscribeTemplateTID, "InvalidSubscribeTemplateTID", "", "模板 tid 参数错误", None},
+	{InvalidSubscribeStartParam, "InvalidSubscribeStartParam", "", "start 参数错误", None},
+	{InvalidSubscribeLimitParam, "InvalidSubscribeLimitParam", "", "limit 参数错误", None},
+	{SubscribeCategoryIDsMissing, "SubscribeCategoryIDsMissing", "", "类目 ids 缺失", None},
+	{InvalidSubscribeCategoryIDs, "InvalidSubscribeCategoryIDs", "", "类目 ids 不合法", None},
+	{InvalidSubscribeKidList, "InvalidSubscribeKidList", "", "关键词列表 kidList 参数错误", None},
+	{InvalidSubscribeSceneDesc, "InvalidSubscribeSceneDesc", "", "场景描述 sceneDesc 参数错误", None},
+	{LiveGoodsOrRoomUpdateForbidden, "LiveGoodsOrRoomUpdateForbidden", "", "禁止创建/更新商品(如商品创建功能被封禁) 或 禁止编辑&更新房间", None},
+	{LiveNameLengthInvalid, "LiveNameLengthInvalid", "", "名称长度不符合规则", None},
+	{LiveGoodsInvalidPrice, "LiveGoodsInvalidPrice", "", "价格输入不合规(如现价比原价大、传入价格非数字等)", None},
+	{LiveGoodsNameViolation, "LiveGoodsNameViolation", "", "商品名称存在违规违法内容", None},
+	{LiveGoodsImageViolation, "LiveGoodsImageViolation", "", "商品图片存在违规违法内容", None},
+	{LiveImageUploadFailed, "LiveImageUploadFailed", "", "图片上传失败(如mediaID过期)", None},
+	{LiveGoodsPathNotInOnlineVersion, "LiveGoodsPathNotInOnlineVersion", "", "线上小程序版本不存在该链接", None},
+	{LiveAddGoodsFailed, "LiveAddGoodsFailed", "", "添加商品失败", None},
+	{LiveGoodsAuditWithdrawFailed, "LiveGoodsAuditWithdrawFailed", "", "商品审核撤回失败", None},
+	{LiveGoodsAuditStatusInvalid, "LiveGoodsAuditStatusInvalid", "", "商品审核状态不对(如商品审核中)", None},
+	{LiveGoodsNotCreatedByAPI, "LiveGoodsNotCreatedByAPI", "", "操作非法(API不允许操作非API创建的商品)", None},
+	{LiveGoodsAuditQuotaUsedUp, "LiveGoodsAuditQuotaUsedUp", "", "没有提审额度(每天500次提审额度)", Quota},
+	{LiveGoodsAuditSubmitFailed, "LiveGoodsAuditSubmitFailed", "", "提审失败", None},
+	{LiveGoodsUnderAuditNotDeletable, "LiveGoodsUnderAuditNotDeletable", "", "审核中,无法删除(非零代表失败)", None},
+	{LiveGoodsNotSubmittedForAudit, "LiveGoodsNotSubmittedForAudit", "", "商品未提审", None},
+	{LiveGoodsAddedAuditFailed, "LiveGoodsAddedAuditFailed", "", "商品添加成功,审核失败", None},
+	{LiveRoomNotExist, "LiveRoomNotExist", "", "此房间号不存在", None},
+	{LiveRoomStatusForbidsOperation, "LiveRoomStatusForbidsOperation", "", "房间状态 拦截(当前房间状态不允许此操作)", None},
+	{LiveGoodsNotExist, "LiveGoodsNotExist", "", "商品不存在", None},
+	{LiveGoodsAuditRejected, "LiveGoodsAuditRejected", "", "商品审核未通过", None},
+	{LiveRoomGoodsFull, "LiveRoomGoodsFull", "", "房间商品数量已经满额", None},
+	{LiveImportGoodsFailed, "LiveImportGoodsFailed", "", "导入商品失败", None},
+	{LiveRoomNameViolation, "LiveRoomNameViolation", "", "房间名称违规", None},
+	{LiveAnchorNicknameViolation, "LiveAnchorNicknameViolation", "", "主播昵称违规", None},
+	{InvalidLiveAnchorWechatID, "InvalidLiveAnchorWechatID", "", "主播微信号不合法", None},
+	{LiveRoomCoverViolation, "LiveRoomCoverViolation", "", "直播间封面图不合规", None},
+	{LiveRoomShareImageViolation, "LiveRoomShareImageViolation", "", "直播间分享图违规", None},
+	{LiveRoomAddGoodsOverLimit, "LiveRoomAddGoodsOverLimit", "", "添加商品超过直播间上限", None},
+	{LiveAnchorNicknameLengthInvalid, "LiveAnchorNicknameLengthInvalid", "", "主播微信昵称长度不符合要求", None},
+	{LiveAnchorWechatIDNotExist, "LiveAnchorWechatIDNotExist", "", "主播微信号不存在", None},
+	{LiveAnchorNotRealNameVerified, "LiveAnchorNotRealNameVerified", "", "主播微信号未实名认证", None},
 	{InvalidFileName, "InvalidFileName", "invalid file name", "", None},
 	{NoPermissionToUploadFile, "NoPermissionToUploadFile", "no permission to upload file", "", None},
 	{InvalidSizeOfSource, "InvalidSizeOfSource", "invalid size of source", "", None},
-	{ErrorXxxx, "ErrorXxxx", "error: xxxx, file not found", "参数中的tabBar的pagePath中传入的路径,找不到该文件", None},
-	{Code928000, "Code928000", "", "票据已存在", None},
-	{Code928001, "Code928001", "", "票据不存在", None},
-	{Code930555, "Code930555", "sysem error", "", Backoff},
+	{TabBarPagePathFileNotFound, "TabBarPagePathFileNotFound", "error: xxxx, file not found", "参数中的tabBar的pagePath中传入的路径,找不到该文件", None},
+	{ReceiptAlreadyExists, "ReceiptAlreadyExists", "", "票据已存在", None},
+	{ReceiptNotExist, "ReceiptNotExist", "", "票据不存在", None},
+	{LocalDeliverySystemError, "LocalDeliverySystemError", "sysem error", "", Backoff},
 	{DeliveryTimeout, "DeliveryTimeout", "delivery timeout", "", Backoff},
 	{DeliverySystemError, "DeliverySystemError", "delivery system error", "", Backoff},
 	{DeliveryLogicError, "DeliveryLogicError", "delivery logic error", "", None},
-	{Code930559, "Code930559", "invaild openid", "沙盒环境openid无效", None},
-	{ShopidNeedBindFirst, "ShopidNeedBindFirst", "shopid need bind first", "", None},
+	{DeliverySandboxInvalidOpenID, "DeliverySandboxInvalidOpenID", "invaild openid", "沙盒环境openid无效", None},
+	{ShopIDNeedBindFirst, "ShopIDNeedBindFirst", "shopid need bind first", "", None},
 	{ArgsError, "ArgsError", "args error", "参数错误", None},
 	{OrderAlreadyExists, "OrderAlreadyExists", "order already exists", "", None},
 	{OrderNotExists, "OrderNotExists", "order not exists", "订单不存在", None},
-	{QuotaRunOut, "QuotaRunOut", "quota run out, try next day", "沙盒环境调用无配额", Quota},
+	{DeliverySandboxQuotaRunOut, "DeliverySandboxQuotaRunOut", "quota run out, try next day", "沙盒环境调用无配额", Quota},
 	{OrderFinished, "OrderFinished", "order finished", "", None},
-	{NotSupport, "NotSupport", "not support, plz auth at mp.weixin.qq.com", "", None},
+	{NotSupportAuthAtMP, "NotSupportAuthAtMP", "not support, plz auth at mp.weixin.qq.com", "", None},
 	{ShopArgError, "ShopArgError", "shop arg error", "", None},
-	{NotPersonalAccount, "NotPersonalAccount", "not personal account", "不支持个人类型小程序", None},
+	{PersonalAccountNotSupported, "PersonalAccountNotSupported", "not personal account", "不支持个人类型小程序", None},
 	{AlreadyOpen, "AlreadyOpen", "already open", "已经开通不需要再开通", None},
-	{CargoFirstClassOrCargoSecond, "CargoFirstClassOrCargoSecond", "cargo_first_class or cargo_second_class invalid", "", None},
-	{Code930571, "Code930571", "", "该商户没有内测权限,请先申请权限: https://wj.qq.com/s2/7243532/fcfb/", None},
+	{InvalidCargoClass, "InvalidCargoClass", "cargo_first_class or cargo_second_class invalid", "", None},
+	{LocalDeliveryNoBetaPermission, "LocalDeliveryNoBetaPermission", "", "该商户没有内测权限,请先申请权限: https://wj.qq.com/s2/7243532/fcfb/", None},
 	{FeeAlreadySet, "FeeAlreadySet", "fee already set", "", None},
 	{UnbindDownloadURL, "UnbindDownloadURL", "unbind download url", "", None},
 	{NoResponseData, "NoResponseData", "no response data", "", None},
 	{ResponseDataTooBig, "ResponseDataTooBig", "response data too big", "", None},
-	{Code9001001, "Code9001001", "", "POST 数据参数不合法", None},
-	{Code9001002, "Code9001002", "", "远端服务不可用", Backoff},
-	{Code9001003, "Code9001003", "", "Ticket 不合法", None},
-	{Code9001004, "Code9001004", "", "获取摇周边用户信息失败", None},
-	{Code9001005, "Code9001005", "", "获取商户信息失败", None},
-	{Code9001006, "Code9001006", "", "获取 OpenID 失败", None},
-	{Code9001007, "Code9001007", "", "上传文件缺失", None},
-	{Code9001008, "Code9001008", "", "上传素材的文件类型不合法", None},
-	{Code9001009, "Code9001009", "", "上传素材的文件尺寸不合法", None},
-	{Code9001010, "Code9001010", "", "上传失败", None},
-	{Code9001020, "Code9001020", "", "账号不合法", None},
-	{Code9001021, "Code9001021", "", "已有设备激活率低于 50% ,不能新增设备", None},
-	{Code9001022, "Code9001022", "", "设备申请数不合法,必须为大于 0 的数字", None},
-	{Code9001023, "Code9001023", "", "已存在审核中的设备 ID 申请", None},
-	{Code9001024, "Code9001024", "", "一次查询设备 ID 数量不能超过 50", None},
-	{Code9001025, "Code9001025", "", "设备 ID 不合法", None},
-	{Code9001026, "Code9001026", "", "页面 ID 不合法", None},
-	{Code9001027, "Code9001027", "", "页面参数不合法", None},
-	{Code9001028, "Code9001028", "", "一次删除页面 ID 数量不能超过 10", None},
-	{Code9001029, "Code9001029", "", "页面已应用在设备中,请先解除应用关系再删除", None},
-	{Code9001030, "Code9001030", "", "一次查询页面 ID 数量不能超过 50", None},
-	{Code9001031, "Code9001031", "", "时间区间不合法", None},
-	{Code9001032, "Code9001032", "", "保存设备与页面的绑定关系参数错误", None},
-	{Code9001033, "Code9001033", "", "门店 ID 不合法", None},
-	{Code9001034, "Code9001034", "", "设备备注信息过长", None},
-	{Code9001035, "Code9001035", "", "设备申请参数不合法", None},
-	{Code9001036, "Code9001036", "", "查询起始值 begin 不合法", None},
-	{ParamsInvalid, "ParamsInvalid", "params invalid", "", None},
-	{ShopIDNotExist, "ShopIDNotExist", "shop id not exist", "", None},
-	{SsidOrPasswordShouldStartWith, "SsidOrPasswordShouldStartWith", "ssid or password should start with \"WX\"", "", None},
-	{SsidCanNotIncludeChinese, "SsidCanNotIncludeChinese", "ssid can not include chinese", "", None},
-	{PassswordCanNotIncludeChinese, "PassswordCanNotIncludeChinese", "passsword can not include chinese", "", None},
-	{PasswordMustBeBetween8And, "PasswordMustBeBetween8And", "password must be between 8 and 24 characters", "", None},
-	{DeviceExist, "DeviceExist", "device exist", "", None},
-	{DeviceNotExist, "DeviceNotExist", "device not exist", "", None},
-	{TheSizeOfQueryListReach, "TheSizeOfQueryListReach", "the size of query list reach limit", "", None},
+	{ShakeInvalidPostData, "ShakeInvalidPostData", "", "POST 数据参数不合法", None},
+	{ShakeRemoteServiceUnavailable, "ShakeRemoteServiceUnavailable", "", "远端服务不可用", Backoff},
+	{ShakeInvalidTicket, "ShakeInvalidTicket", "", "Ticket 不合法", None},
+	{ShakeGetUserInfoFailed, "ShakeGetUserInfoFailed", "", "获取摇周边用户信息失败", None},
+	{ShakeGetMerchantInfoFailed, "ShakeGetMerchantInfoFailed", "", "获取商户信息失败", None},
+	{ShakeGetOpenIDFailed, "ShakeGetOpenIDFailed", "", "获取 OpenID 失败", None},
+	{ShakeUploadFileMissing, "ShakeUploadFileMissing", "", "上传文件缺失", None},
+	{ShakeInvalidUploadFileType, "ShakeInvalidUploadFileType", "", "上传素材的文件类型不合法", None},
+	{ShakeInvalidUploadFileSize, "ShakeInvalidUploadFileSize", "", "上传素材的文件尺寸不合法", None},
+	{ShakeUploadFailed, "ShakeUploadFailed", "", "上传失败", None},
+	{ShakeInvalidAccount, "ShakeInvalidAccount", "", "账号不合法", None},
+	{ShakeDeviceActivationRateLow, "ShakeDeviceActivationRateLow", "", "已有设备激活率低于 50% ,不能新增设备", None},
+	{ShakeInvalidDeviceApplyCount, "ShakeInvalidDeviceApplyCount", "", "设备申请数不合法,必须为大于 0 的数字", None},
+	{ShakeDeviceApplyUnderAudit, "ShakeDeviceApplyUnderAudit", "", "已存在审核中的设备 ID 申请", None},
+	{ShakeDeviceQueryLimitExceeded, "ShakeDeviceQueryLimitExceeded", "", "一次查询设备 ID 数量不能超过 50", None},
+	{ShakeInvalidDeviceID, "ShakeInvalidDeviceID", "", "设备 ID 不合法", None},
+	{ShakeInvalidPageID, "ShakeInvalidPageID", "", "页面 ID 不合法", None},
+	{ShakeInvalidPageParams, "ShakeInvalidPageParams", "", "页面参数不合法", None},
+	{ShakePageDeleteLimitExceeded, "ShakePageDeleteLimitExceeded", "", "一次删除页面 ID 数量不能超过 10", None},
+	{ShakePageInUseByDevice, "ShakePageInUseByDevice", "", "页面已应用在设备中,请先解除应用关系再删除", None},
+	{ShakePageQueryLimitExceeded, "ShakePageQueryLimitExceeded", "", "一次查询页面 ID 数量不能超过 50", None},
+	{ShakeInvalidTimeRange, "ShakeInvalidTimeRange", "", "时间区间不合法", None},
+	{ShakeInvalidDevicePageBinding, "ShakeInvalidDevicePageBinding", "", "保存设备与页面的绑定关系参数错误", None},
+	{ShakeInvalidStoreID, "ShakeInvalidStoreID", "", "门店 ID 不合法", None},
+	{ShakeDeviceCommentTooLong, "ShakeDeviceCommentTooLong", "", "设备备注信息过长", None},
+	{ShakeInvalidDeviceApplyParams, "ShakeInvalidDeviceApplyParams", "", "设备申请参数不合法", None},
+	{ShakeInvalidQueryBegin, "ShakeInvalidQueryBegin", "", "查询起始值 begin 不合法", None},
+	{WiFiParamsInvalid, "WiFiParamsInvalid", "params invalid", "", None},
+	{WiFiShopIDNotExist, "WiFiShopIDNotExist", "shop id not exist", "", None},
+	{SSIDOrPasswordMustStartWithWX, "SSIDOrPasswordMustStartWithWX", "ssid or password should start with \"WX\"", "", None},
+	{SSIDCannotIncludeChinese, "SSIDCannotIncludeChinese", "ssid can not include chinese", "", None},
+	{PasswordCannotIncludeChinese, "PasswordCannotIncludeChinese", "passsword can not include chinese", "", None},
+	{PasswordLengthInvalid, "PasswordLengthInvalid", "password must be between 8 and 24 characters", "", None},
+	{WiFiDeviceExist, "WiFiDeviceExist", "device exist", "", None},
+	{WiFiDeviceNotExist, "WiFiDeviceNotExist", "device not exist", "", None},
+	{QueryListSizeReachLimit, "QueryListSizeReachLimit", "the size of query list reach limit", "", None},
 	{NotAllowedToModify, "NotAllowedToModify", "not allowed to modify, ensure you are an certified or component account", "", None},
-	{InvalidSsid, "InvalidSsid", "invalid ssid, can not include none utf8 characters, and should be between 1 and 32 bytes", "", None},
-	{ShopIDHasNotBeAudited, "ShopIDHasNotBeAudited", "shop id has not be audited, this bar type is not enable", "", None},
-	{ProtocolTypeIsNotSameWith, "ProtocolTypeIsNotSameWith", "protocol type is not same with the exist device", "", None},
-	{SsidNotExist, "SsidNotExist", "ssid not exist", "", None},
-	{DeviceCountLimit, "DeviceCountLimit", "device count limit", "", None},
+	{InvalidSSID, "InvalidSSID", "invalid ssid, can not include none utf8 characters, and should be between 1 and 32 bytes", "", None},
+	{ShopIDNotAudited, "ShopIDNotAudited", "shop id has not be audited, this bar type is not enable", "", None},
+	{ProtocolTypeMismatch, "ProtocolTypeMismatch", "protocol type is not same with the exist device", "", None},
+	{SSIDNotExist, "SSIDNotExist", "ssid not exist", "", None},
+	{WiFiDeviceCountLimit, "WiFiDeviceCountLimit", "device count limit", "", None},
 	{CardInfoNotExist, "CardInfoNotExist", "card info not exist", "", None},
 	{CardExpirationTimeIsInvalid, "CardExpirationTimeIsInvalid", "card expiration time is invalid", "", None},
 	{URLSizeInvalid, "URLSizeInvalid", "url size invalid, keep less than 255", "", None},
@@ -7461,7 +7461,7 @@ var table = [1833]Info{
 	{DescEmpty, "DescEmpty", "desc empty", "", None},
 	{FeeNotEqualItems, "FeeNotEqualItems", "fee not equal items'", "", None},
 	{PaymentInfoIncorrect, "PaymentInfoIncorrect", "payment info incorrect", "", None},
-	{FeeIs0, "FeeIs0", "fee is 0", "", None},
+	{FeeIsZero, "FeeIsZero", "fee is 0", "", None},
 	{PaymentExpireDateFormatError, "PaymentExpireDateFormatError", "payment expire date format error", "", None},
 	{AppIDError, "AppIDError", "appid error", "", None},
 	{PaymentOrderIDError, "PaymentOrderIDError", "payment order id error", "", None},
@@ -7481,7 +7481,7 @@ var table = [1833]Info{
 	{PaymentNoticeTypeError, "PaymentNoticeTypeError", "payment_notice_type error", "", None},
 	{RegionCodeError, "RegionCodeError", "region_code error", "", None},
 	{DepartmentNameError, "DepartmentNameError", "department_name error", "", None},
-	{FeeNotEqualFinanceS, "FeeNotEqualFinanceS", "fee not equal finance's", "", None},
+	{FeeNotEqualFinance, "FeeNotEqualFinance", "fee not equal finance's", "", None},
 	{RefundOutIDError, "RefundOutIDError", "refund_out_id error", "", None},
 	{NotCombinedOrderID, "NotCombinedOrderID", "not combined order_id", "", None},
 	{PartialSubOrderIsTest, "PartialSubOrderIsTest", "partial sub order is test", "", None},
@@ -7489,33 +7489,33 @@ var table = [1833]Info{
 	{SubOrderListSizeError, "SubOrderListSizeError", "sub order list size error", "", None},
 	{SubOrderRepeated, "SubOrderRepeated", "sub order repeated", "", None},
 	{AuthCodeEmpty, "AuthCodeEmpty", "auth_code empty", "", None},
-	{BankIDEmptyButMchID, "BankIDEmptyButMchID", "bank_id empty but mch_id not empty", "", None},
-	{SumOfOtherFeesExceedTotal, "SumOfOtherFeesExceedTotal", "sum of other fees exceed total fee", "", None},
+	{BankIDEmptyButMchIDSet, "BankIDEmptyButMchIDSet", "bank_id empty but mch_id not empty", "", None},
+	{OtherFeesExceedTotalFee, "OtherFeesExceedTotalFee", "sum of other fees exceed total fee", "", None},
 	{OtherUserPaying, "OtherUserPaying", "other user paying", "", None},
 	{PayProcessNotFinish, "PayProcessNotFinish", "pay process not finish", "", None},
 	{NoRefundPermission, "NoRefundPermission", "no refund permission", "", None},
 	{IPLimit, "IPLimit", "ip limit", "", None},
-	{Code9202004, "Code9202004", "freq limit", "", RateLimit},
+	{PaymentFreqLimit, "PaymentFreqLimit", "freq limit", "", RateLimit},
 	{UserWeixinAccountAbnormal, "UserWeixinAccountAbnormal", "user weixin account abnormal", "", None},
 	{AccountBalanceNotEnough, "AccountBalanceNotEnough", "account balance not enough", "", None},
 	{RefundRequestRepeated, "RefundRequestRepeated", "refund request repeated", "", None},
 	{HasRefunded, "HasRefunded", "has refunded", "", None},
 	{RefundExceedTotalFee, "RefundExceedTotalFee", "refund exceed total fee", "", None},
-	{BusiIDDup, "BusiIDDup", "busi_id dup", "", None},
+	{DuplicateBusiID, "DuplicateBusiID", "busi_id dup", "", None},
 	{NotCheckSign, "NotCheckSign", "not check sign", "", None},
 	{CheckSignFailed, "CheckSignFailed", "check sign failed", "", None},
 	{SubOrderError, "SubOrderError", "sub order error", "", None},
-	{Code9202020, "Code9202020", "order status error", "", None},
+	{OrderStatusError, "OrderStatusError", "order status error", "", None},
 	{UnifiedOrderRepeatedly, "UnifiedOrderRepeatedly", "unified order repeatedly", "", None},
 	{RequestToNotificationURLFail, "RequestToNotificationURLFail", "request to notification url fail", "", None},
 	{HTTPRequestFail, "HTTPRequestFail", "http request fail", "", None},
 	{HTTPResponseDataError, "HTTPResponseDataError", "http response data error", "", None},
-	{HTTPResponseDataRsaDecryptFail, "HTTPResponseDataRsaDecryptFail", "http response data RSA decrypt fail", "", None},
+	{HTTPResponseDataRSADecryptFail, "HTTPResponseDataRSADecryptFail", "http response data RSA decrypt fail", "", None},
 	{HTTPResponseDataAESDecryptFail, "HTTPResponseDataAESDecryptFail", "http response data AES decrypt fail", "", None},
 	{SystemBusy, "SystemBusy", "system busy, please try again later", "", Backoff},
-	{GetrealnameTokenError, "GetrealnameTokenError", "getrealname token error", "", None},
-	{GetrealnameUserOrTokenError, "GetrealnameUserOrTokenError", "getrealname user or token error", "", None},
-	{GetrealnameAppIDOrTokenError, "GetrealnameAppIDOrTokenError", "getrealname appid or token error", "", None},
+	{GetRealNameTokenError, "GetRealNameTokenError", "getrealname token error", "", None},
+	{GetRealNameUserOrTokenError, "GetRealNameUserOrTokenError", "getrealname user or token error", "", None},
+	{GetRealNameAppIDOrTokenError, "GetRealNameAppIDOrTokenError", "getrealname appid or token error", "", None},
 	{FinanceConfNotExist, "FinanceConfNotExist", "finance conf not exist", "", None},
 	{BankConfNotExist, "BankConfNotExist", "bank conf not exist", "", None},
 	{WeiBanJuConfNotExist, "WeiBanJuConfNotExist", "wei ban ju conf not exist", "", None},
@@ -7543,7 +7543,7 @@ var table = [1833]Info{
 	{UserPaying, "UserPaying", "user paying, need input password", "", None},
 	{AuthCodeError, "AuthCodeError", "auth_code error", "", None},
 	{AuthCodeInvalid, "AuthCodeInvalid", "auth_code invalid", "", None},
-	{NotAllowToReverseWhenUser, "NotAllowToReverseWhenUser", "not allow to reverse when user paying", "", None},
+	{CannotReverseWhileUserPaying, "CannotReverseWhileUserPaying", "not allow to reverse when user paying", "", None},
 	{OrderPaid, "OrderPaid", "order paid", "", None},
 	{OrderClosed, "OrderClosed", "order closed", "", None},
 	{VehicleNotExists, "VehicleNotExists", "vehicle not exists", "", None},
@@ -7555,152 +7555,152 @@ var table = [1833]Info{
 	{ChannelTypeInvalid, "ChannelTypeInvalid", "channel type invalid", "", None},
 	{ExpireTimeRangeError, "ExpireTimeRangeError", "expire_time range error", "", None},
 	{QueryFinanceError, "QueryFinanceError", "query finance error", "", None},
-	{Code9291000, "Code9291000", "openid error", "", None},
+	{AppOpenIDError, "AppOpenIDError", "openid error", "", None},
 	{OpenIDAppIDNotMatch, "OpenIDAppIDNotMatch", "openid appid not match", "", None},
 	{AppAppIDNotExist, "AppAppIDNotExist", "app_appid not exist", "", None},
 	{AppAppIDNotApp, "AppAppIDNotApp", "app_appid not app", "", None},
 	{AppIDEmpty, "AppIDEmpty", "appid empty", "", None},
 	{AppIDNotMatchAccessToken, "AppIDNotMatchAccessToken", "appid not match access_token", "", None},
-	{Code9291006, "Code9291006", "invalid sign", "", None},
+	{InvalidAppSign, "InvalidAppSign", "invalid sign", "", None},
 	{BackendLogicError, "BackendLogicError", "backend logic error", "", None},
 	{BeginTimeCanNotBeforeNow, "BeginTimeCanNotBeforeNow", "begin_time can not before now", "", None},
 	{EndTimeCanNotBeforeNow, "EndTimeCanNotBeforeNow", "end_time can not before now", "", None},
-	{BeginTimeMustLessThanEnd, "BeginTimeMustLessThanEnd", "begin_time must less than end_time", "", None},
-	{EndTimeBeginTime1year, "EndTimeBeginTime1year", "end_time - begin_time > 1year", "", None},
+	{BeginTimeMustLessThanEndTime, "BeginTimeMustLessThanEndTime", "begin_time must less than end_time", "", None},
+	{TimeRangeOverOneYear, "TimeRangeOverOneYear", "end_time - begin_time > 1year", "", None},
 	{InvalidMaxParticTimes, "InvalidMaxParticTimes", "invalid max_partic_times", "", None},
 	{InvalidActivityStatus, "InvalidActivityStatus", "invalid activity status", "", None},
-	{GiftNumMust0And15, "GiftNumMust0And15", "gift_num must >0 and <=15", "", None},
+	{GiftNumOutOfRange, "GiftNumOutOfRange", "gift_num must >0 and <=15", "", None},
 	{InvalidTinyAppID, "InvalidTinyAppID", "invalid tiny appid", "", None},
 	{ActivityCanNotFinish, "ActivityCanNotFinish", "activity can not finish", "", None},
-	{CardInfoListMust2, "CardInfoListMust2", "card_info_list must >= 2", "", None},
-	{Code9300011, "Code9300011", "invalid card_id", "", None},
+	{CardInfoListTooShort, "CardInfoListTooShort", "card_info_list must >= 2", "", None},
+	{InvalidActivityCardID, "InvalidActivityCardID", "invalid card_id", "", None},
 	{CardIDMustBelongThisAppID, "CardIDMustBelongThisAppID", "card_id must belong this appid", "", None},
-	{CardIDIsNotSwipeCard, "CardIDIsNotSwipeCard", "card_id is not swipe_card or pay.cash", "", None},
-	{SomeCardIDIsOutOf, "SomeCardIDIsOutOf", "some card_id is out of stock", "", None},
-	{SomeCardIDIsInvalidStatus, "SomeCardIDIsInvalidStatus", "some card_id is invalid status", "", None},
-	{MembershipOrNewOldTinyappUser, "MembershipOrNewOldTinyappUser", "membership or new/old tinyapp user only support one", "", None},
+	{CardIDNotSwipeCardOrCash, "CardIDNotSwipeCardOrCash", "card_id is not swipe_card or pay.cash", "", None},
+	{CardIDOutOfStock, "CardIDOutOfStock", "some card_id is out of stock", "", None},
+	{CardIDInvalidStatus, "CardIDInvalidStatus", "some card_id is invalid status", "", None},
+	{MembershipOrNewOldUserOnlyOne, "MembershipOrNewOldUserOnlyOne", "membership or new/old tinyapp user only support one", "", None},
 	{InvalidLogicForMembership, "InvalidLogicForMembership", "invalid logic for membership", "", None},
-	{InvalidLogicForTinyappNewOld, "InvalidLogicForTinyappNewOld", "invalid logic for tinyapp new/old user", "", None},
+	{InvalidLogicForNewOldUser, "InvalidLogicForNewOldUser", "invalid logic for tinyapp new/old user", "", None},
 	{InvalidActivityType, "InvalidActivityType", "invalid activity type", "", None},
 	{InvalidActivityID, "InvalidActivityID", "invalid activity_id", "", None},
 	{InvalidHelpMaxTimes, "InvalidHelpMaxTimes", "invalid help_max_times", "", None},
 	{InvalidCoverURL, "InvalidCoverURL", "invalid cover_url", "", None},
 	{InvalidGenLimit, "InvalidGenLimit", "invalid gen_limit", "", None},
-	{CardSEndTimeCannotEarly, "CardSEndTimeCannotEarly", "card's end_time cannot early than act's end_time", "", None},
+	{CardEndTimeBeforeActivityEnd, "CardEndTimeBeforeActivityEnd", "card's end_time cannot early than act's end_time", "", None},
 	{DeliverySideError, "DeliverySideError", "Delivery side error", "快递侧逻辑错误,详细原因需要看 delivery_resultcode, 请先确认一下编码方式,python建议 json.dumps(b, ensure_ascii=False),php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)", None},
 	{DeliverySideSysError, "DeliverySideSysError", "Delivery side sys error", "快递公司系统错误", Backoff},
-	{SpecifiedDeliveryIDIsNotRegisterred, "SpecifiedDeliveryIDIsNotRegisterred", "Specified delivery id is not registerred", "delivery_id 不存在", None},
-	{SpecifiedDeliveryIDHasBeenBanned, "SpecifiedDeliveryIDHasBeenBanned", "Specified delivery id has beed banned", "service_type 不存在", None},
+	{DeliveryIDNotRegistered, "DeliveryIDNotRegistered", "Specified delivery id is not registerred", "delivery_id 不存在", None},
+	{DeliveryIDBanned, "DeliveryIDBanned", "Specified delivery id has beed banned", "service_type 不存在", None},
 	{ShopBanned, "ShopBanned", "Shop banned", "", None},
-	{OrderCanTCancel, "OrderCanTCancel", "Order can't cancel", "运单 ID 已经存在轨迹,不可取消", None},
-	{Code9300507, "Code9300507", "invalid token, can't decryption or decryption result is different from the plaintext", "Token 不正确", None},
+	{OrderCannotCancel, "OrderCannotCancel", "Order can't cancel", "运单 ID 已经存在轨迹,不可取消", None},
+	{InvalidExpressToken, "InvalidExpressToken", "invalid token, can't decryption or decryption result is different from the plaintext", "Token 不正确", None},
 	{OrderIDHasBeenUsed, "OrderIDHasBeenUsed", "order id has been used", "", None},
 	{SpeedLimit, "SpeedLimit", "speed limit, retry too fast", "", RateLimit},
-	{Code9300510, "Code9300510", "invalid service type", "", None},
+	{InvalidExpressServiceType, "InvalidExpressServiceType", "invalid service type", "", None},
 	{InvalidBranchID, "InvalidBranchID", "invalid branch id", "", None},
 	{InvalidWaybillTemplateFormat, "InvalidWaybillTemplateFormat", "invalid waybill template format", "模板格式错误,渲染失败", None},
 	{OutOfQuota, "OutOfQuota", "out of quota", "", Quota},
 	{AddNetBranchFail, "AddNetBranchFail", "add net branch fail, try update branch api", "", None},
 	{WXAAppIDNotExist, "WXAAppIDNotExist", "wxa appid not exist", "", None},
-	{WXAAppIDAndCurrentBizuinIs, "WXAAppIDAndCurrentBizuinIs", "wxa appid and current bizuin is not linked or not the same owner", "", None},
+	{WXAAppIDNotLinkedToBiz, "WXAAppIDNotLinkedToBiz", "wxa appid and current bizuin is not linked or not the same owner", "", None},
 	{InvalidUpdateType, "InvalidUpdateType", "invalid update_type, please use [bind] or [unbind]", "update_type 不正确,请使用\"bind\" 或者“unbind”", None},
 	{InvalidDeliveryID, "InvalidDeliveryID", "invalid delivery id", "", None},
-	{TheOrderidIsInOurSystem, "TheOrderidIsInOurSystem", "the orderid is in our system, and waybill is generating", "", None},
-	{ThisOrderidIsRepeated, "ThisOrderidIsRepeated", "this orderid is repeated", "", None},
-	{QuotaIsNotEnough, "QuotaIsNotEnough", "quota is not enough; go to charge please", "", Quota},
+	{WaybillGenerating, "WaybillGenerating", "the orderid is in our system, and waybill is generating", "", None},
+	{ExpressOrderIDRepeated, "ExpressOrderIDRepeated", "this orderid is repeated", "", None},
+	{QuotaNotEnough, "QuotaNotEnough", "quota is not enough; go to charge please", "", Quota},
 	{OrderAlreadyCanceled, "OrderAlreadyCanceled", "order already canceled", "订单已取消(一般为重复取消订单)", None},
 	{BizIDNotBind, "BizIDNotBind", "biz id not bind", "bizid未绑定", None},
 	{ArgSizeExceedLimit, "ArgSizeExceedLimit", "arg size exceed limit", "参数字段长度不正确", None},
 	{DeliveryDoesNotSupportQuota, "DeliveryDoesNotSupportQuota", "delivery does not support quota", "", None},
 	{InvalidWaybillID, "InvalidWaybillID", "invalid waybill_id", "", None},
-	{BizIDAlreadyBinded, "BizIDAlreadyBinded", "biz_id already binded", "账号已绑定过", None},
-	{BizIDIsNotExist, "BizIDIsNotExist", "biz_id is not exist", "解绑的biz_id不存在", None},
+	{BizIDAlreadyBound, "BizIDAlreadyBound", "biz_id already binded", "账号已绑定过", None},
+	{BizIDNotExist, "BizIDNotExist", "biz_id is not exist", "解绑的biz_id不存在", None},
 	{InvalidBizIDOrPassword, "InvalidBizIDOrPassword", "invalid biz_id or password", "bizid无效 或者密码错误", None},
-	{BindSubmit, "BindSubmit", "bind submit, and is checking", "绑定已提交,审核中", None},
-	{InvalidTagidList, "InvalidTagidList", "invalid tagid_list", "", None},
-	{Code9300534, "Code9300534", "invalid appid, not same body", "add_source=2时,wx_appid和当前小程序不同主体", None},
+	{BindSubmittedChecking, "BindSubmittedChecking", "bind submit, and is checking", "绑定已提交,审核中", None},
+	{InvalidTagIDList, "InvalidTagIDList", "invalid tagid_list", "", None},
+	{WXAppIDNotSameOwner, "WXAppIDNotSameOwner", "invalid appid, not same body", "add_source=2时,wx_appid和当前小程序不同主体", None},
 	{InvalidShopArg, "InvalidShopArg", "invalid shop arg", "shop字段商品缩略图 url、商品名称为空或者非法,或者商品数量为0", None},
 	{InvalidWXAAppID, "InvalidWXAAppID", "invalid wxa_appid", "add_source=2时,wx_appid无效", None},
-	{Code9300537, "Code9300537", "freq limit", "", RateLimit},
+	{ExpressFreqLimit, "ExpressFreqLimit", "freq limit", "", RateLimit},
 	{InputTaskEmpty, "InputTaskEmpty", "input task empty", "", None},
-	{TooManyTask, "TooManyTask", "too many task", "", None},
+	{TooManyTasks, "TooManyTasks", "too many task", "", None},
 	{TaskNotExist, "TaskNotExist", "task not exist", "", None},
 	{DeliveryCallbackError, "DeliveryCallbackError", "delivery callback error", "", None},
-	{IDCardNoIsInvalid, "IDCardNoIsInvalid", "id_card_no is invalid", "", None},
-	{NameIsInvalid, "NameIsInvalid", "name is invalid", "", None},
-	{PlateNoIsInvalid, "PlateNoIsInvalid", "plate_no is invalid", "", None},
+	{InvalidIDCardNo, "InvalidIDCardNo", "id_card_no is invalid", "", None},
+	{InvalidName, "InvalidName", "name is invalid", "", None},
+	{InvalidPlateNo, "InvalidPlateNo", "plate_no is invalid", "", None},
 	{AuthKeyDecodeError, "AuthKeyDecodeError", "auth_key decode error", "", None},
-	{AuthKeyIsExpired, "AuthKeyIsExpired", "auth_key is expired", "", None},
-	{AuthKeyAndAppinfoNotMatch, "AuthKeyAndAppinfoNotMatch", "auth_key and appinfo not match", "", None},
+	{AuthKeyExpired, "AuthKeyExpired", "auth_key is expired", "", None},
+	{AuthKeyAppInfoMismatch, "AuthKeyAppInfoMismatch", "auth_key and appinfo not match", "", None},
 	{UserNotConfirm, "UserNotConfirm", "user not confirm", "", None},
-	{UserConfirmIsExpired, "UserConfirmIsExpired", "user confirm is expired", "", None},
+	{UserConfirmExpired, "UserConfirmExpired", "user confirm is expired", "", None},
 	{APIExceedLimit, "APIExceedLimit", "api exceed limit", "", None},
-	{CarLicenseInfoIsInvalid, "CarLicenseInfoIsInvalid", "car license info is invalid", "", None},
-	{VarificationTypeNotSupport, "VarificationTypeNotSupport", "varification type not support", "", None},
+	{InvalidCarLicenseInfo, "InvalidCarLicenseInfo", "car license info is invalid", "", None},
+	{VerificationTypeNotSupported, "VerificationTypeNotSupported", "varification type not support", "", None},
 	{InputParamError, "InputParamError", "input param error", "", None},
-	{ThisCodeHasBeenUsed, "ThisCodeHasBeenUsed", "this code has been used", "", None},
+	{CodeHasBeenUsed, "CodeHasBeenUsed", "this code has been used", "", None},
 	{InvalidDate, "InvalidDate", "invalid date", "", None},
 	{NotCurrentlyAvailable, "NotCurrentlyAvailable", "not currently available", "", None},
 	{CodeNotExistOrExpired, "CodeNotExistOrExpired", "code not exist or expired", "", None},
-	{Code9300706, "Code9300706", "code not exist or expired", "", None},
-	{WxpayError, "WxpayError", "wxpay error", "", None},
-	{WxpayOverlimit, "WxpayOverlimit", "wxpay overlimit", "", None},
-	{Code9300801, "Code9300801", "", "无效的微信号", None},
-	{Code9300802, "Code9300802", "", "服务号未开通导购功能", None},
-	{Code9300803, "Code9300803", "", "微信号已经绑定为导购", None},
-	{Code9300804, "Code9300804", "", "该微信号不是导购", None},
-	{Code9300805, "Code9300805", "", "微信号已经被其他账号绑定为导购", None},
-	{Code9300806, "Code9300806", "", "粉丝和导购不存在绑定关系", None},
-	{Code9300807, "Code9300807", "", "标签值无效,不是可选标签值", None},
-	{Code9300808, "Code9300808", "", "标签值不存在", None},
-	{Code9300809, "Code9300809", "", "展示标签值不存在", None},
-	{Code9300810, "Code9300810", "", "导购昵称太长,最多16个字符", None},
-	{Code9300811, "Code9300811", "", "只支持mmbiz.qpic.cn域名的图片", None},
-	{Code9300812, "Code9300812", "", "达到导购绑定个数限制", None},
-	{Code9300813, "Code9300813", "", "达到导购粉丝绑定个数限制", None},
-	{Code9300814, "Code9300814", "", "敏感词个数超过上限", None},
-	{Code9300815, "Code9300815", "", "快捷回复个数超过上限", None},
-	{Code9300816, "Code9300816", "", "文字素材个数超过上限", None},
-	{Code9300817, "Code9300817", "", "小程序卡片素材个数超过上限", None},
-	{Code9300818, "Code9300818", "", "图片素材个数超过上限", None},
-	{Code9300819, "Code9300819", "", "mediaid 有误", None},
-	{Code9300820, "Code9300820", "", "可查询标签类别超过上限", None},
-	{Code9300821, "Code9300821", "", "小程序卡片内appid不符合要求", None},
-	{Code9300822, "Code9300822", "", "标签类别的名字无效", None},
-	{Code9300823, "Code9300823", "", "查询聊天记录时间参数有误", None},
-	{Code9300824, "Code9300824", "", "自动回复字数太长", None},
-	{Code9300825, "Code9300825", "", "导购群组id错误", None},
-	{Code9300826, "Code9300826", "", "维护中", Backoff},
-	{Code9301001, "Code9301001", "invalid parameter", "", None},
+	{CodeNotExistOrExpired9300706, "CodeNotExistOrExpired9300706", "code not exist or expired", "", None},
+	{WxPayError, "WxPayError", "wxpay error", "", None},
+	{WxPayOverLimit, "WxPayOverLimit", "wxpay overlimit", "", None},
+	{GuideInvalidWechatID, "GuideInvalidWechatID", "", "无效的微信号", None},
+	{GuideFeatureNotEnabled, "GuideFeatureNotEnabled", "", "服务号未开通导购功能", None},
+	{GuideAlreadyBound, "GuideAlreadyBound", "", "微信号已经绑定为导购", None},
+	{NotAGuide, "NotAGuide", "", "该微信号不是导购", None},
+	{GuideBoundByOtherAccount, "GuideBoundByOtherAccount", "", "微信号已经被其他账号绑定为导购", None},
+	{GuideFanNotBound, "GuideFanNotBound", "", "粉丝和导购不存在绑定关系", None},
+	{GuideInvalidTagValue, "GuideInvalidTagValue", "", "标签值无效,不是可选标签值", None},
+	{GuideTagValueNotExist, "GuideTagValueNotExist", "", "标签值不存在", None},
+	{GuideDisplayTagValueNotExist, "GuideDisplayTagValueNotExist", "", "展示标签值不存在", None},
+	{GuideNicknameTooLong, "GuideNicknameTooLong", "", "导购昵称太长,最多16个字符", None},
+	{GuideImageDomainNotSupported, "GuideImageDomainNotSupported", "", "只支持mmbiz.qpic.cn域名的图片", None},
+	{GuideBindLimitReached, "GuideBindLimitReached", "", "达到导购绑定个数限制", None},
+	{GuideFanBindLimitReached, "GuideFanBindLimitReached", "", "达到导购粉丝绑定个数限制", None},
+	{GuideSensitiveWordLimitReached, "GuideSensitiveWordLimitReached", "", "敏感词个数超过上限", None},
+	{GuideQuickReplyLimitReached, "GuideQuickReplyLimitReached", "", "快捷回复个数超过上限", None},
+	{GuideTextMaterialLimitReached, "GuideTextMaterialLimitReached", "", "文字素材个数超过上限", None},
+	{GuideMiniProgramCardLimitReached, "GuideMiniProgramCardLimitReached", "", "小程序卡片素材个数超过上限", None},
+	{GuideImageMaterialLimitReached, "GuideImageMaterialLimitReached", "", "图片素材个数超过上限", None},
+	{GuideInvalidMediaID, "GuideInvalidMediaID", "", "mediaid 有误", None},
+	{GuideTagCategoryQueryLimitReached, "GuideTagCategoryQueryLimitReached", "", "可查询标签类别超过上限", None},
+	{GuideMiniProgramCardInvalidAppID, "GuideMiniProgramCardInvalidAppID", "", "小程序卡片内appid不符合要求", None},
+	{GuideInvalidTagCategoryName, "GuideInvalidTagCategoryName", "", "标签类别的名字无效", None},
+	{GuideInvalidChatRecordTime, "GuideInvalidChatRecordTime", "", "查询聊天记录时间参数有误", None},
+	{GuideAutoReplyTooLong, "GuideAutoReplyTooLong", "", "自动回复字数太长", None},
+	{GuideInvalidGroupID, "GuideInvalidGroupID", "", "导购群组id错误", None},
+	{GuideUnderMaintenance, "GuideUnderMaintenance", "", "维护中", Backoff},
+	{ServiceMarketInvalidParameter, "ServiceMarketInvalidParameter", "invalid parameter", "", None},
 	{CallAPIServiceFailed, "CallAPIServiceFailed", "call api service failed", "", None},
 	{InternalException, "InternalException", "internal exception", "", Backoff},
 	{SaveDataError, "SaveDataError", "save data error", "", None},
-	{Code9301006, "Code9301006", "invalid appid", "", None},
+	{ServiceMarketInvalidAppID, "ServiceMarketInvalidAppID", "invalid appid", "", None},
 	{InvalidAPIConfig, "InvalidAPIConfig", "invalid api config", "", None},
 	{InvalidAPIInfo, "InvalidAPIInfo", "invalid api info", "", None},
 	{AddResultCheckFailed, "AddResultCheckFailed", "add result check failed", "", None},
 	{ConsumptionFailure, "ConsumptionFailure", "consumption failure", "", None},
 	{FrequencyLimitReached, "FrequencyLimitReached", "frequency limit reached", "", RateLimit},
 	{ServiceTimeout, "ServiceTimeout", "service timeout", "", Backoff},
-	{Code9400001, "Code9400001", "", "该开发小程序已开通小程序直播权限,不支持发布版本。如需发版,请解绑开发小程序后再操作。", None},
-	{Code9401001, "Code9401001", "", "商品已存在", None},
-	{Code9401002, "Code9401002", "", "商品不存在", None},
-	{Code9401003, "Code9401003", "", "类目已存在", None},
-	{Code9401004, "Code9401004", "", "类目不存在", None},
-	{Code9401005, "Code9401005", "", "SKU已存在", None},
-	{Code9401006, "Code9401006", "", "SKU不存在", None},
-	{Code9401007, "Code9401007", "", "属性已存在", None},
-	{Code9401008, "Code9401008", "", "属性不存在", None},
-	{Code9401020, "Code9401020", "", "非法参数", None},
-	{Code9401021, "Code9401021", "", "没有商品权限", None},
-	{SpuNotAllow, "SpuNotAllow", "SPU NOT ALLOW", "", None},
-	{SpuNotAllowEdit, "SpuNotAllowEdit", "SPU_NOT_ALLOW_EDIT", "", None},
-	{SKUNotAllow, "SKUNotAllow", "SKU NOT ALLOW", "", None},
-	{SKUNotAllowEdit, "SKUNotAllowEdit", "SKU_NOT_ALLOW_EDIT", "", None},
+	{LiveDevMiniProgramCannotRelease, "LiveDevMiniProgramCannotRelease", "", "该开发小程序已开通小程序直播权限,不支持发布版本。如需发版,请解绑开发小程序后再操作。", None},
+	{ShopProductAlreadyExists, "ShopProductAlreadyExists", "", "商品已存在", None},
+	{ShopProductNotExist, "ShopProductNotExist", "", "商品不存在", None},
+	{ShopCategoryAlreadyExists, "ShopCategoryAlreadyExists", "", "类目已存在", None},
+	{ShopCategoryNotExist, "ShopCategoryNotExist", "", "类目不存在", None},
+	{SKUAlreadyExists, "SKUAlreadyExists", "", "SKU已存在", None},
+	{SKUNotExist, "SKUNotExist", "", "SKU不存在", None},
+	{ShopAttributeAlreadyExists, "ShopAttributeAlreadyExists", "", "属性已存在", None},
+	{ShopAttributeNotExist, "ShopAttributeNotExist", "", "属性不存在", None},
+	{ShopInvalidParameter, "ShopInvalidParameter", "", "非法参数", None},
+	{ShopNoProductPermission, "ShopNoProductPermission", "", "没有商品权限", None},
+	{SPUNotAllowed, "SPUNotAllowed", "SPU NOT ALLOW", "", None},
+	{SPUNotAllowedToEdit, "SPUNotAllowedToEdit", "SPU_NOT_ALLOW_EDIT", "", None},
+	{SKUNotAllowed, "SKUNotAllowed", "SKU NOT ALLOW", "", None},
+	{SKUNotAllowedToEdit, "SKUNotAllowedToEdit", "SKU_NOT_ALLOW_EDIT", "", None},
 	{LimitTooLarge, "LimitTooLarge", "limit too large", "", None},
-	{SingleSendBeenBlocked, "SingleSendBeenBlocked", "single send been blocked", "", None},
-	{AllSendBeenBlocked, "AllSendBeenBlocked", "all send been blocked", "", None},
-	{Code9402004, "Code9402004", "invalid msg id", "", None},
+	{SingleSendBlocked, "SingleSendBlocked", "single send been blocked", "", None},
+	{AllSendBlocked, "AllSendBlocked", "all send been blocked", "", None},
+	{InvalidSendMsgID, "InvalidSendMsgID", "invalid msg id", "", None},
 	{SendMsgTooQuick, "SendMsgTooQuick", "send msg too quick", "", RateLimit},
 	{SendToSingleUserTooQuick, "SendToSingleUserTooQuick", "send to single user too quick", "", RateLimit},
 	{SendToAllUserTooQuick, "SendToAllUserTooQuick", "send to all user too quick", "", RateLimit},
@@ -7713,17 +7713,17 @@ var table = [1833]Info{
 	{NotOpenToPersonalBodyType, "NotOpenToPersonalBodyType", "not open to personal body type", "", None},
 	{NotOpenToViolationBodyType, "NotOpenToViolationBodyType", "not open to violation body type", "", None},
 	{NotOpenToLowQualityProvider, "NotOpenToLowQualityProvider", "not open to low quality provider", "", None},
-	{Code9402101, "Code9402101", "invalid product_id", "", None},
+	{InvalidDeviceProductID, "InvalidDeviceProductID", "invalid product_id", "", None},
 	{DeviceIDCountMoreThanLimit, "DeviceIDCountMoreThanLimit", "device_id count more than limit", "", None},
 	{ConcurrentLimit, "ConcurrentLimit", "concurrent limit", "请勿频繁提交,待上一次操作完成后再提交", RateLimit},
-	{UserNotBookThisAdID, "UserNotBookThisAdID", "user not book this ad id", "", None},
-	{Code9403000, "Code9403000", "", "消息类型错误!", None},
-	{Code9403001, "Code9403001", "", "消息字段的内容过长!", None},
-	{Code9403002, "Code9403002", "", "消息字段的内容违规!", None},
-	{Code9403003, "Code9403003", "", "发送的微信号太多!", None},
-	{Code9403004, "Code9403004", "", "存在错误的微信号!", None},
-	{LiveRoomNotExists, "LiveRoomNotExists", "live room not exsits", "直播间列表为空", None},
-	{InnerErrorGetRoomFail, "InnerErrorGetRoomFail", "inner error: get room fail", "获取房间失败", Backoff},
-	{InnerErrorGetGoodsFail, "InnerErrorGetGoodsFail", "inner error: get goods fail", "获取商品失败", Backoff},
-	{InnerErrorGetReplayURLFail, "InnerErrorGetReplayURLFail", "inner error: get replay url fail", "获取回放失败", Backoff},
+	{UserNotBookedAd, "UserNotBookedAd", "user not book this ad id", "", None},
+	{SendMsgTypeError, "SendMsgTypeError", "", "消息类型错误!", None},
+	{SendMsgFieldTooLong, "SendMsgFieldTooLong", "", "消息字段的内容过长!", None},
+	{SendMsgFieldViolation, "SendMsgFieldViolation", "", "消息字段的内容违规!", None},
+	{SendMsgTooManyWechatIDs, "SendMsgTooManyWechatIDs", "", "发送的微信号太多!", None},
+	{SendMsgInvalidWechatID, "SendMsgInvalidWechatID", "", "存在错误的微信号!", None},
+	{LiveRoomListEmpty, "LiveRoomListEmpty", "live room not exsits", "直播间列表为空", None},
+	{LiveGetRoomFail, "LiveGetRoomFail", "inner error: get room fail", "获取房间失败", Backoff},
+	{LiveGetGoodsFail, "LiveGetGoodsFail", "inner error: get goods fail", "获取商品失败", Backoff},
+	{LiveGetReplayURLFail, "LiveGetReplayURLFail", "inner error: get replay url fail", "获取回放失败", Backoff},
 }

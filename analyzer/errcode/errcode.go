@@ -45,14 +45,21 @@ const WeComHost = "qyapi.weixin.qq.com"
 
 // GetterFact marks a function or method that returns an errcode value, such
 // as func (r *Resp) GetErrCode() int { return r.ErrCode }.
-type GetterFact struct{}
+//
+// Facts need an exported field: go vet gob-encodes them, and gob refuses a
+// struct without one.
+type GetterFact struct {
+	Getter bool
+}
 
 func (*GetterFact) AFact()         {}
 func (*GetterFact) String() string { return "errcodeGetter" }
 
 // WeComFact marks a function that calls the WeCom API: its body names
 // qyapi.weixin.qq.com or calls a function that does.
-type WeComFact struct{}
+type WeComFact struct {
+	CallsWeCom bool
+}
 
 func (*WeComFact) AFact()         {}
 func (*WeComFact) String() string { return "callsWeCom" }
@@ -110,7 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for fn := range getters {
-		pass.ExportObjectFact(fn, new(GetterFact))
+		pass.ExportObjectFact(fn, &GetterFact{Getter: true})
 	}
 
 	in.WeCom = markWeCom(pass, funcs)
@@ -482,7 +489,7 @@ func markWeCom(pass *analysis.Pass, funcs []*ast.FuncDecl) bool {
 		}
 	}
 	for fn := range marked {
-		pass.ExportObjectFact(fn, new(WeComFact))
+		pass.ExportObjectFact(fn, &WeComFact{CallsWeCom: true})
 		pkgWeCom = true
 	}
 	return pkgWeCom

@@ -1,6 +1,8 @@
 package errcode_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
 	"testing"
 
@@ -11,4 +13,14 @@ import (
 
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), errcode.Analyzer, "errcodefacts")
+}
+
+// go vet gob-encodes facts; a fact type gob cannot encode panics there.
+func TestFactsAreGobEncodable(t *testing.T) {
+	for _, f := range errcode.Analyzer.FactTypes {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+			t.Errorf("fact %T: %v", f, err)
+		}
+	}
 }
