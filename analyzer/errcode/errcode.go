@@ -120,7 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportObjectFact(fn, &GetterFact{Getter: true})
 	}
 
-	in.WeCom = markWeCom(pass, funcs)
+	in.WeCom = markWeCom(pass, ins)
 	return in, nil
 }
 
@@ -439,58 +439,71 @@ func isString(t types.Type) bool {
 }
 
 // markWeCom exports WeComFact for the package's functions that call the
-// WeCom API and reports whether the package does.
-func markWeCom(pass *analysis.Pass, funcs []*ast.FuncDecl) bool {
-	namesWeCom := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(n ast.Node) bool {
-			if e, ok := n.(ast.Expr); ok && !found {
-				if tv, ok := pass.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
-					strings.Contains(constant.StringVal(tv.Value), WeComHost) {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
-	}
+// WeCom API and reports whether the package does: a string constant of the
+// package names the WeCom host, or a function of it calls one that does.
+func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
 	pkgWeCom := false
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST && namesWeCom(gd) {
-				pkgWeCom = true
+	marked := make(map[*types.Func]bool)
+	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
+		if !namesWeComHost(pass.TypesInfo, cur.Node()) {
+			continue
+		}
+		pkgWeCom = true
+		for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			if fn, ok := pass.TypesInfo.Defs[decl.Node().(*ast.FuncDecl).Name].(*types.Func); ok {
+				marked[fn] = true
 			}
 		}
 	}
-	marked := make(map[*types.Func]bool)
-	callsMarked := func(fd *ast.FuncDecl) bool {
-		found := false
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && !found {
-				if fn := calledFunc(pass.TypesInfo, call); fn != nil {
-					found = marked[fn] || (fn.Pkg() != nil && fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(WeComFact)))
-				}
+
+	// Propagate to callers: of imported functions by fact, of the
+	// package's own functions through a worklist over its call edges.
+	callers := make(map[*types.Func][]*types.Func)
+	for decl := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		caller, ok := pass.TypesInfo.Defs[decl.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		for call := range decl.Preorder((*ast.CallExpr)(nil)) {
+			callee := calledFunc(pass.TypesInfo, call.Node().(*ast.CallExpr))
+			switch {
+			case callee == nil || callee.Pkg() == nil:
+			case callee.Pkg() == pass.Pkg:
+				callers[callee] = append(callers[callee], caller)
+			case pass.ImportObjectFact(callee, new(WeComFact)):
+				marked[caller] = true
 			}
-			return !found
-		})
-		return found
+		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, fd := range funcs {
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || marked[fn] {
-				continue
-			}
-			if namesWeCom(fd.Body) || callsMarked(fd) {
-				marked[fn] = true
-				changed = true
+	work := make([]*types.Func, 0, len(marked))
+	for fn := range marked {
+		work = append(work, fn)
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, caller := range callers[fn] {
+			if !marked[caller] {
+				marked[caller] = true
+				work = append(work, caller)
 			}
 		}
 	}
 	for fn := range marked {
 		pass.ExportObjectFact(fn, &WeComFact{CallsWeCom: true})
-		pkgWeCom = true
 	}
-	return pkgWeCom
+	return pkgWeCom || len(marked) > 0
+}
+
+// namesWeComHost reports whether n is a string literal or a use of a string
+// constant that contains the WeCom host.
+func namesWeComHost(info *types.Info, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.BasicLit:
+		return n.Kind == token.STRING && strings.Contains(n.Value, WeComHost)
+	case *ast.Ident:
+		c, ok := info.Uses[n].(*types.Const)
+		return ok && c.Val().Kind() == constant.String && strings.Contains(constant.StringVal(c.Val()), WeComHost)
+	}
+	return false
 }
