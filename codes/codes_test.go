@@ -40,24 +40,24 @@ func TestSpotChecks(t *testing.T) {
 		{40001, "InvalidCredential", "invalid credential, access_token is invalid or not latest", "获取 access_token 时 AppSecret 错误,或者 access_token 无效。请开发者认真比对 AppSecret 的正确性,或查看是否正在为恰当的公众号调用接口"},
 		{42001, "AccessTokenExpired", "access_token expired", "access_token 超时,请检查 access_token 的有效期,请参考基础支持 - 获取 access_token 中,对 access_token 的详细机制说明"},
 		{45009, "ReachMaxAPIDailyQuotaLimit", "reach max api daily quota limit", "接口调用超过限制"},
-		{45011, "", "api minute-quota reach limit, must slower, retry next minute", "API 调用太频繁,请稍候再试"},
+		{45011, "APIMinuteQuotaReachLimit", "api minute-quota reach limit, must slower, retry next minute", "API 调用太频繁,请稍候再试"},
 		{48009, "APIExpired", "this api is expired", ""},
 		{40014, "InvalidAccessToken", "invalid access_token", "不合法的 access_token ,请开发者认真比对 access_token 的有效性(如是否过期),或查看是否正在为恰当的公众号调用接口"},
 		{40066, "InvalidURL", "invalid url", "不合法的 url ,递交的页面被sitemap标记为拦截"},
 		{43003, "RequireHTTPS", "require https", "需要 HTTPS 请求"},
-		{61004, "", "access clientip is not registered", "把ip加入白名单ip列表再重试"},
+		{61004, "ComponentClientIPNotRegistered", "access clientip is not registered", "把ip加入白名单ip列表再重试"},
 		// The description starts with "1)": the code is 40144, not 401441.
-		{40144, "", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0", ""},
+		{40144, "InvalidShareCardList", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0", ""},
 		// "3rd" follows 7-digit codes with no separator.
-		{9200298, "", "3rd resp decrypt error", ""},
-		{9206000, "", "3rd resp pay_channel empty", ""},
+		{9200298, "ThirdPartyRespDecryptError", "3rd resp decrypt error", ""},
+		{9206000, "ThirdPartyRespPayChannelEmpty", "3rd resp pay_channel empty", ""},
 		{9301012, "ServiceTimeout", "service timeout", ""},
-		{9410003, "", "inner error: get replay url fail", "获取回放失败"},
+		{9410003, "LiveGetReplayURLFail", "inner error: get replay url fail", "获取回放失败"},
 		// Chinese only, including ones that start with a Latin word.
-		{1003, "", "", "POST参数非法"},
-		{80112, "", "", "code并发冲突"},
-		{82303, "", "", "fileid无效"},
-		{9401005, "", "", "SKU已存在"},
+		{1003, "InvalidPostParameter", "", "POST参数非法"},
+		{80112, "RealNameCodeConcurrencyConflict", "", "code并发冲突"},
+		{82303, "InvalidCityServiceFileID", "", "fileid无效"},
+		{9401005, "SKUAlreadyExists", "", "SKU已存在"},
 	} {
 		info, ok := Lookup(tc.code)
 		if !assert.True(t, ok, "code %d missing", tc.code) {
