@@ -237,7 +237,17 @@ func (in *Info) IsErrcode(e ast.Expr) bool {
 // calledFunc returns the function or method a call statically calls.
 func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
+	fun := ast.Unparen(call.Fun)
+	// An instantiation: get[T](url), Map[K, V](m).
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		if tv, ok := info.Types[f.Index]; ok && tv.IsType() {
+			fun = ast.Unparen(f.X)
+		}
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	switch f := fun.(type) {
 	case *ast.Ident:
 		id = f
 	case *ast.SelectorExpr:
@@ -504,6 +514,30 @@ func namesWeComHost(info *types.Info, n ast.Node) bool {
 	case *ast.Ident:
 		c, ok := info.Uses[n].(*types.Const)
 		return ok && c.Val().Kind() == constant.String && strings.Contains(constant.StringVal(c.Val()), WeComHost)
+	}
+	return false
+}
+
+// IsErrmsg reports whether e selects the errmsg field (tag errmsg, or named
+// ErrMsg or Errmsg) of a WeChat response type: code that reads it, as in
+// resp.ErrMsg != "ok", looks at the call's outcome.
+func (in *Info) IsErrmsg(e ast.Expr) bool {
+	se, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := in.info.Selections[se]
+	if !ok || sel.Kind() != types.FieldVal || !in.IsResponseType(sel.Recv()) {
+		return false
+	}
+	st := declaringStruct(sel)
+	if st == nil {
+		return false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == sel.Obj() {
+			return isErrmsgField(st, i)
+		}
 	}
 	return false
 }

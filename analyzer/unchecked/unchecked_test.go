@@ -1,0 +1,124 @@
+package unchecked_test
+
+import (
+	"bytes"
+	"encoding/gob"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
+	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
+)
+
+func TestUnchecked(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), unchecked.Analyzer,
+		"unchecked", "unchecked/sdk", "unchecked/httpc", "unchecked/client", "uncheckedcaller")
+}
+
+// Generated files are silent but export facts; code with type errors is
+// analysed without a panic; a package with no WeChat types reports nothing.
+func TestSpecialPackages(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), unchecked.Analyzer, "uncheckedgen", "uncheckedbad", "uncheckednone")
+}
+
+// go vet gob-encodes facts: each must survive a round trip with its fields.
+func TestFactsGobRoundTrip(t *testing.T) {
+	facts := []analysis.Fact{
+		&unchecked.DecoderFact{Params: []int{1, 2}, Receiver: true},
+		&unchecked.CheckerFact{Params: []int{0}, Receiver: true},
+		&unchecked.ReturnsUncheckedFact{Results: []int{0, 1}},
+		&unchecked.PackageFact{Responses: true, Decoders: true},
+	}
+	if len(facts) != len(unchecked.Analyzer.FactTypes) {
+		t.Fatalf("test covers %d fact types, analyzer declares %d", len(facts), len(unchecked.Analyzer.FactTypes))
+	}
+	for _, f := range facts {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+			t.Fatalf("encode %T: %v", f, err)
+		}
+		got := reflect.New(reflect.TypeOf(f).Elem()).Interface().(analysis.Fact)
+		if err := gob.NewDecoder(&buf).Decode(got); err != nil {
+			t.Fatalf("decode %T: %v", f, err)
+		}
+		if !reflect.DeepEqual(got, f) {
+			t.Errorf("round trip of %T: got %+v, want %+v", f, got, f)
+		}
+	}
+}
+
+func TestFactStrings(t *testing.T) {
+	for _, tc := range []struct {
+		fact analysis.Fact
+		want string
+	}{
+		{&unchecked.DecoderFact{Params: []int{1}}, "decoder(1)"},
+		{&unchecked.CheckerFact{Params: []int{0, 2}, Receiver: true}, "checker(recv, 0, 2)"},
+		{&unchecked.ReturnsUncheckedFact{Results: []int{0}}, "returnsUnchecked(0)"},
+		{&unchecked.PackageFact{Responses: true, Decoders: true}, "wechat, decoders"},
+	} {
+		if got := tc.fact.(interface{ String() string }).String(); got != tc.want {
+			t.Errorf("%T.String() = %q, want %q", tc.fact, got, tc.want)
+		}
+	}
+}
+
+// The analysis runs on every dependency; the standard library must not
+// come out marked as WeChat code (which would spread to every package
+// above it) nor hold checker or returnsUnchecked facts.
+func TestStandardLibraryUnmarked(t *testing.T) {
+	testdata := testutil.TestData(t)
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  testdata,
+		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, "uncheckedcaller", "html/template", "net/http", "net/rpc/jsonrpc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{unchecked.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := 0
+	for act := range graph.All() {
+		if act.Analyzer != unchecked.Analyzer {
+			continue
+		}
+		if act.Err != nil {
+			t.Errorf("%s: %v", act.Package.PkgPath, act.Err)
+		}
+		std := !strings.Contains(act.Package.PkgPath, "unchecked")
+		for _, pf := range act.AllPackageFacts() {
+			if pf.Package != act.Package.Types {
+				continue
+			}
+			f := pf.Fact.(*unchecked.PackageFact)
+			if std && f.Responses {
+				t.Errorf("standard package %s marked: %v", act.Package.PkgPath, f)
+			}
+			if !std && f.Responses {
+				marked++
+			}
+		}
+		for _, of := range act.AllObjectFacts() {
+			if of.Object.Pkg() != act.Package.Types || !std {
+				continue
+			}
+			if _, ok := of.Fact.(*unchecked.DecoderFact); !ok {
+				t.Errorf("standard library %s: %v has fact %v", act.Package.PkgPath, of.Object, of.Fact)
+			}
+		}
+	}
+	if marked < 2 { // uncheckedcaller and unchecked/sdk
+		t.Errorf("%d testdata packages marked, want uncheckedcaller and unchecked/sdk at least", marked)
+	}
+}
