@@ -97,6 +97,13 @@ func run(pass *analysis.Pass) (any, error) {
 		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(GetterFact))
 	}
 
+	in.WeCom = markWeCom(pass, ins)
+	if !in.mayHoldErrcodes(pass, ins) {
+		// Most packages of a build (the standard library, most
+		// dependencies) never touch an errcode: skip the fixed point.
+		return in, nil
+	}
+
 	var funcs []*ast.FuncDecl
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
@@ -119,9 +126,30 @@ func run(pass *analysis.Pass) (any, error) {
 	for fn := range getters {
 		pass.ExportObjectFact(fn, &GetterFact{Getter: true})
 	}
-
-	in.WeCom = markWeCom(pass, ins)
 	return in, nil
+}
+
+// mayHoldErrcodes reports whether the package can contain an errcode
+// expression: it selects an errcode field, names "errcode" in a string
+// literal (m["errcode"]), or imports a package with an errcode getter.
+// Every errcode expression starts from one of these.
+func (in *Info) mayHoldErrcodes(pass *analysis.Pass, ins *inspector.Inspector) bool {
+	for _, sel := range in.info.Selections {
+		if sel.Kind() == types.FieldVal && in.isErrcodeSelection(sel) {
+			return true
+		}
+	}
+	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil)) {
+		if lit := cur.Node().(*ast.BasicLit); lit.Kind == token.STRING && strings.Contains(strings.ToLower(lit.Value), "errcode") {
+			return true
+		}
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*GetterFact); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // collectLocals adds local variables assigned from errcode expressions and
