@@ -4,10 +4,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/magic"
+	"github.com/wxerrlint/wxerrlint/analyzer/retry"
+	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
 // Suite lists every reporting wxerrlint analyzer. The analyzers they
 // require (errcode, inspect) run with them without being listed.
 var Suite = []*analysis.Analyzer{
 	magic.Analyzer,
+	retry.Analyzer,
+	unchecked.Analyzer,
 }
