@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -65,8 +66,12 @@ func (*WeComFact) AFact()         {}
 func (*WeComFact) String() string { return "callsWeCom" }
 
 // Info answers questions about errcode expressions in one package.
+//
+// The checks that require errcode run concurrently on a package and share
+// its Info: its methods are safe for concurrent use.
 type Info struct {
 	info   *types.Info
+	mu     sync.Mutex          // guards fields, filled lazily by queries
 	fields map[*types.Var]bool // numeric fields already classified
 	locals map[*types.Var]bool // local variables assigned an errcode
 	extra  map[string]bool     // the -fields flag, lower case
@@ -316,7 +321,7 @@ func isErrcodeMapIndex(info *types.Info, e ast.Expr) bool {
 // field, looking it up in the struct that declares it.
 func (in *Info) isErrcodeSelection(sel *types.Selection) bool {
 	field := sel.Obj().(*types.Var)
-	if known, ok := in.fields[field]; ok {
+	if known, ok := in.knownField(field); ok {
 		return known
 	}
 	st := declaringStruct(sel)
@@ -329,8 +334,23 @@ func (in *Info) isErrcodeSelection(sel *types.Selection) bool {
 			}
 		}
 	}
-	in.fields[field] = ok
+	in.setField(field, ok)
 	return ok
+}
+
+// knownField returns what is known of field f, if anything.
+func (in *Info) knownField(f *types.Var) (isErrcode, known bool) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	isErrcode, known = in.fields[f]
+	return isErrcode, known
+}
+
+// setField records whether field f is an errcode field.
+func (in *Info) setField(f *types.Var, isErrcode bool) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.fields[f] = isErrcode
 }
 
 // declaringStruct follows the selection's path of embedded fields to the
@@ -404,11 +424,11 @@ func (in *Info) responseField(t types.Type, depth int) *types.Var {
 	}
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if known, ok := in.fields[f]; ok && known {
+		if isErrcode, known := in.knownField(f); known && isErrcode {
 			return f
 		}
 		if in.isErrcodeField(st, i) {
-			in.fields[f] = true
+			in.setField(f, true)
 			return f
 		}
 	}
@@ -480,6 +500,9 @@ func isString(t types.Type) bool {
 // WeCom API and reports whether the package does: a string constant of the
 // package names the WeCom host, or a function of it calls one that does.
 func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
+	if !mayCallWeCom(pass, ins) {
+		return false
+	}
 	pkgWeCom := false
 	marked := make(map[*types.Func]bool)
 	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
@@ -531,6 +554,23 @@ func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
 		pass.ExportObjectFact(fn, &WeComFact{CallsWeCom: true})
 	}
 	return pkgWeCom || len(marked) > 0
+}
+
+// mayCallWeCom is a cheap test that markWeCom can find something: a string
+// literal of the package names the WeCom host, or a dependency has a
+// WeComFact. Most packages of a build pass neither.
+func mayCallWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
+	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil)) {
+		if namesWeComHost(pass.TypesInfo, cur.Node()) {
+			return true
+		}
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*WeComFact); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // namesWeComHost reports whether n is a string literal or a use of a string

@@ -9,8 +9,9 @@ import (
 )
 
 // MustExtractDoc returns the section of a doc.go package comment that
-// starts with the heading "# Analyzer name", without the heading, as an
-// Analyzer.Doc: its first line is the one-line summary. It panics if the
+// starts with the heading "# Analyzer name", without the heading and the
+// "name: " that starts the summary line, as an Analyzer.Doc: its first
+// line is the one-line summary. It panics if the
 // section is missing, which a test of every analyzer catches.
 func MustExtractDoc(src, name string) string {
 	var (
@@ -32,6 +33,7 @@ func MustExtractDoc(src, name string) string {
 		}
 	}
 	doc := strings.TrimSpace(strings.Join(lines, "\n"))
+	doc = strings.TrimPrefix(doc, name+": ")
 	if doc == "" {
 		panic(fmt.Sprintf("doc.go has no section \"# Analyzer %s\"", name))
 	}
