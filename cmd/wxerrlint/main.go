@@ -3,11 +3,28 @@
 //	wxerrlint ./...
 //	go vet -vettool=$(command -v wxerrlint) ./...
 //	wxerrlint explain 40001
+//
+// It is a multichecker: the standard analysis driver flags (-fix, -diff,
+// -json, -test, -c) apply, each analyzer has an enable flag named after it
+// (-errcodemagic=false), and each analyzer flag is prefixed with the
+// analyzer's name (-errcodemagic.zero). The flags of analyzers that the
+// checks require but that report nothing themselves (-errcode.fields) are
+// spelled the same way. Under go vet, the same flags follow -vettool.
+//
+// The exit status is 0 when there is nothing to report, 3 when there are
+// findings (1 under go vet), 1 when packages do not load or an analysis
+// fails, and 2 for a bad flag. With -json or -fix, findings alone do not
+// make the status non-zero.
 package main
 
 import (
+	"flag"
+	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
@@ -17,5 +34,48 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "explain" {
 		os.Exit(explain(os.Stdout, os.Stderr, os.Args[2:]))
 	}
+	registerRequiredFlags(flag.CommandLine, analyzer.Suite)
+	flag.CommandLine.Usage = usage
 	multichecker.Main(analyzer.Suite...)
+}
+
+// registerRequiredFlags adds to fs the flags of the analyzers that the
+// suite requires without listing them, as -NAME.FLAG: multichecker
+// registers only the flags of the analyzers it is given. Registered on the
+// command line, they are also listed by -flags, which is how go vet learns
+// which flags to pass through.
+func registerRequiredFlags(fs *flag.FlagSet, suite []*analysis.Analyzer) {
+	var seen []*analysis.Analyzer
+	var visit func([]*analysis.Analyzer)
+	visit = func(list []*analysis.Analyzer) {
+		for _, a := range list {
+			if slices.Contains(seen, a) {
+				continue
+			}
+			seen = append(seen, a)
+			if !slices.Contains(suite, a) {
+				a.Flags.VisitAll(func(f *flag.Flag) {
+					fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+				})
+			}
+			visit(a.Requires)
+		}
+	}
+	visit(suite)
+}
+
+func usage() {
+	prog := filepath.Base(os.Args[0])
+	out := flag.CommandLine.Output()
+	fmt.Fprintf(out, `%[1]s reports mistakes in Go code that handles WeChat API errcodes.
+
+Usage:
+  %[1]s [flags] packages...                     e.g. %[1]s ./...
+  go vet -vettool=$(command -v %[1]s) [flags] packages...
+  %[1]s explain <errcode or constant name>...   e.g. %[1]s explain 40001
+  %[1]s help [analyzer]                         the checks and their flags
+
+Flags:
+`, prog)
+	flag.CommandLine.PrintDefaults()
 }

@@ -1,0 +1,456 @@
+package main
+
+// These tests build the wxerrlint command once and run it, as a command
+// and as go vet's -vettool, on testdata/fixture: a module of its own that
+// imports the codes package of this repository through a replace
+// directive, so that it needs no network (GOPROXY=off).
+//
+// The fixture's packages:
+//
+//	api     a response type and an errcode getter (exported as a fact)
+//	app     magic-number comparisons, one through api's getter
+//	custom  an errcode field named Ret, an errcode only with -errcode.fields=ret
+//	clean   comparisons with named constants: nothing to report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var (
+	wxerrlint string // the command built by TestMain
+	goCmd     string // the go command
+	fixture   string // a copy of testdata/fixture shared by tests that do not modify it
+	repoRoot  string
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(testMain(m))
+}
+
+func testMain(m *testing.M) int {
+	var err error
+	if goCmd, err = exec.LookPath("go"); err != nil {
+		fmt.Fprintln(os.Stderr, "the go command is needed to build and run wxerrlint:", err)
+		return 1
+	}
+	if repoRoot, err = filepath.Abs(filepath.Join("..", "..")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	tmp, err := os.MkdirTemp("", "wxerrlint-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+
+	wxerrlint = filepath.Join(tmp, "wxerrlint")
+	build := exec.Command(goCmd, "build", "-buildvcs=false", "-o", wxerrlint, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		return 1
+	}
+	fixture = filepath.Join(tmp, "fixture")
+	if err := copyFixture(fixture); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return m.Run()
+}
+
+// copyFixture copies testdata/fixture to dir, pointing its replace
+// directive at this repository.
+func copyFixture(dir string) error {
+	src := filepath.Join("testdata", "fixture")
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		dst := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if rel == "go.mod" {
+			const old = "=> ../../../.."
+			if !bytes.Contains(data, []byte(old)) {
+				return fmt.Errorf("%s: no %q to rewrite", path, old)
+			}
+			data = bytes.ReplaceAll(data, []byte(old), []byte("=> "+repoRoot))
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		return fmt.Errorf("copying the fixture: %v", err)
+	}
+	return nil
+}
+
+// tempFixture returns a copy of the fixture that the test may modify.
+func tempFixture(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "fixture")
+	if err := copyFixture(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run runs a command in dir, offline, and returns its output and exit
+// status.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := result{stdout: stdout.String(), stderr: stderr.String()}
+	if exit, ok := err.(*exec.ExitError); ok {
+		res.code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	if strings.Contains(res.stderr, "panic:") {
+		t.Errorf("%s %s panicked:\n%s", filepath.Base(name), strings.Join(args, " "), res.stderr)
+	}
+	return res
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit status %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+}
+
+// finding is a diagnostic as it appears in text output.
+type finding struct {
+	pos     string // file:line:col, the file relative to the fixture
+	message string
+}
+
+// want returns the finding at the first occurrence of text in file (a
+// slash-separated path relative to the fixture), with a message that
+// starts with message.
+func want(t *testing.T, dir, file, text, message string) finding {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), text)
+	if i < 0 {
+		t.Fatalf("%s does not contain %q", file, text)
+	}
+	before := string(data[:i])
+	line := strings.Count(before, "\n") + 1
+	col := i - strings.LastIndex(before, "\n")
+	return finding{fmt.Sprintf("%s:%d:%d", filepath.FromSlash(file), line, col), message}
+}
+
+var diagLine = regexp.MustCompile(`^(.*\.go:\d+:\d+): (.*)$`)
+
+// findings parses text diagnostics, making file names relative to dir.
+func findings(out, dir string) []finding {
+	var list []finding
+	for _, l := range strings.Split(out, "\n") {
+		m := diagLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		pos := strings.TrimPrefix(m[1], dir+string(filepath.Separator))
+		list = append(list, finding{pos, m[2]})
+	}
+	return list
+}
+
+// checkFindings reports an error unless every wanted finding is in got and
+// no finding in got is at a position in notWanted.
+func checkFindings(t *testing.T, res result, got []finding, wanted []finding, notWanted ...finding) {
+	t.Helper()
+	for _, w := range wanted {
+		if !slices.ContainsFunc(got, func(g finding) bool { return g.pos == w.pos && strings.HasPrefix(g.message, w.message) }) {
+			t.Errorf("missing finding %s: %s...", w.pos, w.message)
+		}
+	}
+	for _, n := range notWanted {
+		if slices.ContainsFunc(got, func(g finding) bool { return g.pos == n.pos }) {
+			t.Errorf("unexpected finding at %s", n.pos)
+		}
+	}
+	if t.Failed() {
+		t.Logf("%s", res)
+	}
+}
+
+// The findings that the fixture gets with default flags, and those it gets
+// only with flags or without its ignore directive.
+func defaultFindings(t *testing.T, dir string) []finding {
+	return []finding{
+		// Through the getter fact exported for package api.
+		want(t, dir, "app/app.go", "40001 {", "errcode 40001 compared as a magic number; use codes.InvalidCredential ("),
+		want(t, dir, "app/app.go", "42001:", "errcode 42001 compared as a magic number; use codes.AccessTokenExpired ("),
+		want(t, dir, "app/app.go", "400001", "errcode 400001 is not a documented WeChat errcode (a typo?); nearest documented: "),
+	}
+}
+
+func zeroFinding(t *testing.T, dir string) finding {
+	return want(t, dir, "app/app.go", "0:", "errcode 0 compared as a magic number; use codes.OK")
+}
+
+func fieldsFinding(t *testing.T, dir string) finding {
+	return want(t, dir, "custom/custom.go", "42001", "errcode 42001 compared as a magic number; use codes.AccessTokenExpired")
+}
+
+func ignoredFinding(t *testing.T, dir string) finding {
+	return want(t, dir, "app/app.go", "45009 {", "errcode 45009 compared as a magic number; use codes.")
+}
+
+func TestCommandFindings(t *testing.T) {
+	t.Parallel()
+	res := run(t, fixture, wxerrlint, "./...")
+	if res.code != 3 {
+		t.Errorf("wxerrlint ./...: exit status %d, want 3 (findings)", res.code)
+	}
+	checkFindings(t, res, findings(res.stderr, fixture), defaultFindings(t, fixture),
+		zeroFinding(t, fixture), fieldsFinding(t, fixture), ignoredFinding(t, fixture))
+}
+
+func TestCommandFlags(t *testing.T) {
+	t.Parallel()
+	res := run(t, fixture, wxerrlint, "-errcodemagic.zero", "-errcode.fields=ret", "./...")
+	if res.code != 3 {
+		t.Errorf("exit status %d, want 3", res.code)
+	}
+	checkFindings(t, res, findings(res.stderr, fixture),
+		append(defaultFindings(t, fixture), zeroFinding(t, fixture), fieldsFinding(t, fixture)),
+		ignoredFinding(t, fixture))
+}
+
+func TestCommandClean(t *testing.T) {
+	t.Parallel()
+	res := run(t, fixture, wxerrlint, "./clean", "./api")
+	if res.code != 0 || res.stderr != "" || res.stdout != "" {
+		t.Errorf("wxerrlint on clean packages: want exit status 0 and no output, got\n%s", res)
+	}
+}
+
+// jsonOutput is the shape of -json output: package, analyzer, diagnostics.
+type jsonOutput map[string]map[string][]struct {
+	Posn           string `json:"posn"`
+	Message        string `json:"message"`
+	SuggestedFixes []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			New string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
+}
+
+func TestCommandJSON(t *testing.T) {
+	t.Parallel()
+	res := run(t, fixture, wxerrlint, "-json", "./...")
+	if res.code != 0 {
+		t.Errorf("with -json, exit status %d, want 0 (the findings are in the output)", res.code)
+	}
+	var out jsonOutput
+	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
+		t.Fatalf("-json output does not parse: %v\n%s", err, res)
+	}
+	diags := out["example.com/fixture/app"]["errcodemagic"]
+	var got []finding
+	fixes := make(map[string][]string) // position -> new texts of the fixes
+	for _, d := range diags {
+		pos := strings.TrimPrefix(d.Posn, fixture+string(filepath.Separator))
+		got = append(got, finding{pos, d.Message})
+		for _, f := range d.SuggestedFixes {
+			for _, e := range f.Edits {
+				fixes[pos] = append(fixes[pos], e.New)
+			}
+		}
+	}
+	wanted := defaultFindings(t, fixture)
+	checkFindings(t, res, got, wanted)
+	if len(got) != len(wanted) {
+		t.Errorf("got %d errcodemagic findings in app, want %d:\n%s", len(got), len(wanted), res.stdout)
+	}
+	if f := fixes[wanted[0].pos]; !slices.Contains(f, "codes.InvalidCredential") {
+		t.Errorf("the fix of %s has edits %q, want one to codes.InvalidCredential", wanted[0].pos, f)
+	}
+	if f := fixes[wanted[2].pos]; len(f) != 0 {
+		t.Errorf("an undocumented code has no fix, got edits %q", f)
+	}
+	if len(out["example.com/fixture/clean"]["errcodemagic"]) != 0 {
+		t.Errorf("findings in package clean:\n%s", res.stdout)
+	}
+
+	res = run(t, fixture, wxerrlint, "-json", "-errcodemagic=false", "./app")
+	if res.code != 0 || strings.Contains(res.stdout, "errcodemagic") {
+		t.Errorf("with -errcodemagic=false, want no errcodemagic findings, got\n%s", res)
+	}
+}
+
+func TestCommandFix(t *testing.T) {
+	t.Parallel()
+	dir := tempFixture(t)
+	golden, err := os.ReadFile(filepath.Join("testdata", "fixture", "app", "app.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	appGo := filepath.Join(dir, "app", "app.go")
+	orig, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	res := run(t, dir, wxerrlint, "-fix", "-diff", "./...")
+	if res.code != 0 {
+		t.Errorf("-fix -diff: exit status %d, want 0\n%s", res.code, res)
+	}
+	if !strings.Contains(res.stdout, "+\tif r.Code() == codes.InvalidCredential {") {
+		t.Errorf("-fix -diff: the diff lacks the fix of 40001:\n%s", res)
+	}
+	if now, _ := os.ReadFile(appGo); !bytes.Equal(now, orig) {
+		t.Errorf("-fix -diff modified app.go")
+	}
+
+	res = run(t, dir, wxerrlint, "-fix", "./...")
+	if res.code != 0 {
+		t.Errorf("-fix: exit status %d, want 0\n%s", res.code, res)
+	}
+	fixed, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fixed, golden) {
+		t.Errorf("-fix wrote app.go:\n%s\nwant (testdata/fixture/app/app.go.golden):\n%s", fixed, golden)
+	}
+
+	// The fixed code loads (the import is right), and only the finding
+	// without a fix is left.
+	res = run(t, dir, wxerrlint, "./...")
+	got := findings(res.stderr, dir)
+	if res.code != 3 || len(got) != 1 || !strings.Contains(got[0].message, "errcode 400001 is not a documented") {
+		t.Errorf("after -fix, want exit status 3 and only the 400001 finding, got\n%s", res)
+	}
+}
+
+func TestIgnoreDirective(t *testing.T) {
+	t.Parallel()
+	// The fixture's directive silences 45009 (TestCommandFindings); without
+	// the directive it is reported.
+	dir := tempFixture(t)
+	appGo := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := regexp.MustCompile(`(?m)^\s*//wxerrlint:ignore errcodemagic .*\n`).ReplaceAll(data, nil)
+	if bytes.Equal(edited, data) {
+		t.Fatal("app.go has no //wxerrlint:ignore errcodemagic line")
+	}
+	if err := os.WriteFile(appGo, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, dir, wxerrlint, "./app")
+	checkFindings(t, res, findings(res.stderr, dir), []finding{ignoredFinding(t, dir)})
+}
+
+func TestBadFlag(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{wxerrlint, "-nosuchflag", "./..."},
+		{wxerrlint, "-errcodemagic.zero=maybe", "./..."},
+		{goCmd, "vet", "-vettool=" + wxerrlint, "-nosuchflag", "./..."},
+	} {
+		res := run(t, fixture, args[0], args[1:]...)
+		wantMsg := "flag provided but not defined: -nosuchflag"
+		if strings.HasSuffix(args[1], "=maybe") {
+			wantMsg = `invalid boolean value "maybe" for -errcodemagic.zero`
+		}
+		if res.code == 0 || !strings.Contains(res.stderr, wantMsg) {
+			t.Errorf("%s: want a non-zero exit status and %q, got\n%s", strings.Join(args[1:], " "), wantMsg, res)
+		}
+		if args[0] == wxerrlint && res.code != 2 {
+			t.Errorf("%s: exit status %d, want 2", strings.Join(args[1:], " "), res.code)
+		}
+	}
+}
+
+func TestPackagesThatDoNotLoad(t *testing.T) {
+	t.Parallel()
+	dir := tempFixture(t)
+	broken := filepath.Join(dir, "broken")
+	if err := os.Mkdir(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package broken\n\nfunc F() int { return \"not an int\" }\n"
+	if err := os.WriteFile(filepath.Join(broken, "broken.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	typeError := filepath.Join("broken", "broken.go") + ":3:"
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{wxerrlint, "./nosuch"}, []string{"nosuch"}},
+		{[]string{wxerrlint, "./broken"}, []string{typeError, "cannot use"}},
+		{[]string{goCmd, "vet", "-vettool=" + wxerrlint, "./broken"}, []string{typeError, "cannot use"}},
+		{[]string{goCmd, "vet", "-vettool=" + wxerrlint, "./nosuch"}, []string{"nosuch"}},
+	} {
+		res := run(t, dir, tc.args[0], tc.args[1:]...)
+		if res.code != 1 {
+			t.Errorf("%s: exit status %d, want 1", strings.Join(tc.args[1:], " "), res.code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(res.stderr, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", strings.Join(tc.args[1:], " "), w, res)
+			}
+		}
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	t.Parallel()
+	vet := func(args ...string) result {
+		return run(t, fixture, goCmd, append([]string{"vet", "-vettool=" + wxerrlint}, args...)...)
+	}
+
+	// The finding through api's getter needs the fact that go vet's run on
+	// package api wrote and its run on package app read.
+	res := vet("./...")
+	if res.code != 1 {
+		t.Errorf("go vet: exit status %d, want 1 (findings)", res.code)
+	}
+	checkFindings(t, res, findings(res.stderr, fixture), defaultFindings(t, fixture),
+		zeroFinding(t, fixture), fieldsFinding(t, fixture), ignoredFinding(t, fixture))
+
+	// Analyzer flags pass through go vet.
+	res = vet("-errcodemagic.zero", "-errcode.fields=ret", "./...")
+	checkFindings(t, res, findings(res.stderr, fixture),
+		append(defaultFindings(t, fixture), zeroFinding(t, fixture), fieldsFinding(t, fixture)),
+		ignoredFinding(t, fixture))
+
+	res = vet("./clean", "./api")
+	if res.code != 0 || len(findings(res.stderr, fixture)) != 0 {
+		t.Errorf("go vet on clean packages: want exit status 0 and no findings, got\n%s", res)
+	}
+}
