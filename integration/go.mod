@@ -8,6 +8,8 @@ require (
 	github.com/alicebob/miniredis/v2 v2.30.0
 	github.com/silenceper/wechat/v2 v2.1.10
 	github.com/stretchr/testify v1.12.1
+	github.com/wxerrlint/wxerrlint v0.0.0-00010101000000-000000000000
+	golang.org/x/tools v0.47.1-0.20260707181000-a299dadba899
 	gopkg.in/h2non/gock.v1 v1.1.2
 )
 
@@ -26,7 +28,8 @@ require (
 	github.com/tidwall/pretty v1.2.0 // indirect
 	github.com/yuin/gopher-lua v0.0.0-20220504180219-658193537a64 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/crypto v0.53.0 // indirect
-	golang.org/x/net v0.56.0 // indirect
+	golang.org/x/crypto v0.0.0-20220622213112-05595931fe9d // indirect
+	golang.org/x/mod v0.37.0 // indirect
+	golang.org/x/sync v0.21.0 // indirect
 	golang.org/x/sys v0.46.0 // indirect
 )
