@@ -109,23 +109,48 @@ func run(pass *analysis.Pass) (any, error) {
 		return in, nil
 	}
 
-	var funcs []*ast.FuncDecl
+	// Locals and getters depend on each other (code := r.GetErrCode();
+	// func (r *R) Code() int { c := r.ErrCode; return c }). Settle each
+	// function's locals, then whether it is a getter; a new getter sends
+	// the functions that call it back to the worklist. Each function is
+	// revisited only when a callee changes, so chains of getters cost
+	// linear time.
+	type funcInfo struct {
+		decl    inspector.Cursor
+		fn      *types.Func
+		callers []int
+	}
+	var funcs []funcInfo
+	index := make(map[*types.Func]int)
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
-		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
-			funcs = append(funcs, fd)
+		fd := cur.Node().(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+			index[fn] = len(funcs)
+			funcs = append(funcs, funcInfo{decl: cur, fn: fn})
 		}
 	}
-
-	// Locals and getters depend on each other (code := r.GetErrCode();
-	// func (r *R) Code() int { c := r.ErrCode; return c }); iterate to a
-	// fixed point, which chains of assignments reach in a few rounds.
-	for changed := true; changed; {
-		changed = in.collectLocals(ins)
-		for _, fd := range funcs {
-			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && !getters[fn] && in.returnsErrcode(fd) {
-				getters[fn] = true
-				changed = true
+	for i, f := range funcs {
+		for call := range f.decl.Preorder((*ast.CallExpr)(nil)) {
+			if callee := calledFunc(pass.TypesInfo, call.Node().(*ast.CallExpr)); callee != nil {
+				if j, ok := index[callee]; ok {
+					funcs[j].callers = append(funcs[j].callers, i)
+				}
 			}
+		}
+	}
+	work := make([]int, len(funcs))
+	for i := range work {
+		work[i] = len(funcs) - 1 - i // pop in source order
+	}
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		f := funcs[i]
+		for in.collectLocals(f.decl) {
+		}
+		if !getters[f.fn] && in.returnsErrcode(f.decl.Node().(*ast.FuncDecl)) {
+			getters[f.fn] = true
+			work = append(work, f.callers...)
 		}
 	}
 	for fn := range getters {
@@ -157,9 +182,9 @@ func (in *Info) mayHoldErrcodes(pass *analysis.Pass, ins *inspector.Inspector) b
 	return false
 }
 
-// collectLocals adds local variables assigned from errcode expressions and
-// reports whether it found new ones.
-func (in *Info) collectLocals(ins *inspector.Inspector) bool {
+// collectLocals adds the local variables of a function that are assigned
+// from errcode expressions and reports whether it found new ones.
+func (in *Info) collectLocals(fn inspector.Cursor) bool {
 	changed := false
 	mark := func(lhs ast.Expr, rhs ast.Expr) {
 		id, ok := ast.Unparen(lhs).(*ast.Ident)
@@ -175,7 +200,7 @@ func (in *Info) collectLocals(ins *inspector.Inspector) bool {
 			changed = true
 		}
 	}
-	for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {

@@ -85,7 +85,7 @@ func TestFactsGobRoundTrip(t *testing.T) {
 
 func TestDoc(t *testing.T) {
 	first, _, _ := strings.Cut(retry.Analyzer.Doc, "\n")
-	if !strings.HasPrefix(first, "errcoderetry: ") {
+	if first != "report retry-worthy WeChat errcodes handled without a retry" {
 		t.Errorf("Doc starts %q, want the one-line summary", first)
 	}
 	for _, want := range []string{retry.RetriesMarker, retry.RefreshesTokenMarker, "-strict"} {

@@ -35,3 +35,14 @@ func usesWeCom() { // want usesWeCom:"callsWeCom"
 }
 
 func notWeCom() { wecomsdk.Unrelated() }
+
+// A chain of getters declared callers first: each link is found only after
+// the one it calls.
+func (e CommonError) Chain3() int64 { return e.Chain2() } // want Chain3:"errcodeGetter"
+
+func (e CommonError) Chain2() int64 { // want Chain2:"errcodeGetter"
+	code := e.Chain1()
+	return code
+}
+
+func (e CommonError) Chain1() int64 { return e.ErrCode } // want Chain1:"errcodeGetter"
