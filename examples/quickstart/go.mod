@@ -1,0 +1,7 @@
+module example.com/quickstart
+
+go 1.25.0
+
+require github.com/wxerrlint/wxerrlint v0.0.0
+
+replace github.com/wxerrlint/wxerrlint => ../..
