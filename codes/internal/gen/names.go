@@ -39,9 +39,10 @@ func deriveName(english string) string {
 	if i := strings.IndexAny(clause, ",;(，"); i > 0 {
 		clause = clause[:i]
 	}
-	words := strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool {
-		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
-	})
+	isWordRune := func(r rune) bool {
+		return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	}
+	words := strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return !isWordRune(r) })
 	if len(words) > maxNameWords {
 		words = words[:maxNameWords]
 	}
