@@ -1,0 +1,738 @@
+// Package lite is a prototype of a standalone driver for fact-using
+// analyzers that costs about as much as a driver for fact-free ones.
+//
+// The x/tools checker (multichecker, singlechecker) loads every dependency
+// of the root packages from source, the standard library included, as soon
+// as one analyzer declares a fact type, because facts must be computed for
+// every package that the roots depend on. For wxerrlint most of that work
+// is wasted: a fact can only arise in a package that holds WeChat code, and
+// almost no dependency does.
+//
+// lite asks the go command once for the package graph and the export data
+// of every package (go list -deps -export, which the go command serves from
+// its build cache, exactly as it does for a fact-free analyzer), then
+// splits the graph in two:
+//
+//   - the source set: the root packages, every package outside the
+//     standard library one of whose files package marker accepts (it
+//     mentions errcode or the WeCom host the way the errcode analyzer
+//     needs to recognise something: without it no fact can arise), and
+//     every package that imports a package of the source set, directly or
+//     not;
+//   - everything else, which imports nothing of the source set.
+//
+// It parses and type-checks the source set (in parallel, in import order),
+// reads the types of everything else from export data, and runs the
+// analyzers on the source set only: a package outside it cannot produce a
+// fact, so skipping it changes no diagnostic. The -verify flag checks that
+// claim on a given build: it runs the analyzers on every package from
+// source, as the x/tools checker does, and reports any package outside the
+// source set that produced a fact.
+//
+// The printed result is cached, keyed by a hash of the tool, its
+// arguments, the source of every package outside the standard library and
+// the export data of the others, so that a repeat run with nothing changed
+// costs the go list call and reading the sources.
+package lite
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/wxerrlint/wxerrlint/bench/marker"
+)
+
+// Config configures a run.
+type Config struct {
+	Dir      string   // directory to run the go command in ("" = current)
+	Tests    bool     // analyze test packages too
+	Full     bool     // load every package from source, like the x/tools checker
+	Verify   bool     // report packages outside the source set that produce facts (implies Full)
+	Markers  []string // more words that put a package in the source set (see package marker)
+	CacheDir string   // result cache directory; "" disables it
+	JSON     bool     // print diagnostics as JSON
+	Timing   bool     // print phase times and per-analyzer totals to stderr
+	Seq      bool     // run analyses sequentially (accurate per-analyzer times)
+	Args     []string // the command line, part of the cache key
+}
+
+// Main runs analyzers as a command: lite [flags] packages.
+func Main(analyzers ...*analysis.Analyzer) {
+	var cfg Config
+	flag.BoolVar(&cfg.Tests, "test", true, "analyze test packages too")
+	flag.BoolVar(&cfg.Full, "full", false, "load every package from source, like the x/tools checker")
+	flag.BoolVar(&cfg.Verify, "verify", false, "check that no package outside the source set produces a fact (implies -full)")
+	flag.BoolVar(&cfg.JSON, "json", false, "print diagnostics as JSON")
+	flag.BoolVar(&cfg.Timing, "timing", false, "print phase times and per-analyzer totals to stderr")
+	flag.BoolVar(&cfg.Seq, "seq", false, "run analyses sequentially")
+	markers := flag.String("markers", "", "comma-separated words (any case) that put a package in the source set, besides those of package marker")
+	cacheDir := flag.String("cache", defaultCacheDir(), `result cache directory ("off" disables it; default from $WXERRLINT_CACHE)`)
+	registerAnalyzerFlags(analyzers)
+	flag.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: %s [flags] packages\n", filepath.Base(os.Args[0]))
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() == 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	for m := range strings.SplitSeq(*markers, ",") {
+		if m = strings.TrimSpace(m); m != "" {
+			cfg.Markers = append(cfg.Markers, m)
+		}
+	}
+	// Names given to a -fields style flag are markers too.
+	for _, a := range analyzers {
+		for r := range allAnalyzers([]*analysis.Analyzer{a}) {
+			if f := r.Flags.Lookup("fields"); f != nil {
+				for m := range strings.SplitSeq(f.Value.String(), ",") {
+					if m = strings.TrimSpace(m); m != "" {
+						cfg.Markers = append(cfg.Markers, m)
+					}
+				}
+			}
+		}
+	}
+	if *cacheDir != "off" {
+		cfg.CacheDir = *cacheDir
+	}
+	cfg.Args = os.Args[1:]
+	code, err := Run(cfg, flag.Args(), analyzers, os.Stdout, os.Stderr)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+		if code < 1 {
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+func defaultCacheDir() string {
+	if d := os.Getenv("WXERRLINT_CACHE"); d != "" {
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return "off"
+	}
+	return filepath.Join(d, "wxerrlint-lite")
+}
+
+// registerAnalyzerFlags exposes each analyzer's flags as -name.flag, as
+// the x/tools drivers do.
+func registerAnalyzerFlags(analyzers []*analysis.Analyzer) {
+	for a := range allAnalyzers(analyzers) {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			flag.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+}
+
+// allAnalyzers yields the analyzers and everything they require, once each.
+func allAnalyzers(analyzers []*analysis.Analyzer) func(func(*analysis.Analyzer) bool) {
+	return func(yield func(*analysis.Analyzer) bool) {
+		seen := make(map[*analysis.Analyzer]bool)
+		var visit func(a *analysis.Analyzer) bool
+		visit = func(a *analysis.Analyzer) bool {
+			if seen[a] {
+				return true
+			}
+			seen[a] = true
+			for _, r := range a.Requires {
+				if !visit(r) {
+					return false
+				}
+			}
+			return yield(a)
+		}
+		for _, a := range analyzers {
+			if !visit(a) {
+				return
+			}
+		}
+	}
+}
+
+// node is one package of the build with what lite knows of it.
+type node struct {
+	pkg    *packages.Package
+	root   bool
+	std    bool
+	marked bool     // its files mention a marker
+	source bool     // in the source set
+	hash   [32]byte // of its files (source) or export data name (std)
+	srcs   [][]byte // file contents, kept for parsing
+	done   chan struct{}
+}
+
+type run struct {
+	cfg   Config
+	fset  *token.FileSet
+	nodes map[*packages.Package]*node
+	order []*node // dependencies first
+
+	expMu sync.Mutex
+	exp   map[string]*types.Package // export-data packages by path
+	expOK map[string]bool           // read from their own export data
+
+	times []phase
+}
+
+type phase struct {
+	name string
+	d    time.Duration
+}
+
+func (r *run) mark(name string, t0 time.Time) time.Time {
+	now := time.Now()
+	r.times = append(r.times, phase{name, now.Sub(t0)})
+	return now
+}
+
+// Run loads patterns, analyzes them and prints the diagnostics. It
+// returns the exit code of the x/tools checker: 0, 1 for errors, 3 for
+// diagnostics.
+func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer) (int, error) {
+	if err := analysis.Validate(analyzers); err != nil {
+		return 1, err
+	}
+	if cfg.Verify {
+		cfg.Full = true
+	}
+	r := &run{
+		cfg:   cfg,
+		fset:  token.NewFileSet(),
+		nodes: make(map[*packages.Package]*node),
+		exp:   make(map[string]*types.Package),
+		expOK: make(map[string]bool),
+	}
+	t0 := time.Now()
+	start := t0
+	roots, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+			packages.NeedTypesSizes | packages.NeedModule,
+		Dir:   cfg.Dir,
+		Tests: cfg.Tests,
+		Fset:  r.fset,
+	}, patterns...)
+	if err != nil {
+		return 1, err
+	}
+	if len(roots) == 0 {
+		return 1, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	t0 = r.mark("go list", t0)
+
+	goroot := gorootSrc()
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		n := &node{pkg: p, done: make(chan struct{})}
+		n.std = p.Module == nil && goroot != "" && len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], goroot)
+		r.nodes[p] = n
+		r.order = append(r.order, n)
+	})
+	for _, p := range roots {
+		r.nodes[p].root = true
+	}
+	if err := r.scan(); err != nil {
+		return 1, err
+	}
+	for _, n := range r.order { // dependencies first
+		n.source = cfg.Full || n.root || n.marked
+		for _, imp := range n.pkg.Imports {
+			if r.nodes[imp].source {
+				n.source = true
+			}
+		}
+		if !n.source {
+			n.srcs = nil
+		}
+	}
+	t0 = r.mark("scan", t0)
+
+	var key string
+	if cfg.CacheDir != "" {
+		key = r.cacheKey()
+		if out, code, ok := readCache(cfg.CacheDir, key); ok {
+			stderr.Write(out)
+			r.mark("cache hit", t0)
+			r.printTiming(stderr, start, nil)
+			return code, nil
+		}
+	}
+
+	r.typeCheck()
+	t0 = r.mark("parse+typecheck", t0)
+
+	// Hand the source set to the x/tools checker, with imports cut down to
+	// the source set: nothing else can carry a fact.
+	var errs bytes.Buffer
+	for _, n := range r.order {
+		if !n.source {
+			continue
+		}
+		imports := make(map[string]*packages.Package)
+		for path, imp := range n.pkg.Imports {
+			if r.nodes[imp].source {
+				imports[path] = imp
+			}
+		}
+		n.pkg.Imports = imports
+	}
+	nerrs := 0
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			fmt.Fprintln(&errs, e)
+			nerrs++
+		}
+	})
+	graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: cfg.Seq})
+	if err != nil {
+		return 1, err
+	}
+	t0 = r.mark("analyze", t0)
+
+	var out bytes.Buffer
+	out.Write(errs.Bytes())
+	code := 0
+	if nerrs > 0 {
+		code = 1
+	}
+	if cfg.JSON {
+		if err := graph.PrintJSON(stdout); err != nil {
+			return 1, err
+		}
+	} else {
+		if err := graph.PrintText(&out, -1); err != nil {
+			return 1, err
+		}
+		failed, diags := 0, 0
+		for act := range graph.All() {
+			if act.Err != nil {
+				failed++
+			} else if act.IsRoot {
+				diags += len(act.Diagnostics)
+			}
+		}
+		if failed > 0 {
+			code = max(code, 1)
+		} else if diags > 0 {
+			code = max(code, 3)
+		}
+	}
+	if cfg.Verify {
+		out.WriteString(r.verify(graph))
+		if strings.Contains(out.String(), "lite: verify:") {
+			code = max(code, 1)
+		}
+	}
+	stderr.Write(out.Bytes())
+	if key != "" && !cfg.JSON {
+		writeCache(cfg.CacheDir, key, out.Bytes(), code)
+	}
+	r.mark("print", t0)
+	r.printTiming(stderr, start, graph)
+	return code, nil
+}
+
+// gorootSrc returns $GOROOT/src with a trailing separator.
+func gorootSrc() string {
+	root := runtime.GOROOT()
+	if root == "" {
+		out, err := exec.Command("go", "env", "GOROOT").Output()
+		if err != nil {
+			return ""
+		}
+		root = strings.TrimSpace(string(out))
+	}
+	if root == "" {
+		return ""
+	}
+	return filepath.Join(root, "src") + string(filepath.Separator)
+}
+
+// files returns the files that make up p as the compiler sees it.
+func files(p *packages.Package) []string {
+	if len(p.CompiledGoFiles) > 0 {
+		return p.CompiledGoFiles
+	}
+	return p.GoFiles
+}
+
+// scan reads the files of every package outside the standard library,
+// hashing them and looking for markers. Standard library packages are
+// hashed by the name of their export data, which the go command derives
+// from its content.
+func (r *run) scan() error {
+	work := make(chan *node)
+	errc := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			sc := marker.New(r.cfg.Markers...)
+			for n := range work {
+				h := sha256.New()
+				if n.std {
+					io.WriteString(h, n.pkg.ExportFile)
+					h.Sum(n.hash[:0])
+					continue
+				}
+				var srcs [][]byte
+				for _, name := range files(n.pkg) {
+					data, err := os.ReadFile(name)
+					if err != nil {
+						select {
+						case errc <- err:
+						default:
+						}
+						continue
+					}
+					fmt.Fprintf(h, "%s %d\n", name, len(data))
+					h.Write(data)
+					srcs = append(srcs, data)
+					if !n.marked {
+						n.marked = sc.File(data)
+					}
+				}
+				h.Sum(n.hash[:0])
+				// Keep the files that will surely be parsed; importers
+				// of marked packages read theirs again.
+				if n.root || n.marked || r.cfg.Full {
+					n.srcs = srcs
+				}
+			}
+		})
+	}
+	for _, n := range r.order {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errc:
+		return err
+	default:
+		return nil
+	}
+}
+
+// typeCheck parses and type-checks the source set, in parallel and in
+// import order; other packages come from export data on demand.
+func (r *run) typeCheck() {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, n := range r.order {
+		if !n.source {
+			close(n.done)
+			continue
+		}
+		wg.Go(func() {
+			defer close(n.done)
+			sem <- struct{}{}
+			syntax := r.parse(n)
+			<-sem
+			for _, imp := range n.pkg.Imports {
+				<-r.nodes[imp].done
+			}
+			sem <- struct{}{}
+			r.check(n, syntax)
+			<-sem
+		})
+	}
+	wg.Wait()
+}
+
+func (r *run) parse(n *node) []*ast.File {
+	p := n.pkg
+	names := files(p)
+	if len(n.srcs) != len(names) { // standard library, or a read error
+		n.srcs = n.srcs[:0]
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+				data = nil
+			}
+			n.srcs = append(n.srcs, data)
+		}
+	}
+	var syntax []*ast.File
+	for i, name := range names {
+		f, err := parser.ParseFile(r.fset, name, n.srcs[i], parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil {
+			syntax = append(syntax, f)
+		}
+		var list scanner.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		} else if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+		}
+	}
+	n.srcs = nil
+	return syntax
+}
+
+func (r *run) check(n *node, syntax []*ast.File) {
+	p := n.pkg
+	ill := false
+	tc := &types.Config{
+		Sizes: p.TypesSizes,
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := p.Imports[path]
+			if imp == nil {
+				return nil, fmt.Errorf("no package for import %q", path)
+			}
+			if in := r.nodes[imp]; in.source {
+				if in.pkg.IllTyped {
+					ill = true
+				}
+				if in.pkg.Types == nil {
+					return nil, fmt.Errorf("package %q was not type-checked", path)
+				}
+				return in.pkg.Types, nil
+			}
+			t, err := r.importExport(imp)
+			if err != nil {
+				ill = true
+			}
+			return t, err
+		}),
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				p.TypeErrors = append(p.TypeErrors, te)
+				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+			}
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	if len(p.CompiledGoFiles) == 0 && len(p.GoFiles) > 0 {
+		tc.FakeImportC = true // cgo was not processed
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	tpkg := types.NewPackage(p.PkgPath, p.Name)
+	types.NewChecker(tc, r.fset, tpkg, info).Files(syntax) // errors go to tc.Error
+	p.Fset = r.fset
+	p.Syntax = syntax
+	p.Types = tpkg
+	p.TypesInfo = info
+	p.IllTyped = ill || len(p.Errors) > 0
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// importExport returns the types of p, which is outside the source set,
+// from its export data. Export data of a package describes what it needs
+// of its dependencies, so only packages imported by the source set are
+// read; the others are filled in as far as they are referenced. Packages
+// outside the source set import only packages outside it, so a single
+// map by path serves them all.
+func (r *run) importExport(p *packages.Package) (*types.Package, error) {
+	r.expMu.Lock()
+	defer r.expMu.Unlock()
+	if r.expOK[p.PkgPath] {
+		return r.exp[p.PkgPath], nil
+	}
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %q", p.PkgPath)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
+	}
+	t, err := gcexportdata.Read(rd, r.fset, r.exp, p.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
+	}
+	r.expOK[p.PkgPath] = true
+	return t, nil
+}
+
+// verify returns a line for each package outside the source set (as the
+// default mode would compute it) in which an analyzer produced a fact.
+func (r *run) verify(graph *checker.Graph) string {
+	// Recompute the source set as the default mode would.
+	src := make(map[*packages.Package]bool)
+	for _, n := range r.order {
+		s := n.root || n.marked
+		for _, imp := range n.pkg.Imports {
+			if src[imp] {
+				s = true
+			}
+		}
+		src[n.pkg] = s
+	}
+	var b strings.Builder
+	pkgs, facts := 0, 0
+	for act := range graph.All() {
+		if len(act.Analyzer.FactTypes) == 0 {
+			continue
+		}
+		own := 0
+		for _, f := range act.AllObjectFacts() {
+			if f.Object.Pkg() == act.Package.Types {
+				own++
+			}
+		}
+		for _, f := range act.AllPackageFacts() {
+			if f.Package == act.Package.Types {
+				own++
+			}
+		}
+		if own == 0 {
+			continue
+		}
+		pkgs++
+		facts += own
+		if !src[act.Package] {
+			fmt.Fprintf(&b, "lite: verify: %s produced %d fact(s) in %s, outside the source set\n", act.Analyzer.Name, own, act.Package.ID)
+		}
+	}
+	nsrc := 0
+	for _, s := range src {
+		if s {
+			nsrc++
+		}
+	}
+	fmt.Fprintf(&b, "lite: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, nsrc, len(src))
+	return b.String()
+}
+
+func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
+	if !r.cfg.Timing {
+		return
+	}
+	nroots, nsrc, nfiles := 0, 0, 0
+	var marked []string
+	for _, n := range r.order {
+		if n.root {
+			nroots++
+		}
+		if n.source {
+			nsrc++
+			nfiles += len(files(n.pkg))
+		}
+		if n.marked && !n.root {
+			marked = append(marked, n.pkg.ID)
+		}
+	}
+	fmt.Fprintf(w, "lite: %d packages, %d roots, %d in the source set (%d files); dependencies with markers: %v\n", len(r.order), nroots, nsrc, nfiles, marked)
+	for _, ph := range r.times {
+		fmt.Fprintf(w, "lite: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
+	}
+	fmt.Fprintf(w, "lite: %-16s %v\n", "total", time.Since(start).Round(time.Millisecond))
+	if graph == nil {
+		return
+	}
+	byAnalyzer := make(map[string]time.Duration)
+	var names []string
+	for act := range graph.All() {
+		if _, ok := byAnalyzer[act.Analyzer.Name]; !ok {
+			names = append(names, act.Analyzer.Name)
+		}
+		byAnalyzer[act.Analyzer.Name] += act.Duration
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "lite: analyzer %-14s %v\n", name, byAnalyzer[name].Round(time.Microsecond))
+	}
+}
+
+// cacheKey hashes everything the printed result depends on.
+func (r *run) cacheKey() string {
+	h := sha256.New()
+	io.WriteString(h, "wxerrlint-lite 1\n")
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(h, "exe %s %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	wd := r.cfg.Dir
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	wd, _ = filepath.Abs(wd)
+	fmt.Fprintf(h, "wd %s\nargs %q\nmarkers %q\n", wd, r.cfg.Args, r.cfg.Markers)
+	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT"} {
+		fmt.Fprintf(h, "env %s=%s\n", v, os.Getenv(v))
+	}
+	for _, n := range r.order {
+		fmt.Fprintf(h, "pkg %s %x %t\n", n.pkg.ID, n.hash, n.root)
+		for _, e := range n.pkg.Errors {
+			fmt.Fprintf(h, "err %s\n", e)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func readCache(dir, key string) ([]byte, int, bool) {
+	data, err := os.ReadFile(filepath.Join(dir, key[:2], key))
+	if err != nil || len(data) < 1 {
+		return nil, 0, false
+	}
+	return data[1:], int(data[0]), true
+}
+
+func writeCache(dir, key string, out []byte, code int) {
+	d := filepath.Join(dir, key[:2])
+	if os.MkdirAll(d, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(d, "tmp-")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(append([]byte{byte(code)}, out...))
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		os.Rename(tmp.Name(), filepath.Join(d, key))
+	} else {
+		os.Remove(tmp.Name())
+	}
+}
