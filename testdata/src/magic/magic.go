@@ -40,6 +40,11 @@ type notWeChat struct {
 
 type named int
 
+type uint32Resp struct {
+	ErrCode uint32 `json:"errcode"`
+	ErrMsg  string `json:"errmsg"`
+}
+
 type namedResp struct {
 	ErrCode named  `json:"errcode"`
 	ErrMsg  string `json:"errmsg"`
@@ -77,7 +82,9 @@ func embedded(r *sdk.TicketResp) {
 	}
 }
 
-func types(a int64Resp, b customTag, c floatResp, d ptrResp, e namedResp) {
+func types(a int64Resp, b customTag, c floatResp, d ptrResp, e namedResp, f uint32Resp) {
+	if f.ErrCode == 45009 { // want `errcode 45009 compared as a magic number; use codes.ReachMaxAPIDailyQuotaLimit`
+	}
 	if a.Code == 40001 { // want `errcode 40001 compared`
 	}
 	if b.Code == 40001 { // want `errcode 40001 compared`
