@@ -11,7 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
+	"github.com/wxerrlint/wxerrlint/internal/fixture"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -188,30 +188,8 @@ func copyLintme(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := filepath.Join("testdata", "lintme")
 	dst := filepath.Join(t.TempDir(), "lintme")
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if rel == "go.mod" {
-			const old = "=> ../../.."
-			if !bytes.Contains(data, []byte(old)) {
-				return fmt.Errorf("%s: no %q to rewrite", path, old)
-			}
-			data = bytes.ReplaceAll(data, []byte(old), []byte("=> "+root))
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
+	err = fixture.CopyModule(filepath.Join("testdata", "lintme"), dst, root)
 	if err != nil {
 		t.Fatal(err)
 	}

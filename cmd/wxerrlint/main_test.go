@@ -16,7 +16,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
+	fixturemod "github.com/wxerrlint/wxerrlint/internal/fixture"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -71,33 +71,7 @@ func testMain(m *testing.M) int {
 // copyFixture copies testdata/fixture to dir, pointing its replace
 // directive at this repository.
 func copyFixture(dir string) error {
-	src := filepath.Join("testdata", "fixture")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		dst := filepath.Join(dir, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if rel == "go.mod" {
-			const old = "=> ../../../.."
-			if !bytes.Contains(data, []byte(old)) {
-				return fmt.Errorf("%s: no %q to rewrite", path, old)
-			}
-			data = bytes.ReplaceAll(data, []byte(old), []byte("=> "+repoRoot))
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-	if err != nil {
-		return fmt.Errorf("copying the fixture: %v", err)
-	}
-	return nil
+	return fixturemod.CopyModule(filepath.Join("testdata", "fixture"), dir, repoRoot)
 }
 
 // tempFixture returns a copy of the fixture that the test may modify.
