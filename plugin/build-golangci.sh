@@ -17,6 +17,9 @@
 # requirement (v0.52.0 for v2.15.0), above the version wxerrlint's own go.mod
 # pins; the script prints the version it builds with. Set KEEP_WORK=1 to keep
 # the temporary directory.
+#
+# One more plugin (bench/golangci.sh adds its no-op floors this way): set
+# EXTRA_PLUGIN_MODULE=<module path>=<local dir> and EXTRA_PLUGIN_IMPORT=<package>.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -69,6 +72,12 @@ EOF
 go mod edit \
 	-require=github.com/wxerrlint/wxerrlint@v0.0.0-00010101000000-000000000000 \
 	-replace=github.com/wxerrlint/wxerrlint="$repo"
+if [ -n "${EXTRA_PLUGIN_MODULE:-}" ]; then
+	printf '\nimport _ "%s"\n' "$EXTRA_PLUGIN_IMPORT" >>cmd/golangci-lint/plugins.go
+	go mod edit \
+		-require="${EXTRA_PLUGIN_MODULE%%=*}@v0.0.0-00010101000000-000000000000" \
+		-replace="$EXTRA_PLUGIN_MODULE"
+fi
 
 # 4. Tidy and build.
 go mod tidy
