@@ -240,7 +240,13 @@ func addImport(file *ast.File, spec string) *analysis.TextEdit {
 		if gd.Lparen.IsValid() {
 			return &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec)}
 		}
-		return &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}
+		// import "fmt" becomes a block holding both.
+		existing := gd.Specs[0].(*ast.ImportSpec)
+		old := existing.Path.Value
+		if existing.Name != nil {
+			old = existing.Name.Name + " " + old
+		}
+		return &analysis.TextEdit{Pos: gd.Pos(), End: gd.End(), NewText: []byte("import (\n\t" + old + "\n\t" + spec + "\n)")}
 	}
 	return &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
 }
