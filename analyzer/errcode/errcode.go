@@ -102,8 +102,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(GetterFact))
 	}
 
-	in.WeCom = markWeCom(pass, ins)
-	if !in.mayHoldErrcodes(pass, ins) {
+	sv := survey(pass, ins)
+	if sv.namesWeCom || sv.importsWeCom {
+		in.WeCom = markWeCom(pass, ins)
+	}
+	if !sv.importsGetter && !sv.namesErrcode && !in.selectsErrcodeField() {
 		// Most packages of a build (the standard library, most
 		// dependencies) never touch an errcode: skip the fixed point.
 		return in, nil
@@ -159,23 +162,39 @@ func run(pass *analysis.Pass) (any, error) {
 	return in, nil
 }
 
-// mayHoldErrcodes reports whether the package can contain an errcode
-// expression: it selects an errcode field, names "errcode" in a string
-// literal (m["errcode"]), or imports a package with an errcode getter.
-// Every errcode expression starts from one of these.
-func (in *Info) mayHoldErrcodes(pass *analysis.Pass, ins *inspector.Inspector) bool {
-	for _, sel := range in.info.Selections {
-		if sel.Kind() == types.FieldVal && in.isErrcodeSelection(sel) {
-			return true
-		}
-	}
+// packageSurvey is what one cheap look at a package tells: whether it can
+// hold errcode expressions or WeCom calls at all. Every errcode expression
+// starts from an errcode field, a string naming "errcode" (m["errcode"]) or
+// an imported getter; every WeCom caller from a string naming the host or
+// an imported WeCom caller. Most packages of a build have none of these.
+type packageSurvey struct {
+	namesErrcode, namesWeCom    bool // a string literal names "errcode" / the WeCom host
+	importsGetter, importsWeCom bool // a dependency has a GetterFact / a WeComFact
+}
+
+func survey(pass *analysis.Pass, ins *inspector.Inspector) packageSurvey {
+	var sv packageSurvey
 	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil)) {
-		if lit := cur.Node().(*ast.BasicLit); lit.Kind == token.STRING && strings.Contains(strings.ToLower(lit.Value), "errcode") {
-			return true
+		if lit := cur.Node().(*ast.BasicLit); lit.Kind == token.STRING {
+			sv.namesErrcode = sv.namesErrcode || strings.Contains(strings.ToLower(lit.Value), "errcode")
+			sv.namesWeCom = sv.namesWeCom || strings.Contains(lit.Value, WeComHost)
 		}
 	}
 	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*GetterFact); ok {
+		switch f.Fact.(type) {
+		case *GetterFact:
+			sv.importsGetter = true
+		case *WeComFact:
+			sv.importsWeCom = true
+		}
+	}
+	return sv
+}
+
+// selectsErrcodeField reports whether the package selects an errcode field.
+func (in *Info) selectsErrcodeField() bool {
+	for _, sel := range in.info.Selections {
+		if sel.Kind() == types.FieldVal && in.isErrcodeSelection(sel) {
 			return true
 		}
 	}
@@ -525,9 +544,6 @@ func isString(t types.Type) bool {
 // WeCom API and reports whether the package does: a string constant of the
 // package names the WeCom host, or a function of it calls one that does.
 func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
-	if !mayCallWeCom(pass, ins) {
-		return false
-	}
 	pkgWeCom := false
 	marked := make(map[*types.Func]bool)
 	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
@@ -579,23 +595,6 @@ func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
 		pass.ExportObjectFact(fn, &WeComFact{CallsWeCom: true})
 	}
 	return pkgWeCom || len(marked) > 0
-}
-
-// mayCallWeCom is a cheap test that markWeCom can find something: a string
-// literal of the package names the WeCom host, or a dependency has a
-// WeComFact. Most packages of a build pass neither.
-func mayCallWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
-	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil)) {
-		if namesWeComHost(pass.TypesInfo, cur.Node()) {
-			return true
-		}
-	}
-	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*WeComFact); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // namesWeComHost reports whether n is a string literal or a use of a string
