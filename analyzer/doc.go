@@ -7,6 +7,18 @@
 // analyzer that reports nothing and exports facts (getters, WeCom callers)
 // that carry knowledge across packages.
 //
+// # Cost: candidates
+//
+// Because they declare facts, every driver runs these analyzers on every
+// package of a build, the standard library included. errcode first
+// decides from the bytes of a package's files whether it is a candidate,
+// a package that can hold WeChat code (errcode.CandidateFact); outside
+// candidates every analyzer returns at once, exports no fact and builds no
+// inspector. The analyzers share one inspector per candidate,
+// errcode.Info.Inspector, rather than requiring inspect.Analyzer, which
+// drivers would build for every package. The same test lets the
+// command's own driver (internal/driver) load only candidates from source.
+//
 // # errcodeunchecked: AST, not SSA
 //
 // errcodeunchecked follows response values through each function on the
@@ -18,8 +30,9 @@
 //     it would need a second, diverging copy.
 //   - It exports facts, so go vet runs it on every dependency, the
 //     standard library included. Requiring buildssa would build SSA for all
-//     of them; on the AST it returns after a look at a package's struct
-//     types and imports when nothing there can hold a response.
+//     of them; on the AST it works in candidates only, and there returns
+//     after a look at a package's struct types and imports when nothing
+//     there can hold a response.
 //   - What SSA would add, flow sensitivity, is what it should not use:
 //     an errcode read on any path counts as a check (a missed report rather
 //     than a false one), and aliasing of locals, the part SSA does well, is

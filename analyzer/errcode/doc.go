@@ -23,4 +23,19 @@
 // The analyzer also exports a fact on functions that talk to WeCom
 // (企业微信, qyapi.weixin.qq.com), whose code table differs from WeChat's,
 // so that checks can stay silent there.
+//
+// # Candidates
+//
+// Every wxerrlint analyzer runs on every package of a build, because they
+// declare facts; nearly all of those packages cannot hold WeChat code.
+// The analyzer first decides, from the bytes of the package's files,
+// whether the package is a candidate: a file names errcode in quotes
+// (json:"errcode", m["errcode"]) or both errcode and errmsg as words, or
+// mentions unmarshal or decode (a decoder of any value), a retry library
+// the retry check knows, wxerrlint (its directives, the codes package),
+// the WeCom host or a -fields name; or the package imports a candidate.
+// The standard library never is one. It exports the candidate fact on
+// candidates and does all other work, like every other check, only there;
+// outside candidates no fact can arise, so a driver may load only
+// candidates from source.
 package errcode

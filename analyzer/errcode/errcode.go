@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
@@ -26,10 +25,9 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "errcode",
 	Doc:              analysisutil.MustExtractDoc(doc, "errcode"),
 	URL:              "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcode",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
 	Run:              run,
 	ResultType:       reflect.TypeFor[*Info](),
-	FactTypes:        []analysis.Fact{new(GetterFact), new(WeComFact)},
+	FactTypes:        []analysis.Fact{new(GetterFact), new(WeComFact), new(CandidateFact)},
 	RunDespiteErrors: true,
 }
 
@@ -79,16 +77,34 @@ type Info struct {
 	getter func(fn *types.Func) bool
 	// WeCom reports that the package talks to the WeCom API.
 	WeCom bool
+	// Candidate reports that the package can hold WeChat code (see
+	// CandidateFact). Outside candidates, checks return at once.
+	Candidate bool
+
+	inspector func() *inspector.Inspector
 }
 
+// Inspector returns an inspector of the package's files, built on first
+// use and shared by every check. The wxerrlint analyzers take it from here
+// rather than requiring inspect.Analyzer, which would build one for every
+// package of the build: they run on every package, because they declare
+// facts, but walk candidates only.
+func (in *Info) Inspector() *inspector.Inspector { return in.inspector() }
+
 func run(pass *analysis.Pass) (any, error) {
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in := &Info{
 		info:   pass.TypesInfo,
 		fields: make(map[*types.Var]bool),
 		locals: make(map[*types.Var]bool),
 		extra:  make(map[string]bool),
 	}
+	in.inspector = sync.OnceValue(func() *inspector.Inspector { return inspector.New(pass.Files) })
+	if !isCandidate(pass) {
+		return in, nil // nothing here can be an errcode expression
+	}
+	in.Candidate = true
+	pass.ExportPackageFact(&CandidateFact{Candidate: true})
+	ins := in.Inspector()
 	for _, f := range strings.Split(extraFields, ",") {
 		if f = strings.TrimSpace(f); f != "" {
 			in.extra[strings.ToLower(f)] = true

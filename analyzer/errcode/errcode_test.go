@@ -15,6 +15,18 @@ func TestFacts(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), errcode.Analyzer, "errcodefacts")
 }
 
+// A package is a candidate by its own bytes or by importing one; the
+// standard library and packages without WeChat words are not.
+func TestCandidates(t *testing.T) {
+	results := analysistest.Run(t, testutil.TestData(t), errcode.Analyzer, "candidate/...")
+	for _, r := range results {
+		in := r.Result.(*errcode.Info)
+		if want := r.Pass.Pkg.Path() != "candidate/none"; in.Candidate != want {
+			t.Errorf("%s: Candidate = %v, want %v", r.Pass.Pkg.Path(), in.Candidate, want)
+		}
+	}
+}
+
 // go vet gob-encodes facts; a fact type gob cannot encode panics there.
 func TestFactsAreGobEncodable(t *testing.T) {
 	for _, f := range errcode.Analyzer.FactTypes {

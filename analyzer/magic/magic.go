@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
@@ -27,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "errcodemagic",
 	Doc:      analysisutil.MustExtractDoc(doc, "errcodemagic"),
 	URL:      "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcodemagic",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, errcode.Analyzer},
+	Requires: []*analysis.Analyzer{errcode.Analyzer},
 	Run:      run,
 }
 
@@ -46,10 +44,10 @@ const codesPath = "github.com/wxerrlint/wxerrlint/codes"
 
 func run(pass *analysis.Pass) (any, error) {
 	ec := pass.ResultOf[errcode.Analyzer].(*errcode.Info)
-	if ec.WeCom && !reportWeCom {
+	if !ec.Candidate || ec.WeCom && !reportWeCom {
 		return nil, nil
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins := ec.Inspector()
 	rep := analysisutil.NewReporter(pass)
 	for cur := range ins.Root().Preorder((*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
 		switch n := cur.Node().(type) {

@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
@@ -27,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "errcoderetry",
 	Doc:              analysisutil.MustExtractDoc(doc, "errcoderetry"),
 	URL:              "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcoderetry",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer, errcode.Analyzer},
+	Requires:         []*analysis.Analyzer{errcode.Analyzer},
 	Run:              run,
 	FactTypes:        []analysis.Fact{new(RetriesFact), new(RefreshesTokenFact)},
 	RunDespiteErrors: true,
@@ -144,11 +143,15 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	ec := pass.ResultOf[errcode.Analyzer].(*errcode.Info)
+	if !ec.Candidate {
+		return nil, nil // no fact can arise here (see errcode.CandidateFact)
+	}
 	c := &checker{
 		pass: pass,
 		info: pass.TypesInfo,
-		ec:   pass.ResultOf[errcode.Analyzer].(*errcode.Info),
-		ins:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		ec:   ec,
+		ins:  ec.Inspector(),
 	}
 	c.collectComparisons()
 	if !c.relevant() {

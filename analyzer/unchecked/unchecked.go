@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -27,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "errcodeunchecked",
 	Doc:              analysisutil.MustExtractDoc(doc, "errcodeunchecked"),
 	URL:              "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcodeunchecked",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer, errcode.Analyzer},
+	Requires:         []*analysis.Analyzer{errcode.Analyzer},
 	Run:              run,
 	FactTypes:        []analysis.Fact{new(DecoderFact), new(CheckerFact), new(ReturnsUncheckedFact), new(PackageFact)},
 	RunDespiteErrors: true,
@@ -108,7 +107,10 @@ const recvSlot = -1
 
 func run(pass *analysis.Pass) (any, error) {
 	ec := pass.ResultOf[errcode.Analyzer].(*errcode.Info)
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ec.Candidate {
+		return nil, nil // no fact can arise here (see errcode.CandidateFact)
+	}
+	ins := ec.Inspector()
 
 	declares := false
 	for cur := range ins.Root().Preorder((*ast.StructType)(nil)) {

@@ -1,4 +1,4 @@
-package errcodefacts
+package errcodefacts // want package:"wechatCandidate"
 
 import "errcodefacts/wecomsdk"
 

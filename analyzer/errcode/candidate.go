@@ -1,0 +1,213 @@
+package errcode
+
+import (
+	"bytes"
+	"go/build"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// CandidateFact marks a package that can hold WeChat code: one of its
+// files passes the CandidateScanner test, or it imports a candidate
+// package.
+//
+// Every wxerrlint analyzer does its work in candidates only, and exports
+// facts there only. That one contract is what lets them run on every
+// package of a build at almost no cost (the standard library and most
+// dependencies are not candidates), and what lets a driver load from
+// source only the candidates: nothing outside them can produce a fact.
+type CandidateFact struct {
+	Candidate bool
+}
+
+func (*CandidateFact) AFact()         {}
+func (*CandidateFact) String() string { return "wechatCandidate" }
+
+// candidateWords are the words a file must hold, in any ASCII case, to
+// make its package a candidate, beside the errcode rules of
+// CandidateScanner.File. Each stands for a way a package can produce a
+// fact without holding an errcode itself:
+//
+//   - unmarshal, decode: a decode into an interface parameter, which makes
+//     a decoder of a function that is not about WeChat (an HTTP client's
+//     ToJSON(v any)); the sinks errcodeunchecked knows are Unmarshal,
+//     UnmarshalFromString and Decode;
+//   - retry-go, cenkalti/backoff, sethvargo/go-retry: the import paths of
+//     the retry libraries errcoderetry knows;
+//   - wxerrlint: a //wxerrlint: directive, or an import of the codes
+//     package;
+//   - qyapi: the WeCom host (qyapi.weixin.qq.com).
+//
+// Tests in those analyzers' packages keep this list in step with them.
+var candidateWords = []string{"unmarshal", "decode", "retry-go", "cenkalti/backoff", "sethvargo/go-retry", "wxerrlint", "qyapi"}
+
+// A CandidateScanner tells, from the bytes of a Go file and without
+// parsing it, whether the file can make its package a candidate. The test
+// is a superset of what the analyzers recognise (a comment naming both
+// errcode and errmsg counts), so a false answer is safe.
+//
+// A scanner reuses a buffer: use one per goroutine.
+type CandidateScanner struct {
+	words [][]byte // candidateWords and the -fields names, lower case
+	buf   []byte
+}
+
+// NewCandidateScanner returns a scanner that also accepts the field names
+// given to the errcode analyzer's -fields flag.
+func NewCandidateScanner() *CandidateScanner {
+	s := new(CandidateScanner)
+	for _, w := range candidateWords {
+		s.words = append(s.words, []byte(w))
+	}
+	for _, w := range strings.Split(extraFields, ",") {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			s.words = append(s.words, []byte(w))
+		}
+	}
+	return s
+}
+
+var (
+	errcodeWord = []byte("errcode")
+	errmsgWord  = []byte("errmsg")
+)
+
+// File reports whether the Go source src can make its package a
+// candidate. It accepts a file that holds:
+//
+//   - errcode right after a quote or backquote (json:"errcode",
+//     m["errcode"]);
+//   - the whole words errcode and errmsg (an ErrCode field beside an
+//     ErrMsg field), in any case: yyErrCode in a generated parser does not
+//     count;
+//   - one of candidateWords or a -fields name, anywhere.
+func (s *CandidateScanner) File(src []byte) bool {
+	s.buf = appendLower(s.buf[:0], src)
+	text := s.buf
+	word := false
+	for off := 0; ; {
+		i := bytes.Index(text[off:], errcodeWord)
+		if i < 0 {
+			break
+		}
+		start, end := off+i, off+i+len(errcodeWord)
+		off = start + 1
+		if start > 0 && (text[start-1] == '"' || text[start-1] == '`') {
+			return true
+		}
+		if (start == 0 || !isIdentByte(text[start-1])) && (end == len(text) || !isIdentByte(text[end])) {
+			word = true
+		}
+	}
+	if word && containsWord(text, errmsgWord) {
+		return true
+	}
+	for _, w := range s.words {
+		if bytes.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord reports whether text holds w, not preceded or followed by
+// an ASCII letter, digit or underscore.
+func containsWord(text, w []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(w)
+		if (start == 0 || !isIdentByte(text[start-1])) && (end == len(text) || !isIdentByte(text[end])) {
+			return true
+		}
+		off = start + 1
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func appendLower(dst, src []byte) []byte {
+	for _, c := range src {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// isCandidate decides whether the package of pass is a candidate.
+//
+// The standard library never is: it holds no WeChat code, no retry
+// helper, and its decoders (encoding/json, encoding/xml) are known by
+// their shape. Without that rule, its many files that mention decoding
+// would make nearly every package a candidate.
+func isCandidate(pass *analysis.Pass) bool {
+	if inGOROOT(pass) {
+		return false
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(CandidateFact)) {
+			return true
+		}
+	}
+	sc := NewCandidateScanner()
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			return true // cannot tell: keep the analysis
+		}
+		data, err := pass.ReadFile(tf.Name())
+		if err != nil || sc.File(data) {
+			return true
+		}
+	}
+	return false
+}
+
+// gorootSrc is where the standard library's sources are, with a trailing
+// separator; empty when unknown (then no package counts as standard).
+// A binary built with -trimpath does not know its GOROOT: ask the go
+// command then, once.
+var gorootSrc = sync.OnceValue(func() string {
+	root := build.Default.GOROOT
+	if root == "" {
+		out, err := exec.Command("go", "env", "GOROOT").Output()
+		if err != nil {
+			return ""
+		}
+		root = strings.TrimSpace(string(out))
+	}
+	if root == "" {
+		return ""
+	}
+	return filepath.Join(root, "src") + string(filepath.Separator)
+})
+
+// InStandardLibrary reports whether the Go file filename belongs to the
+// standard library: it lies in $GOROOT/src.
+func InStandardLibrary(filename string) bool {
+	src := gorootSrc()
+	return src != "" && strings.HasPrefix(filename, src)
+}
+
+// inGOROOT reports whether the package's files lie in the standard
+// library's source tree. (go/analysis does not say whether a package is
+// standard; its files do.)
+func inGOROOT(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		// cgo's translated files live in a build directory: look at any file.
+		if tf := pass.Fset.File(f.FileStart); tf != nil && InStandardLibrary(tf.Name()) {
+			return true
+		}
+	}
+	return false
+}

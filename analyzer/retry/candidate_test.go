@@ -1,0 +1,28 @@
+package retry
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+)
+
+// Retry facts arise in packages that import a retry library or the codes
+// package or carry a marker (see relevant): errcode's candidate test must
+// accept every such file, or the analyzer would never run there.
+func TestCandidateCoversRelevance(t *testing.T) {
+	for _, src := range []string{
+		`import "` + avastPath + `"`,
+		`import "` + backoffPath + `/v4"`,
+		`import "` + sethvargoPath + `"`,
+		`import "` + codesPath + `"`,
+		RetriesMarker + "\nfunc f() {}",
+		RefreshesTokenMarker + "\nfunc f() {}",
+	} {
+		for _, s := range []string{src, strings.ToUpper(src)} {
+			if !errcode.NewCandidateScanner().File([]byte("package p\n\n" + s + "\n")) {
+				t.Errorf("not a candidate: %s", s)
+			}
+		}
+	}
+}
