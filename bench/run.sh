@@ -45,8 +45,7 @@ echo "wxerrlint commit: $(git -C "$here/.." rev-parse --short HEAD 2>/dev/null |
 
 echo "== build (same x/tools for every tool: $(go list -m -f '{{.Version}}' golang.org/x/tools))"
 go build -o "$WORK/bin/" \
-	./cmd/noop ./cmd/noopfacts ./cmd/noop-lite \
-	./cmd/wxerrlint-lite ./cmd/wxerrlint-gated ./cmd/wxbench ./cmd/gencorpus \
+	./cmd/noop ./cmd/noopfacts ./cmd/noop-driver ./cmd/wxbench ./cmd/gencorpus \
 	github.com/wxerrlint/wxerrlint/cmd/wxerrlint
 if [ "$STATICCHECK" != none ] && [ ! -x "$WORK/bin/staticcheck" ]; then
 	# Its own module and dependencies, not bench's: a comparison, not a floor.
@@ -118,7 +117,7 @@ for c in $CORPORA; do
 				printf " (the 10%% tail is \"all others\")\n"
 			}') || true
 	echo "$c: that run took $(echo "$(date +%s.%N) - $t0" | bc)s of wall time"
-	(cd "$dir" && GOCACHE="$WORK/gocache" "$WORK/bin/wxerrlint-lite" -cache=off -seq -timing ./... 2>&1 >/dev/null | grep '^lite:' | sed "s/^/$c: /") || true
+	(cd "$dir" && GOCACHE="$WORK/gocache" WXERRLINT_CACHE=off "$WORK/bin/wxerrlint" -seq -timing ./... 2>&1 >/dev/null | grep '^driver:' | sed "s/^/$c: /") || true
 done
 
 echo "== measurements"

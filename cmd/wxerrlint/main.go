@@ -4,10 +4,14 @@
 //	go vet -vettool=$(command -v wxerrlint) ./...
 //	wxerrlint explain 40001
 //
-// It is a multichecker: the standard analysis driver flags (-fix, -diff,
-// -json, -test, -c) apply, each analyzer has an enable flag named after it
-// (-errcodemagic=false), and each analyzer flag is prefixed with the
-// analyzer's name (-errcodemagic.zero). The flags of analyzers that the
+// A plain run loads from source only the packages that can hold WeChat
+// code (see internal/driver) and caches its result in the user cache
+// directory ($WXERRLINT_CACHE sets another; "off" disables it). Anything
+// else (-fix, -diff, -c, go vet) is the x/tools multichecker's, as is
+// every run when WXERRLINT_DRIVER=checker. So the standard analysis
+// driver flags (-fix, -diff, -json, -test, -c) apply, each analyzer has an
+// enable flag named after it (-errcodemagic=false), and each analyzer flag
+// is prefixed with the analyzer's name (-errcodemagic.zero). The flags of analyzers that the
 // checks require but that report nothing themselves (-errcode.fields) are
 // spelled the same way. Under go vet, the same flags follow -vettool.
 //
@@ -28,11 +32,17 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "explain" {
 		os.Exit(explain(os.Stdout, os.Stderr, os.Args[2:]))
+	}
+	if os.Getenv("WXERRLINT_DRIVER") != "checker" {
+		if cfg, run, patterns, ok := driver.Parse(analyzer.Suite, os.Args[1:]); ok {
+			os.Exit(driver.Main(cfg, run, patterns))
+		}
 	}
 	registerRequiredFlags(flag.CommandLine, analyzer.Suite)
 	flag.CommandLine.Usage = usage

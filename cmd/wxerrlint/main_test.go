@@ -27,6 +27,7 @@ import (
 )
 
 var (
+	cacheDir  string // the command's result cache
 	wxerrlint string // the command built by TestMain
 	goCmd     string // the go command
 	fixture   string // a copy of testdata/fixture shared by tests that do not modify it
@@ -53,6 +54,7 @@ func testMain(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	cacheDir = filepath.Join(tmp, "cache")
 
 	wxerrlint = filepath.Join(tmp, "wxerrlint")
 	build := exec.Command(goCmd, "build", "-buildvcs=false", "-o", wxerrlint, ".")
@@ -93,9 +95,17 @@ type result struct {
 // status.
 func run(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, nil, dir, name, args...)
+}
+
+// runEnv is run with more environment variables.
+func runEnv(t *testing.T, env []string, dir, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local",
+		"WXERRLINT_CACHE="+cacheDir)
+	cmd.Env = append(cmd.Env, env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -206,17 +216,33 @@ func TestCommandFindings(t *testing.T) {
 	}
 	checkFindings(t, res, findings(res.stderr, fixture), defaultFindings(t, fixture),
 		zeroFinding(t, fixture), fieldsFinding(t, fixture), ignoredFinding(t, fixture))
+	sameAsChecker(t, res, "./...")
 }
 
 func TestCommandFlags(t *testing.T) {
 	t.Parallel()
-	res := run(t, fixture, wxerrlint, "-errcodemagic.zero", "-errcode.fields=ret", "./...")
+	args := []string{"-errcodemagic.zero", "-errcode.fields=ret", "./..."}
+	res := run(t, fixture, wxerrlint, args...)
 	if res.code != 3 {
 		t.Errorf("exit status %d, want 3", res.code)
 	}
 	checkFindings(t, res, findings(res.stderr, fixture),
 		append(defaultFindings(t, fixture), zeroFinding(t, fixture), fieldsFinding(t, fixture)),
 		ignoredFinding(t, fixture))
+	sameAsChecker(t, res, args...)
+	// The second run is a hit in the result cache: same output.
+	if again := run(t, fixture, wxerrlint, args...); again != res {
+		t.Errorf("second run differs:\n%s\nfirst:\n%s", again, res)
+	}
+}
+
+// sameAsChecker checks that the x/tools checker, which loads everything
+// from source, prints what the command's own driver printed.
+func sameAsChecker(t *testing.T, res result, args ...string) {
+	t.Helper()
+	if stock := runEnv(t, []string{"WXERRLINT_DRIVER=checker"}, fixture, wxerrlint, args...); stock != res {
+		t.Errorf("the x/tools checker prints\n%s\nthe command's driver prints\n%s", stock, res)
+	}
 }
 
 func TestCommandClean(t *testing.T) {

@@ -51,6 +51,7 @@ type tool struct {
 	vet        bool
 	cacheEnv   string // env var naming the tool's own result cache
 	config     string // golangci-lint configuration (mode golangci)
+	env        []string
 }
 
 // sample is one measured run.
@@ -75,8 +76,8 @@ var (
 	gocache  = flag.String("gocache", "", "GOCACHE for every run (default WORK/gocache)")
 	rounds   = flag.Int("rounds", 5, "rounds (each tool runs once per round and mode)")
 	modes    = flag.String("modes", "standalone,vet", "modes to measure")
-	tools    = flag.String("tools", "noop,noopfacts,wxerrlint,wxerrlint-gated,noop-lite,wxerrlint-lite,staticcheck", "tools to measure (missing binaries are skipped)")
-	vetTools = flag.String("vettools", "noop,noopfacts,wxerrlint,wxerrlint-gated", "tools measured under go vet")
+	tools    = flag.String("tools", "noop,noopfacts,wxerrlint,wxerrlint-checker,noop-driver,staticcheck", "tools to measure (missing binaries are skipped; wxerrlint-checker is wxerrlint with WXERRLINT_DRIVER=checker)")
+	vetTools = flag.String("vettools", "noop,noopfacts,wxerrlint", "tools measured under go vet")
 	golangci = flag.String("golangci", "", "golangci-lint binary with the wxerrlint, wxnoop and wxnoopfacts plugins (mode golangci)")
 	gclSets  = flag.String("golangci-sets", "wxnoop,wxnoopfacts,wxerrlint,staticcheck,staticcheck+wxerrlint", "linter sets measured under golangci-lint")
 	maxTime  = flag.Duration("max", 40*time.Minute, "stop starting rounds after this long")
@@ -114,17 +115,19 @@ func main() {
 		vetSet[t] = true
 	}
 	for _, name := range strings.Split(*tools, ",") {
-		bin := filepath.Join(*binDir, name)
-		if _, err := os.Stat(bin); err != nil {
+		t := tool{name: name, bin: filepath.Join(*binDir, name), standalone: true, vet: vetSet[name]}
+		switch name {
+		case "staticcheck":
+			t.cacheEnv = "STATICCHECK_CACHE"
+		case "wxerrlint", "noop-driver":
+			t.cacheEnv = "WXERRLINT_CACHE"
+		case "wxerrlint-checker": // the same command through the x/tools checker
+			t.bin = filepath.Join(*binDir, "wxerrlint")
+			t.env = []string{"WXERRLINT_DRIVER=checker"}
+		}
+		if _, err := os.Stat(t.bin); err != nil {
 			log.Printf("skipping %s: %v", name, err)
 			continue
-		}
-		t := tool{name: name, bin: bin, standalone: true, vet: vetSet[name]}
-		switch {
-		case name == "staticcheck":
-			t.cacheEnv = "STATICCHECK_CACHE"
-		case strings.HasSuffix(name, "-lite"):
-			t.cacheEnv = "WXERRLINT_CACHE"
 		}
 		ts = append(ts, t)
 	}
@@ -290,7 +293,7 @@ func (b *bench) run(c corpus, t tool, mode string, first bool) (sample, error) {
 	}
 	var out bytes.Buffer
 	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = c.dir, b.env(extra...), &out, &out
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = c.dir, b.env(append(extra, t.env...)...), &out, &out
 	t0 := time.Now()
 	if err := cmd.Start(); err != nil {
 		return sample{}, fmt.Errorf("%s: %s: %v", c.name, strings.Join(argv, " "), err)
@@ -467,19 +470,14 @@ func (b *bench) report(w io.Writer) {
 			note       string
 		}{
 			{"vet uncached", "wxerrlint", "noopfacts", "", 1.05, "≤1.05"},
-			{"vet uncached", "wxerrlint-gated", "noopfacts", "", 1.05, "≤1.05"},
 			{"vet uncached", "noopfacts", "noop", "", 0, ""},
 			{"vet repeat", "wxerrlint", "noop", "", 1.1, "≤1.1"},
-			{"vet repeat", "wxerrlint-gated", "noop", "", 1.1, "≤1.1"},
 			{"standalone first", "wxerrlint", "noop", "", 1.5, "≤1.5"},
-			{"standalone first", "wxerrlint-gated", "noop", "", 1.5, "≤1.5"},
-			{"standalone first", "wxerrlint-lite", "noop", "", 1.5, "≤1.5"},
-			{"standalone first", "noop-lite", "noop", "", 0, ""},
+			{"standalone first", "wxerrlint-checker", "noop", "", 0, "(the x/tools checker)"},
+			{"standalone first", "noop-driver", "noop", "", 0, ""},
 			{"standalone first", "noopfacts", "noop", "", 0, ""},
 			{"standalone first", "wxerrlint", "staticcheck", "", 1, "<1 (and cmd RSS <1)"},
-			{"standalone first", "wxerrlint-lite", "staticcheck", "", 1, "<1 (and cmd RSS <1)"},
 			{"standalone repeat", "wxerrlint", "noop", "", 1.1, "≤1.1"},
-			{"standalone repeat", "wxerrlint-lite", "noop", "", 1.1, "≤1.1"},
 			{"standalone repeat", "staticcheck", "noop", "", 0, ""},
 			{"vet uncached", "wxerrlint", "noop", "standalone first", 0, "(vet from scratch vs standalone noop)"},
 			{"golangci first", "gcl:wxerrlint", "gcl:wxnoopfacts", "", 1.05, "≤1.05"},

@@ -1,39 +1,42 @@
-// Package lite is a prototype of a standalone driver for fact-using
-// analyzers that costs about as much as a driver for fact-free ones.
+// Package driver runs the wxerrlint analyzers as a standalone command at
+// about the cost of a fact-free analyzer.
 //
-// The x/tools checker (multichecker, singlechecker) loads every dependency
-// of the root packages from source, the standard library included, as soon
-// as one analyzer declares a fact type, because facts must be computed for
-// every package that the roots depend on. For wxerrlint most of that work
-// is wasted: a fact can only arise in a package that holds WeChat code, and
-// almost no dependency does.
+// The x/tools checker (multichecker) loads every dependency of the root
+// packages from source, the standard library included, as soon as one
+// analyzer declares a fact type, because facts must be computed for every
+// package that the roots depend on. For wxerrlint nearly all of that work
+// is wasted: its analyzers produce facts only in candidate packages (see
+// errcode.CandidateFact), and almost no dependency is one.
 //
-// lite asks the go command once for the package graph and the export data
-// of every package (go list -deps -export, which the go command serves from
-// its build cache, exactly as it does for a fact-free analyzer), then
-// splits the graph in two:
+// The driver asks the go command once for the package graph and the
+// export data of every package (go list -deps -export, which the go
+// command serves from its build cache, exactly as it does for a fact-free
+// analyzer), then splits the graph in two:
 //
 //   - the source set: the root packages, every package outside the
-//     standard library one of whose files package marker accepts (it
-//     mentions errcode or the WeCom host the way the errcode analyzer
-//     needs to recognise something: without it no fact can arise), and
-//     every package that imports a package of the source set, directly or
-//     not;
+//     standard library one of whose files errcode.CandidateScanner
+//     accepts, and every package that imports a package of the source set,
+//     directly or not: a superset of the candidates;
 //   - everything else, which imports nothing of the source set.
 //
 // It parses and type-checks the source set (in parallel, in import order),
 // reads the types of everything else from export data, and runs the
-// analyzers on the source set only: a package outside it cannot produce a
-// fact, so skipping it changes no diagnostic. The -verify flag checks that
-// claim on a given build: it runs the analyzers on every package from
-// source, as the x/tools checker does, and reports any package outside the
-// source set that produced a fact.
+// analyzers on the source set only: a package outside it is no candidate
+// and produces no fact, so skipping it changes no diagnostic. Config.Verify
+// checks that claim on a given build: it runs the analyzers on every
+// package from source, as the x/tools checker does, and reports any
+// package outside the source set that produced a fact.
 //
 // The printed result is cached, keyed by a hash of the tool, its
 // arguments, the source of every package outside the standard library and
 // the export data of the others, so that a repeat run with nothing changed
 // costs the go list call and reading the sources.
-package lite
+//
+// The driver covers the command line of a plain run (-test, -json, the
+// analyzers' enable flags and their own flags). Everything else (-fix,
+// -diff, -c, the go vet protocol, profiling flags) is the x/tools
+// checker's: Parse says so, and the command hands over.
+package driver
 
 import (
 	"bytes"
@@ -49,7 +52,6 @@ import (
 	"go/types"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -62,7 +64,7 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/wxerrlint/wxerrlint/bench/marker"
+	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 )
 
 // Config configures a run.
@@ -71,7 +73,6 @@ type Config struct {
 	Tests    bool     // analyze test packages too
 	Full     bool     // load every package from source, like the x/tools checker
 	Verify   bool     // report packages outside the source set that produce facts (implies Full)
-	Markers  []string // more words that put a package in the source set (see package marker)
 	CacheDir string   // result cache directory; "" disables it
 	JSON     bool     // print diagnostics as JSON
 	Timing   bool     // print phase times and per-analyzer totals to stderr
@@ -79,77 +80,113 @@ type Config struct {
 	Args     []string // the command line, part of the cache key
 }
 
-// Main runs analyzers as a command: lite [flags] packages.
-func Main(analyzers ...*analysis.Analyzer) {
-	var cfg Config
-	flag.BoolVar(&cfg.Tests, "test", true, "analyze test packages too")
-	flag.BoolVar(&cfg.Full, "full", false, "load every package from source, like the x/tools checker")
-	flag.BoolVar(&cfg.Verify, "verify", false, "check that no package outside the source set produces a fact (implies -full)")
-	flag.BoolVar(&cfg.JSON, "json", false, "print diagnostics as JSON")
-	flag.BoolVar(&cfg.Timing, "timing", false, "print phase times and per-analyzer totals to stderr")
-	flag.BoolVar(&cfg.Seq, "seq", false, "run analyses sequentially")
-	markers := flag.String("markers", "", "comma-separated words (any case) that put a package in the source set, besides those of package marker")
-	cacheDir := flag.String("cache", defaultCacheDir(), `result cache directory ("off" disables it; default from $WXERRLINT_CACHE)`)
-	registerAnalyzerFlags(analyzers)
-	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: %s [flags] packages\n", filepath.Base(os.Args[0]))
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if flag.NArg() == 0 {
-		flag.Usage()
-		os.Exit(2)
-	}
-	for m := range strings.SplitSeq(*markers, ",") {
-		if m = strings.TrimSpace(m); m != "" {
-			cfg.Markers = append(cfg.Markers, m)
-		}
-	}
-	// Names given to a -fields style flag are markers too.
+// CacheEnv names the environment variable that sets the result cache
+// directory; "off" disables the cache.
+const CacheEnv = "WXERRLINT_CACHE"
+
+// Parse parses a command line (without the program name) for the driver.
+// It returns the configuration, the analyzers to run (after the enable
+// flags), the package patterns, and ok = false when the command line is
+// not the driver's: the go vet protocol (-V=full, -flags, a .cfg file), a
+// flag it does not have (-fix, -diff, -c, ...), -help, or no patterns.
+// The x/tools checker then handles it, with its own usage and errors.
+//
+// Parse sets the analyzers' flags as it goes, like the x/tools checker.
+func Parse(analyzers []*analysis.Analyzer, args []string) (cfg Config, run []*analysis.Analyzer, patterns []string, ok bool) {
+	fs := flag.NewFlagSet("wxerrlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&cfg.Tests, "test", true, "")
+	fs.BoolVar(&cfg.JSON, "json", false, "")
+	fs.BoolVar(&cfg.Timing, "timing", false, "") // for benchmarks: phase and analyzer times
+	fs.BoolVar(&cfg.Seq, "seq", false, "")       // for benchmarks: accurate analyzer times
+	enable := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
-		for r := range allAnalyzers([]*analysis.Analyzer{a}) {
-			if f := r.Flags.Lookup("fields"); f != nil {
-				for m := range strings.SplitSeq(f.Value.String(), ",") {
-					if m = strings.TrimSpace(m); m != "" {
-						cfg.Markers = append(cfg.Markers, m)
-					}
-				}
-			}
+		enable[a] = new(triState)
+		fs.Var(enable[a], a.Name, "")
+	}
+	for a := range allAnalyzers(analyzers) {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, "")
+		})
+	}
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || fs.Arg(0) == "help" {
+		return cfg, nil, nil, false
+	}
+	if fs.NArg() == 1 && strings.HasSuffix(fs.Arg(0), ".cfg") {
+		return cfg, nil, nil, false // go vet's unitchecker protocol
+	}
+	// As the x/tools checker: naming some analyzers runs only those;
+	// turning some off runs the rest.
+	anyOn := false
+	for _, s := range enable {
+		anyOn = anyOn || *s == on
+	}
+	for _, a := range analyzers {
+		if s := *enable[a]; s == on || !anyOn && s != off {
+			run = append(run, a)
 		}
 	}
-	if *cacheDir != "off" {
-		cfg.CacheDir = *cacheDir
-	}
-	cfg.Args = os.Args[1:]
-	code, err := Run(cfg, flag.Args(), analyzers, os.Stdout, os.Stderr)
+	cfg.Args = args
+	cfg.CacheDir = defaultCacheDir()
+	return cfg, run, fs.Args(), true
+}
+
+// Main runs the analyzers as Parse configured them, printing to the
+// standard streams, and returns the exit code: that of the x/tools
+// checker (0, 1 when packages do not load or an analysis fails, 3 for
+// findings; with -json, findings alone give 0).
+func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
+	code, err := Run(cfg, patterns, analyzers, os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
-		if code < 1 {
-			code = 1
-		}
+		code = max(code, 1)
 	}
-	os.Exit(code)
+	return code
+}
+
+// triState is an analyzer's enable flag: unset, on or off.
+type triState int
+
+const (
+	unset triState = iota
+	on
+	off
+)
+
+func (s *triState) IsBoolFlag() bool { return true }
+func (s *triState) String() string {
+	switch *s {
+	case on:
+		return "true"
+	case off:
+		return "false"
+	}
+	return "unset"
+}
+func (s *triState) Set(v string) error {
+	switch v {
+	case "true", "1", "t", "T", "TRUE", "True":
+		*s = on
+	case "false", "0", "f", "F", "FALSE", "False":
+		*s = off
+	default:
+		return fmt.Errorf("invalid boolean %q", v)
+	}
+	return nil
 }
 
 func defaultCacheDir() string {
-	if d := os.Getenv("WXERRLINT_CACHE"); d != "" {
+	if d := os.Getenv(CacheEnv); d != "" {
+		if d == "off" {
+			return ""
+		}
 		return d
 	}
 	d, err := os.UserCacheDir()
 	if err != nil {
-		return "off"
+		return ""
 	}
-	return filepath.Join(d, "wxerrlint-lite")
-}
-
-// registerAnalyzerFlags exposes each analyzer's flags as -name.flag, as
-// the x/tools drivers do.
-func registerAnalyzerFlags(analyzers []*analysis.Analyzer) {
-	for a := range allAnalyzers(analyzers) {
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			flag.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-		})
-	}
+	return filepath.Join(d, "wxerrlint")
 }
 
 // allAnalyzers yields the analyzers and everything they require, once each.
@@ -177,12 +214,12 @@ func allAnalyzers(analyzers []*analysis.Analyzer) func(func(*analysis.Analyzer) 
 	}
 }
 
-// node is one package of the build with what lite knows of it.
+// node is one package of the build with what the driver knows of it.
 type node struct {
 	pkg    *packages.Package
 	root   bool
 	std    bool
-	marked bool     // its files mention a marker
+	marked bool     // one of its files passes errcode.CandidateScanner
 	source bool     // in the source set
 	hash   [32]byte // of its files (source) or export data name (std)
 	srcs   [][]byte // file contents, kept for parsing
@@ -248,10 +285,9 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	t0 = r.mark("go list", t0)
 
-	goroot := gorootSrc()
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		n := &node{pkg: p, done: make(chan struct{})}
-		n.std = p.Module == nil && goroot != "" && len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], goroot)
+		n.std = p.Module == nil && len(p.GoFiles) > 0 && errcode.InStandardLibrary(p.GoFiles[0])
 		r.nodes[p] = n
 		r.order = append(r.order, n)
 	})
@@ -346,7 +382,7 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	if cfg.Verify {
 		out.WriteString(r.verify(graph))
-		if strings.Contains(out.String(), "lite: verify:") {
+		if strings.Contains(out.String(), "driver: verify:") {
 			code = max(code, 1)
 		}
 	}
@@ -359,22 +395,6 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	return code, nil
 }
 
-// gorootSrc returns $GOROOT/src with a trailing separator.
-func gorootSrc() string {
-	root := runtime.GOROOT()
-	if root == "" {
-		out, err := exec.Command("go", "env", "GOROOT").Output()
-		if err != nil {
-			return ""
-		}
-		root = strings.TrimSpace(string(out))
-	}
-	if root == "" {
-		return ""
-	}
-	return filepath.Join(root, "src") + string(filepath.Separator)
-}
-
 // files returns the files that make up p as the compiler sees it.
 func files(p *packages.Package) []string {
 	if len(p.CompiledGoFiles) > 0 {
@@ -384,7 +404,7 @@ func files(p *packages.Package) []string {
 }
 
 // scan reads the files of every package outside the standard library,
-// hashing them and looking for markers. Standard library packages are
+// hashing them and testing them with errcode.CandidateScanner. Standard library packages are
 // hashed by the name of their export data, which the go command derives
 // from its content.
 func (r *run) scan() error {
@@ -393,7 +413,7 @@ func (r *run) scan() error {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			sc := marker.New(r.cfg.Markers...)
+			sc := errcode.NewCandidateScanner()
 			for n := range work {
 				h := sha256.New()
 				if n.std {
@@ -632,7 +652,7 @@ func (r *run) verify(graph *checker.Graph) string {
 		pkgs++
 		facts += own
 		if !src[act.Package] {
-			fmt.Fprintf(&b, "lite: verify: %s produced %d fact(s) in %s, outside the source set\n", act.Analyzer.Name, own, act.Package.ID)
+			fmt.Fprintf(&b, "driver: verify: %s produced %d fact(s) in %s, outside the source set\n", act.Analyzer.Name, own, act.Package.ID)
 		}
 	}
 	nsrc := 0
@@ -641,7 +661,7 @@ func (r *run) verify(graph *checker.Graph) string {
 			nsrc++
 		}
 	}
-	fmt.Fprintf(&b, "lite: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, nsrc, len(src))
+	fmt.Fprintf(&b, "driver: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, nsrc, len(src))
 	return b.String()
 }
 
@@ -663,11 +683,11 @@ func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
 			marked = append(marked, n.pkg.ID)
 		}
 	}
-	fmt.Fprintf(w, "lite: %d packages, %d roots, %d in the source set (%d files); dependencies with markers: %v\n", len(r.order), nroots, nsrc, nfiles, marked)
+	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v\n", len(r.order), nroots, nsrc, nfiles, marked)
 	for _, ph := range r.times {
-		fmt.Fprintf(w, "lite: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
+		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
-	fmt.Fprintf(w, "lite: %-16s %v\n", "total", time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(w, "driver: %-16s %v\n", "total", time.Since(start).Round(time.Millisecond))
 	if graph == nil {
 		return
 	}
@@ -681,14 +701,14 @@ func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fmt.Fprintf(w, "lite: analyzer %-14s %v\n", name, byAnalyzer[name].Round(time.Microsecond))
+		fmt.Fprintf(w, "driver: analyzer %-14s %v\n", name, byAnalyzer[name].Round(time.Microsecond))
 	}
 }
 
 // cacheKey hashes everything the printed result depends on.
 func (r *run) cacheKey() string {
 	h := sha256.New()
-	io.WriteString(h, "wxerrlint-lite 1\n")
+	io.WriteString(h, "wxerrlint driver 1\n")
 	if exe, err := os.Executable(); err == nil {
 		if fi, err := os.Stat(exe); err == nil {
 			fmt.Fprintf(h, "exe %s %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
@@ -699,7 +719,7 @@ func (r *run) cacheKey() string {
 		wd, _ = os.Getwd()
 	}
 	wd, _ = filepath.Abs(wd)
-	fmt.Fprintf(h, "wd %s\nargs %q\nmarkers %q\n", wd, r.cfg.Args, r.cfg.Markers)
+	fmt.Fprintf(h, "wd %s\nargs %q\n", wd, r.cfg.Args)
 	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT"} {
 		fmt.Fprintf(h, "env %s=%s\n", v, os.Getenv(v))
 	}

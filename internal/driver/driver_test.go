@@ -1,0 +1,123 @@
+package driver
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wxerrlint/wxerrlint/analyzer"
+)
+
+func lint(t *testing.T, cfg Config, patterns ...string) (string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code, err := Run(cfg, patterns, analyzer.Suite, &stdout, &stderr)
+	require.NoError(t, err)
+	return stdout.String() + stderr.String(), code
+}
+
+// copyMod copies testdata/mod, which the test may then change.
+func copyMod(t *testing.T) string {
+	dir := filepath.Join(t.TempDir(), "mod")
+	require.NoError(t, os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "mod"))))
+	return dir
+}
+
+// TestSameAsFull checks that loading only the source set from source
+// reports what loading everything from source (what the x/tools checker
+// does) reports, that the facts the report needs cross from dependencies
+// (a getter fact from api, a decoder fact from client, which knows nothing
+// of WeChat), and that Verify finds no fact outside the source set.
+func TestSameAsFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the standard library from source")
+	}
+	dir := filepath.Join("testdata", "mod")
+	pruned, code := lint(t, Config{Dir: dir, Tests: true}, "./app")
+	assert.Equal(t, 3, code)
+	assert.Contains(t, pruned, "app.go:16:12: errcode of r (TicketResp) is never checked")
+	assert.Contains(t, pruned, "app.go:22:53: errcode 42001 compared as a magic number; use codes.AccessTokenExpired")
+
+	full, fcode := lint(t, Config{Dir: dir, Tests: true, Full: true}, "./app")
+	assert.Equal(t, pruned, full, "pruned and full runs differ")
+	assert.Equal(t, code, fcode)
+
+	verified, _ := lint(t, Config{Dir: dir, Tests: true, Verify: true}, "./app")
+	assert.NotContains(t, verified, "outside the source set")
+	// app, api (an errcode field) and client (a decode): not plain, not
+	// the standard library.
+	assert.Contains(t, verified, "; source set 3 of ")
+}
+
+// TestCache checks that the result cache gives the same output again and
+// misses when a file changes.
+func TestCache(t *testing.T) {
+	dir := copyMod(t)
+	cache := t.TempDir()
+	cfg := Config{Dir: dir, Tests: true, CacheDir: cache, Args: []string{"./..."}}
+	first, code := lint(t, cfg, "./...")
+	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	require.Len(t, entries, 1, "cache entries after one run")
+	again, code2 := lint(t, cfg, "./...")
+	assert.Equal(t, first, again)
+	assert.Equal(t, code, code2)
+
+	// A new magic number must show up: the key covers the files.
+	f := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(f)
+	require.NoError(t, err)
+	data = bytes.Replace(data, []byte("== 42001 }"), []byte("== 42001 || r.Code() == 40014 }"), 1)
+	require.NoError(t, os.WriteFile(f, data, 0o644))
+	changed, _ := lint(t, cfg, "./...")
+	assert.Contains(t, changed, "errcode 40014")
+	assert.NotContains(t, first, "errcode 40014")
+}
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		ok       bool
+		analyzer []string
+	}{
+		{[]string{"./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
+		{[]string{"-test=false", "-json", "-errcoderetry.strict", "-errcode.fields=Code", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
+		{[]string{"-errcodemagic", "./..."}, true, []string{"errcodemagic"}},
+		{[]string{"-errcodemagic=false", "./..."}, true, []string{"errcoderetry", "errcodeunchecked"}},
+		// The x/tools checker's own: fixes, context, go vet's protocol, help.
+		{[]string{"-fix", "./..."}, false, nil},
+		{[]string{"-diff", "./..."}, false, nil},
+		{[]string{"-c=2", "./..."}, false, nil},
+		{[]string{"-V=full"}, false, nil},
+		{[]string{"-flags"}, false, nil},
+		{[]string{"/tmp/go-build/vet.cfg"}, false, nil},
+		{[]string{"-errcodemagic.zero", "/tmp/go-build/vet.cfg"}, false, nil},
+		{[]string{"-help"}, false, nil},
+		{nil, false, nil},
+	} {
+		cfg, run, patterns, ok := Parse(analyzer.Suite, tc.args)
+		if !assert.Equal(t, tc.ok, ok, "%q", tc.args) || !ok {
+			continue
+		}
+		var names []string
+		for _, a := range run {
+			names = append(names, a.Name)
+		}
+		assert.ElementsMatch(t, tc.analyzer, names, "%q", tc.args)
+		assert.Equal(t, []string{"./..."}, patterns)
+		assert.Equal(t, tc.args, cfg.Args)
+		if strings.Contains(strings.Join(tc.args, " "), "-test=false") {
+			assert.False(t, cfg.Tests)
+			assert.True(t, cfg.JSON)
+		}
+	}
+	// Reset the flags the cases set.
+	for a := range allAnalyzers(analyzer.Suite) {
+		a.Flags.VisitAll(func(f *flag.Flag) { _ = f.Value.Set(f.DefValue) })
+	}
+}
