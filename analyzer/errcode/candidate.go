@@ -27,23 +27,28 @@ type CandidateFact struct {
 func (*CandidateFact) AFact()         {}
 func (*CandidateFact) String() string { return "wechatCandidate" }
 
-// candidateWords are the words a file must hold, in any ASCII case, to
-// make its package a candidate, beside the errcode rules of
-// CandidateScanner.File. Each stands for a way a package can produce a
-// fact without holding an errcode itself:
+// candidateIdents are selectors (.Name, whole, case-sensitive) and
+// candidatePaths strings (anywhere) that make a file's package a candidate
+// beside the errcode rules of CandidateScanner.File. Each stands for a way
+// a package can produce a fact without holding an errcode itself:
 //
-//   - unmarshal, decode: a decode into an interface parameter, which makes
-//     a decoder of a function that is not about WeChat (an HTTP client's
-//     ToJSON(v any)); the sinks errcodeunchecked knows are Unmarshal,
-//     UnmarshalFromString and Decode;
-//   - retry-go, cenkalti/backoff, sethvargo/go-retry: the import paths of
-//     the retry libraries errcoderetry knows;
+//   - .Unmarshal, .UnmarshalFromString, .Decode: a call of a decode sink
+//     that errcodeunchecked knows (json.Unmarshal, dec.Decode); a function
+//     that decodes into an interface parameter becomes a decoder even when
+//     it knows nothing of WeChat (an HTTP client's ToJSON(v any)).
+//     UnmarshalJSON, DecodeString, or a declaration func Decode do not
+//     count, nor does a call without a qualifier, which only a JSON
+//     library itself makes: its sinks are known by their shape;
+//   - the import paths of the retry libraries errcoderetry knows;
 //   - wxerrlint: a //wxerrlint: directive, or an import of the codes
 //     package;
 //   - qyapi: the WeCom host (qyapi.weixin.qq.com).
 //
-// Tests in those analyzers' packages keep this list in step with them.
-var candidateWords = []string{"unmarshal", "decode", "retry-go", "cenkalti/backoff", "sethvargo/go-retry", "wxerrlint", "qyapi"}
+// Tests in those analyzers' packages keep these lists in step with them.
+var (
+	candidateIdents = []string{"Unmarshal", "UnmarshalFromString", "Decode"}
+	candidatePaths  = []string{"github.com/avast/retry-go", "github.com/cenkalti/backoff", "github.com/sethvargo/go-retry", "wxerrlint", "qyapi"}
+)
 
 // A CandidateScanner tells, from the bytes of a Go file and without
 // parsing it, whether the file can make its package a candidate. The test
@@ -52,20 +57,17 @@ var candidateWords = []string{"unmarshal", "decode", "retry-go", "cenkalti/backo
 //
 // A scanner reuses a buffer: use one per goroutine.
 type CandidateScanner struct {
-	words [][]byte // candidateWords and the -fields names, lower case
-	buf   []byte
+	fields [][]byte // the -fields names, lower case
+	buf    []byte
 }
 
 // NewCandidateScanner returns a scanner that also accepts the field names
 // given to the errcode analyzer's -fields flag.
 func NewCandidateScanner() *CandidateScanner {
 	s := new(CandidateScanner)
-	for _, w := range candidateWords {
-		s.words = append(s.words, []byte(w))
-	}
 	for _, w := range strings.Split(extraFields, ",") {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
-			s.words = append(s.words, []byte(w))
+			s.fields = append(s.fields, []byte(w))
 		}
 	}
 	return s
@@ -84,8 +86,19 @@ var (
 //   - the whole words errcode and errmsg (an ErrCode field beside an
 //     ErrMsg field), in any case: yyErrCode in a generated parser does not
 //     count;
-//   - one of candidateWords or a -fields name, anywhere.
+//   - one of candidateIdents or candidatePaths, or a -fields name in any
+//     case.
 func (s *CandidateScanner) File(src []byte) bool {
+	for _, id := range candidateIdents {
+		if containsSelector(src, []byte(id)) {
+			return true
+		}
+	}
+	for _, p := range candidatePaths {
+		if bytes.Contains(src, []byte(p)) {
+			return true
+		}
+	}
 	s.buf = appendLower(s.buf[:0], src)
 	text := s.buf
 	word := false
@@ -106,7 +119,7 @@ func (s *CandidateScanner) File(src []byte) bool {
 	if word && containsWord(text, errmsgWord) {
 		return true
 	}
-	for _, w := range s.words {
+	for _, w := range s.fields {
 		if bytes.Contains(text, w) {
 			return true
 		}
@@ -130,8 +143,23 @@ func containsWord(text, w []byte) bool {
 	}
 }
 
+// containsSelector reports whether src holds .sel as a whole word.
+func containsSelector(src, sel []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(src[off:], sel)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(sel)
+		if start > 0 && src[start-1] == '.' && (end == len(src) || !isIdentByte(src[end])) {
+			return true
+		}
+		off = start + 1
+	}
+}
+
 func isIdentByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 func appendLower(dst, src []byte) []byte {

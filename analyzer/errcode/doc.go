@@ -31,9 +31,10 @@
 // The analyzer first decides, from the bytes of the package's files,
 // whether the package is a candidate: a file names errcode in quotes
 // (json:"errcode", m["errcode"]) or both errcode and errmsg as words, or
-// mentions unmarshal or decode (a decoder of any value), a retry library
-// the retry check knows, wxerrlint (its directives, the codes package),
-// the WeCom host or a -fields name; or the package imports a candidate.
+// calls a decode sink (.Unmarshal, .UnmarshalFromString, .Decode: a
+// decoder of any value), a retry library the retry check knows, wxerrlint (its
+// directives, the codes package), the WeCom host or a -fields name; or
+// the package imports a candidate.
 // The standard library never is one. It exports the candidate fact on
 // candidates and does all other work, like every other check, only there;
 // outside candidates no fact can arise, so a driver may load only
