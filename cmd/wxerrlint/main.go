@@ -85,6 +85,10 @@ Usage:
   %[1]s explain <errcode or constant name>...   e.g. %[1]s explain 40001
   %[1]s help [analyzer]                         the checks and their flags
 
+Environment:
+  WXERRLINT_CACHE=dir|off   where a plain run caches its output (default: the user cache directory)
+  WXERRLINT_DRIVER=checker  load every package from source, as the x/tools multichecker does
+
 Flags:
 `, prog)
 	flag.CommandLine.PrintDefaults()

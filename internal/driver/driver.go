@@ -733,11 +733,43 @@ func (r *run) cacheKey() string {
 }
 
 func readCache(dir, key string) ([]byte, int, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, key[:2], key))
+	name := filepath.Join(dir, key[:2], key)
+	data, err := os.ReadFile(name)
 	if err != nil || len(data) < 1 {
 		return nil, 0, false
 	}
+	now := time.Now()
+	os.Chtimes(name, now, now) // in use: keep it (see trimCache)
 	return data[1:], int(data[0]), true
+}
+
+// cacheMaxAge is how long an unused entry stays in the result cache.
+const cacheMaxAge = 7 * 24 * time.Hour
+
+// trimCache removes the entries of the result cache unused for
+// cacheMaxAge, at most once a day: the modification time of a file
+// "trimmed" in dir says when it last ran.
+func trimCache(dir string) {
+	mark := filepath.Join(dir, "trimmed")
+	if fi, err := os.Stat(mark); err == nil && time.Since(fi.ModTime()) < 24*time.Hour {
+		return
+	}
+	if os.WriteFile(mark, nil, 0o644) != nil {
+		return
+	}
+	old := time.Now().Add(-cacheMaxAge)
+	subdirs, _ := os.ReadDir(dir)
+	for _, sub := range subdirs {
+		if !sub.IsDir() {
+			continue
+		}
+		entries, _ := os.ReadDir(filepath.Join(dir, sub.Name()))
+		for _, e := range entries {
+			if fi, err := e.Info(); err == nil && fi.ModTime().Before(old) {
+				os.Remove(filepath.Join(dir, sub.Name(), e.Name()))
+			}
+		}
+	}
 }
 
 func writeCache(dir, key string, out []byte, code int) {
@@ -755,4 +787,5 @@ func writeCache(dir, key string, out []byte, code int) {
 	} else {
 		os.Remove(tmp.Name())
 	}
+	trimCache(dir)
 }

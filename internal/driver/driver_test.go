@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -77,6 +78,35 @@ func TestCache(t *testing.T) {
 	changed, _ := lint(t, cfg, "./...")
 	assert.Contains(t, changed, "errcode 40014")
 	assert.NotContains(t, first, "errcode 40014")
+}
+
+// TestTrimCache checks that entries unused for a week go, used ones stay,
+// and that a trim runs at most once a day.
+func TestTrimCache(t *testing.T) {
+	dir := t.TempDir()
+	stale, used := strings.Repeat("a", 64), strings.Repeat("b", 64)
+	writeCache(dir, stale, []byte("old\n"), 0)
+	writeCache(dir, used, []byte("used\n"), 3)
+	weekAgo := time.Now().Add(-cacheMaxAge - time.Hour)
+	for _, key := range []string{stale, used} {
+		require.NoError(t, os.Chtimes(filepath.Join(dir, key[:2], key), weekAgo, weekAgo))
+	}
+	out, code, ok := readCache(dir, used) // a hit marks it used
+	require.True(t, ok)
+	assert.Equal(t, "used\n", string(out))
+	assert.Equal(t, 3, code)
+
+	writeCache(dir, strings.Repeat("c", 64), nil, 0) // trimmed today already: no trim
+	_, _, ok = readCache(dir, stale)
+	assert.True(t, ok, "trimmed twice in a day")
+	require.NoError(t, os.Chtimes(filepath.Join(dir, stale[:2], stale), weekAgo, weekAgo))
+
+	require.NoError(t, os.Chtimes(filepath.Join(dir, "trimmed"), weekAgo, weekAgo))
+	writeCache(dir, strings.Repeat("d", 64), nil, 0)
+	_, _, ok = readCache(dir, stale)
+	assert.False(t, ok, "an entry unused for a week survived")
+	_, _, ok = readCache(dir, used)
+	assert.True(t, ok, "an entry in use was removed")
 }
 
 func TestParse(t *testing.T) {
