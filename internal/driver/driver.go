@@ -54,6 +54,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -77,6 +78,7 @@ type Config struct {
 	JSON     bool     // print diagnostics as JSON
 	Timing   bool     // print phase times and per-analyzer totals to stderr
 	Seq      bool     // run analyses sequentially (accurate per-analyzer times)
+	CPUProf  string   // write a CPU profile to this file
 	Args     []string // the command line, part of the cache key
 }
 
@@ -97,8 +99,9 @@ func Parse(analyzers []*analysis.Analyzer, args []string) (cfg Config, run []*an
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&cfg.Tests, "test", true, "")
 	fs.BoolVar(&cfg.JSON, "json", false, "")
-	fs.BoolVar(&cfg.Timing, "timing", false, "") // for benchmarks: phase and analyzer times
-	fs.BoolVar(&cfg.Seq, "seq", false, "")       // for benchmarks: accurate analyzer times
+	fs.BoolVar(&cfg.Timing, "timing", false, "")     // for benchmarks: phase and analyzer times
+	fs.BoolVar(&cfg.Seq, "seq", false, "")           // for benchmarks: accurate analyzer times
+	fs.StringVar(&cfg.CPUProf, "cpuprofile", "", "") // as the x/tools checker's
 	enable := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
 		enable[a] = new(triState)
@@ -136,6 +139,19 @@ func Parse(analyzers []*analysis.Analyzer, args []string) (cfg Config, run []*an
 // checker (0, 1 when packages do not load or an analysis fails, 3 for
 // findings; with -json, findings alone give 0).
 func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
+	if cfg.CPUProf != "" {
+		f, err := os.Create(cfg.CPUProf)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	code, err := Run(cfg, patterns, analyzers, os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
