@@ -433,7 +433,7 @@ func (r *run) scan() error {
 			for n := range work {
 				h := sha256.New()
 				if n.std {
-					io.WriteString(h, n.pkg.ExportFile)
+					fmt.Fprint(h, n.pkg.ExportFile)
 					h.Sum(n.hash[:0])
 					continue
 				}
@@ -587,7 +587,7 @@ func (r *run) check(n *node, syntax []*ast.File) {
 		FileVersions: make(map[*ast.File]string),
 	}
 	tpkg := types.NewPackage(p.PkgPath, p.Name)
-	types.NewChecker(tc, r.fset, tpkg, info).Files(syntax) // errors go to tc.Error
+	_ = types.NewChecker(tc, r.fset, tpkg, info).Files(syntax) // errors go to tc.Error
 	p.Fset = r.fset
 	p.Syntax = syntax
 	p.Types = tpkg
@@ -724,7 +724,7 @@ func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
 // cacheKey hashes everything the printed result depends on.
 func (r *run) cacheKey() string {
 	h := sha256.New()
-	io.WriteString(h, "wxerrlint driver 1\n")
+	fmt.Fprint(h, "wxerrlint driver 1\n")
 	if exe, err := os.Executable(); err == nil {
 		if fi, err := os.Stat(exe); err == nil {
 			fmt.Fprintf(h, "exe %s %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
@@ -755,7 +755,7 @@ func readCache(dir, key string) ([]byte, int, bool) {
 		return nil, 0, false
 	}
 	now := time.Now()
-	os.Chtimes(name, now, now) // in use: keep it (see trimCache)
+	_ = os.Chtimes(name, now, now) // in use: keep it (see trimCache); a failure only ages it
 	return data[1:], int(data[0]), true
 }
 
@@ -798,9 +798,7 @@ func writeCache(dir, key string, out []byte, code int) {
 		return
 	}
 	_, err = tmp.Write(append([]byte{byte(code)}, out...))
-	if cerr := tmp.Close(); err == nil && cerr == nil {
-		os.Rename(tmp.Name(), filepath.Join(d, key))
-	} else {
+	if cerr := tmp.Close(); err != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(d, key)) != nil {
 		os.Remove(tmp.Name())
 	}
 	trimCache(dir)
