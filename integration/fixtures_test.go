@@ -68,10 +68,12 @@ func TestCommand(t *testing.T) {
 	goCmd(t, ".", "build", "-o", bin, "github.com/wxerrlint/wxerrlint/cmd/wxerrlint")
 	dir := copyFixtures(t)
 
-	run := func(args ...string) (string, int) {
+	cache := t.TempDir()
+	runEnv := func(env []string, args ...string) (string, int) {
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "WXERRLINT_CACHE="+cache)
+		cmd.Env = append(cmd.Env, env...)
 		out, err := cmd.CombinedOutput()
 		code := 0
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -84,6 +86,7 @@ func TestCommand(t *testing.T) {
 		}
 		return string(out), code
 	}
+	run := func(args ...string) (string, int) { return runEnv(nil, args...) }
 
 	// With -json, diagnostics go to stdout; type errors make the status 1.
 	out, code := run("-json", "./...")
@@ -93,6 +96,17 @@ func TestCommand(t *testing.T) {
 	for _, want := range []string{`"posn"`, "undefined: undefinedFunc", "analysis skipped due to errors in package"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("wxerrlint -json ./... did not print %q:\n%s", want, out)
+		}
+	}
+
+	// The command's own driver, which loads only candidates from source,
+	// prints what the x/tools checker prints, type errors included.
+	for _, args := range [][]string{{"./..."}, {"-json", "./..."}} {
+		mine, code := run(args...)
+		stock, scode := runEnv([]string{"WXERRLINT_DRIVER=checker"}, args...)
+		if mine != stock || code != scode {
+			t.Errorf("wxerrlint %s: the driver (exit %d) prints\n%s\nthe x/tools checker (exit %d) prints\n%s",
+				strings.Join(args, " "), code, mine, scode, stock)
 		}
 	}
 

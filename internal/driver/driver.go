@@ -55,6 +55,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -322,6 +323,8 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		}
 		if !n.source {
 			n.srcs = nil
+		} else {
+			n.pkg.Errors = slices.DeleteFunc(n.pkg.Errors, isCompilerOutput)
 		}
 	}
 	t0 = r.mark("scan", t0)
@@ -375,6 +378,9 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		code = 1
 	}
 	if cfg.JSON {
+		// Errors first, as the x/tools checker prints them.
+		stderr.Write(out.Bytes())
+		out.Reset()
 		if err := graph.PrintJSON(stdout); err != nil {
 			return 1, err
 		}
@@ -409,6 +415,14 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	r.mark("print", t0)
 	r.printTiming(stderr, start, graph)
 	return code, nil
+}
+
+// isCompilerOutput reports whether e is the compiler's output for a
+// package that go list -export failed to build ("# path" and the type
+// errors). For a package type-checked from source, the type checker
+// reports the same errors, as the x/tools checker does: keep only those.
+func isCompilerOutput(e packages.Error) bool {
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 }
 
 // files returns the files that make up p as the compiler sees it.
