@@ -755,6 +755,10 @@ func (r *run) cacheKey() string {
 	}
 	for _, n := range r.order {
 		fmt.Fprintf(h, "pkg %s %x %t\n", n.pkg.ID, n.hash, n.root)
+		if m := n.pkg.Module; m != nil {
+			// The go line sets the language version the files are checked with.
+			fmt.Fprintf(h, "module %s %s go%s\n", m.Path, m.Version, m.GoVersion)
+		}
 		for _, e := range n.pkg.Errors {
 			fmt.Fprintf(h, "err %s\n", e)
 		}

@@ -78,6 +78,17 @@ func TestCache(t *testing.T) {
 	changed, _ := lint(t, cfg, "./...")
 	assert.Contains(t, changed, "errcode 40014")
 	assert.NotContains(t, first, "errcode 40014")
+
+	// So does the go line of go.mod: it sets the language version.
+	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	before := len(entries)
+	gomod := filepath.Join(dir, "go.mod")
+	data, err = os.ReadFile(gomod)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(gomod, bytes.Replace(data, []byte("go 1.25.0"), []byte("go 1.24.0"), 1), 0o644))
+	lint(t, cfg, "./...")
+	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	assert.Len(t, entries, before+1, "changing the go line must miss the cache")
 }
 
 // TestTrimCache checks that entries unused for a week go, used ones stay,
