@@ -1,11 +1,15 @@
 package integration
 
 import (
+	"bytes"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 // Code that holds no WeChat code at all must give no diagnostic, and no
@@ -39,6 +43,30 @@ func TestXTools(t *testing.T) {
 		t.Fatalf("golang.org/x/tools is at %s here, but the main module pins %s: align go.mod", dir, pin)
 	}
 	silent(t, dir, true, "./...")
+}
+
+// TestXToolsDriver runs the wxerrlint command's driver over x/tools with
+// Verify: every package from source, as the x/tools checker loads them, and
+// a failure for any fact produced outside the packages the driver would
+// have loaded from source (its candidates and their importers). x/tools
+// has many candidates (every package that calls a decoder), so this checks
+// the driver's and the analyzers' notions of a candidate against each
+// other on a large build.
+func TestXToolsDriver(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads golang.org/x/tools from source; skipped by -short")
+	}
+	var stdout, stderr bytes.Buffer
+	cfg := driver.Config{Dir: moduleDir(t, "golang.org/x/tools"), Tests: true, Verify: true}
+	code, err := driver.Run(cfg, []string{"./..."}, analyzer.Suite, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String() + stderr.String()
+	if code != 0 || strings.Contains(out, "outside the source set") || !strings.Contains(out, "driver: verified:") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	t.Logf("%s", strings.TrimSpace(out))
 }
 
 // silent loads patterns in dir (with their tests if tests is set), runs the

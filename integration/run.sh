@@ -14,7 +14,8 @@
 #               (RACE=0 skips it)
 #   std-xtools  the standard library and golang.org/x/tools (tests included)
 #               must give no diagnostic (each loads its packages and their
-#               dependencies from source: 10-25s, ~1 GiB)
+#               dependencies from source: 10-25s, ~1 GiB); the command's
+#               driver over x/tools finds no fact outside its source set
 #   fuzz        go test -fuzz for $FUZZTIME (it builds an instrumented test
 #               binary first); minimizing a new input is capped at 10 runs,
 #               so that the time goes to fuzzing
@@ -37,6 +38,6 @@ step tests go test -count=1 -short -timeout=15m ./...
 if [ "${RACE:-1}" != 0 ]; then
 	step race go test -race -count=1 -short -run='^(TestFixtures|FuzzAnalyzers)$' -timeout=15m .
 fi
-step std-xtools go test -count=1 -run='^(TestStd|TestXTools)$' -v -timeout=15m ./...
+step std-xtools go test -count=1 -run='^(TestStd|TestXTools|TestXToolsDriver)$' -v -timeout=15m ./...
 step fuzz go test -count=1 -run='^$' -fuzz='^FuzzAnalyzers$' -fuzztime="$fuzztime" -fuzzminimizetime=10x -timeout=20m .
 echo "=== integration: all steps: $((SECONDS - total))s"
