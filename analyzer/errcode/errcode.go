@@ -99,12 +99,6 @@ func run(pass *analysis.Pass) (any, error) {
 		extra:  make(map[string]bool),
 	}
 	in.inspector = sync.OnceValue(func() *inspector.Inspector { return inspector.New(pass.Files) })
-	if !isCandidate(pass) {
-		return in, nil // nothing here can be an errcode expression
-	}
-	in.Candidate = true
-	pass.ExportPackageFact(&CandidateFact{Candidate: true})
-	ins := in.Inspector()
 	for _, f := range strings.Split(extraFields, ",") {
 		if f = strings.TrimSpace(f); f != "" {
 			in.extra[strings.ToLower(f)] = true
@@ -117,6 +111,14 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(GetterFact))
 	}
+	if !isCandidate(pass) {
+		// Nothing here can be an errcode expression; the Info still
+		// answers (no) for any analyzer that asks.
+		return in, nil
+	}
+	in.Candidate = true
+	pass.ExportPackageFact(&CandidateFact{Candidate: true})
+	ins := in.Inspector()
 
 	sv := survey(pass, ins)
 	if sv.namesWeCom || sv.importsWeCom {

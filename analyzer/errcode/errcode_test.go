@@ -3,6 +3,7 @@ package errcode_test
 import (
 	"bytes"
 	"encoding/gob"
+	"go/ast"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
 	"testing"
 
@@ -23,6 +24,15 @@ func TestCandidates(t *testing.T) {
 		in := r.Result.(*errcode.Info)
 		if want := r.Pass.Pkg.Path() != "candidate/none"; in.Candidate != want {
 			t.Errorf("%s: Candidate = %v, want %v", r.Pass.Pkg.Path(), in.Candidate, want)
+		}
+		// Outside candidates the Info still answers, and says no.
+		for _, f := range r.Pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if e, ok := n.(ast.Expr); ok && !in.Candidate && (in.IsErrcode(e) || in.IsErrmsg(e)) {
+					t.Errorf("%s: %s taken for an errcode or errmsg", r.Pass.Pkg.Path(), r.Pass.Fset.Position(e.Pos()))
+				}
+				return true
+			})
 		}
 	}
 }

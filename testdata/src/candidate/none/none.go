@@ -18,3 +18,7 @@ type HTTP2Frame struct {
 var _ json.Marshaler
 
 func (p *yyParser) String() string { return fmt.Sprint(p.yyErrCode) }
+
+func (p *yyParser) code() int { return p.yyErrCode }
+
+func (p *yyParser) failed() bool { return p.code() != 0 }
