@@ -3,8 +3,8 @@ package errcode_test
 import (
 	"bytes"
 	"encoding/gob"
-	"go/ast"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
+	"go/ast"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
