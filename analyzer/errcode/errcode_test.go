@@ -3,13 +3,13 @@ package errcode_test
 import (
 	"bytes"
 	"encoding/gob"
-	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
 	"go/ast"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
 )
 
 func TestFacts(t *testing.T) {
