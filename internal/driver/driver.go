@@ -41,6 +41,7 @@ package driver
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -332,11 +333,12 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	var key string
 	if cfg.CacheDir != "" {
 		key = r.cacheKey()
-		if out, code, ok := readCache(cfg.CacheDir, key); ok {
-			stderr.Write(out)
+		if res, ok := readCache(cfg.CacheDir, key); ok {
+			stderr.Write(res.stderr)
+			stdout.Write(res.stdout)
 			r.mark("cache hit", t0)
 			r.printTiming(stderr, start, nil)
-			return code, nil
+			return res.code, nil
 		}
 	}
 
@@ -371,17 +373,14 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	t0 = r.mark("analyze", t0)
 
-	var out bytes.Buffer
+	var out, jsonOut bytes.Buffer // for stderr and, with -json, stdout
 	out.Write(errs.Bytes())
 	code := 0
 	if nerrs > 0 {
 		code = 1
 	}
 	if cfg.JSON {
-		// Errors first, as the x/tools checker prints them.
-		stderr.Write(out.Bytes())
-		out.Reset()
-		if err := graph.PrintJSON(stdout); err != nil {
+		if err := graph.PrintJSON(&jsonOut); err != nil {
 			return 1, err
 		}
 	} else {
@@ -408,9 +407,11 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 			code = max(code, 1)
 		}
 	}
+	// Errors first, as the x/tools checker prints them.
 	stderr.Write(out.Bytes())
-	if key != "" && !cfg.JSON {
-		writeCache(cfg.CacheDir, key, out.Bytes(), code)
+	stdout.Write(jsonOut.Bytes())
+	if key != "" {
+		writeCache(cfg.CacheDir, key, result{out.Bytes(), jsonOut.Bytes(), code})
 	}
 	r.mark("print", t0)
 	r.printTiming(stderr, start, graph)
@@ -738,7 +739,7 @@ func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
 // cacheKey hashes everything the printed result depends on.
 func (r *run) cacheKey() string {
 	h := sha256.New()
-	fmt.Fprint(h, "wxerrlint driver 1\n")
+	fmt.Fprint(h, "wxerrlint driver 2\n")
 	if exe, err := os.Executable(); err == nil {
 		if fi, err := os.Stat(exe); err == nil {
 			fmt.Fprintf(h, "exe %s %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
@@ -766,15 +767,29 @@ func (r *run) cacheKey() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func readCache(dir, key string) ([]byte, int, bool) {
+// A result is what a run printed, as the cache keeps it.
+type result struct {
+	stderr, stdout []byte
+	code           int
+}
+
+// A cache entry is the exit code (one byte), the length of the stderr
+// part (uvarint), the stderr part, then the stdout part.
+
+func readCache(dir, key string) (result, bool) {
 	name := filepath.Join(dir, key[:2], key)
 	data, err := os.ReadFile(name)
-	if err != nil || len(data) < 1 {
-		return nil, 0, false
+	if err != nil || len(data) < 2 {
+		return result{}, false
 	}
+	n, w := binary.Uvarint(data[1:])
+	if w <= 0 || n > uint64(len(data)-1-w) {
+		return result{}, false
+	}
+	rest := data[1+w:]
 	now := time.Now()
 	_ = os.Chtimes(name, now, now) // in use: keep it (see trimCache); a failure only ages it
-	return data[1:], int(data[0]), true
+	return result{stderr: rest[:n], stdout: rest[n:], code: int(data[0])}, true
 }
 
 // cacheMaxAge is how long an unused entry stays in the result cache.
@@ -806,7 +821,7 @@ func trimCache(dir string) {
 	}
 }
 
-func writeCache(dir, key string, out []byte, code int) {
+func writeCache(dir, key string, res result) {
 	d := filepath.Join(dir, key[:2])
 	if os.MkdirAll(d, 0o755) != nil {
 		return
@@ -815,7 +830,9 @@ func writeCache(dir, key string, out []byte, code int) {
 	if err != nil {
 		return
 	}
-	_, err = tmp.Write(append([]byte{byte(code)}, out...))
+	entry := binary.AppendUvarint([]byte{byte(res.code)}, uint64(len(res.stderr)))
+	entry = append(append(entry, res.stderr...), res.stdout...)
+	_, err = tmp.Write(entry)
 	if cerr := tmp.Close(); err != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(d, key)) != nil {
 		os.Remove(tmp.Name())
 	}

@@ -91,32 +91,51 @@ func TestCache(t *testing.T) {
 	assert.Len(t, entries, before+1, "changing the go line must miss the cache")
 }
 
+// TestCacheJSON checks that a -json run is cached too, both streams.
+func TestCacheJSON(t *testing.T) {
+	cache := t.TempDir()
+	run := func() (string, string, int) {
+		var stdout, stderr bytes.Buffer
+		cfg := Config{Dir: filepath.Join("testdata", "mod"), Tests: true, JSON: true, CacheDir: cache, Args: []string{"-json", "./app"}}
+		code, err := Run(cfg, []string{"./app"}, analyzer.Suite, &stdout, &stderr)
+		require.NoError(t, err)
+		return stdout.String(), stderr.String(), code
+	}
+	out, errOut, code := run()
+	assert.Contains(t, out, `"errcodeunchecked"`)
+	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	require.Len(t, entries, 1)
+	out2, errOut2, code2 := run()
+	assert.Equal(t, out, out2)
+	assert.Equal(t, errOut, errOut2)
+	assert.Equal(t, code, code2)
+}
+
 // TestTrimCache checks that entries unused for a week go, used ones stay,
 // and that a trim runs at most once a day.
 func TestTrimCache(t *testing.T) {
 	dir := t.TempDir()
 	stale, used := strings.Repeat("a", 64), strings.Repeat("b", 64)
-	writeCache(dir, stale, []byte("old\n"), 0)
-	writeCache(dir, used, []byte("used\n"), 3)
+	writeCache(dir, stale, result{stderr: []byte("old\n")})
+	writeCache(dir, used, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3})
 	weekAgo := time.Now().Add(-cacheMaxAge - time.Hour)
 	for _, key := range []string{stale, used} {
 		require.NoError(t, os.Chtimes(filepath.Join(dir, key[:2], key), weekAgo, weekAgo))
 	}
-	out, code, ok := readCache(dir, used) // a hit marks it used
+	res, ok := readCache(dir, used) // a hit marks it used
 	require.True(t, ok)
-	assert.Equal(t, "used\n", string(out))
-	assert.Equal(t, 3, code)
+	assert.Equal(t, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3}, res)
 
-	writeCache(dir, strings.Repeat("c", 64), nil, 0) // trimmed today already: no trim
-	_, _, ok = readCache(dir, stale)
+	writeCache(dir, strings.Repeat("c", 64), result{}) // trimmed today already: no trim
+	_, ok = readCache(dir, stale)
 	assert.True(t, ok, "trimmed twice in a day")
 	require.NoError(t, os.Chtimes(filepath.Join(dir, stale[:2], stale), weekAgo, weekAgo))
 
 	require.NoError(t, os.Chtimes(filepath.Join(dir, "trimmed"), weekAgo, weekAgo))
-	writeCache(dir, strings.Repeat("d", 64), nil, 0)
-	_, _, ok = readCache(dir, stale)
+	writeCache(dir, strings.Repeat("d", 64), result{})
+	_, ok = readCache(dir, stale)
 	assert.False(t, ok, "an entry unused for a week survived")
-	_, _, ok = readCache(dir, used)
+	_, ok = readCache(dir, used)
 	assert.True(t, ok, "an entry in use was removed")
 }
 
