@@ -46,9 +46,17 @@ func (*CandidateFact) String() string { return "wechatCandidate" }
 //
 // Tests in those analyzers' packages keep these lists in step with them.
 var (
-	candidateIdents = []string{"Unmarshal", "UnmarshalFromString", "Decode"}
-	candidatePaths  = []string{"github.com/avast/retry-go", "github.com/cenkalti/backoff", "github.com/sethvargo/go-retry", "wxerrlint", "qyapi"}
+	candidateIdents = bytesOf("Unmarshal", "UnmarshalFromString", "Decode")
+	candidatePaths  = bytesOf("github.com/avast/retry-go", "github.com/cenkalti/backoff", "github.com/sethvargo/go-retry", "wxerrlint", "qyapi")
 )
+
+func bytesOf(words ...string) [][]byte {
+	var bs [][]byte
+	for _, w := range words {
+		bs = append(bs, []byte(w))
+	}
+	return bs
+}
 
 // A CandidateScanner tells, from the bytes of a Go file and without
 // parsing it, whether the file can make its package a candidate. The test
@@ -64,13 +72,18 @@ type CandidateScanner struct {
 // NewCandidateScanner returns a scanner that also accepts the field names
 // given to the errcode analyzer's -fields flag.
 func NewCandidateScanner() *CandidateScanner {
-	s := new(CandidateScanner)
-	for _, w := range strings.Split(extraFields, ",") {
-		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
-			s.fields = append(s.fields, []byte(w))
+	return &CandidateScanner{fields: bytesOf(extraFieldNames()...)}
+}
+
+// extraFieldNames returns the names given to -fields, lower case.
+func extraFieldNames() []string {
+	var names []string
+	for _, f := range strings.Split(extraFields, ",") {
+		if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+			names = append(names, f)
 		}
 	}
-	return s
+	return names
 }
 
 var (
@@ -90,33 +103,23 @@ var (
 //     case.
 func (s *CandidateScanner) File(src []byte) bool {
 	for _, id := range candidateIdents {
-		if containsSelector(src, []byte(id)) {
+		if anyOccurrence(src, id, func(start, end int) bool { return start > 0 && src[start-1] == '.' && !identAt(src, end) }) {
 			return true
 		}
 	}
 	for _, p := range candidatePaths {
-		if bytes.Contains(src, []byte(p)) {
+		if bytes.Contains(src, p) {
 			return true
 		}
 	}
 	s.buf = appendLower(s.buf[:0], src)
 	text := s.buf
 	word := false
-	for off := 0; ; {
-		i := bytes.Index(text[off:], errcodeWord)
-		if i < 0 {
-			break
-		}
-		start, end := off+i, off+i+len(errcodeWord)
-		off = start + 1
-		if start > 0 && (text[start-1] == '"' || text[start-1] == '`') {
-			return true
-		}
-		if (start == 0 || !isIdentByte(text[start-1])) && (end == len(text) || !isIdentByte(text[end])) {
-			word = true
-		}
-	}
-	if word && containsWord(text, errmsgWord) {
+	quoted := anyOccurrence(text, errcodeWord, func(start, end int) bool {
+		word = word || isWord(text, start, end)
+		return start > 0 && (text[start-1] == '"' || text[start-1] == '`')
+	})
+	if quoted || word && anyOccurrence(text, errmsgWord, func(start, end int) bool { return isWord(text, start, end) }) {
 		return true
 	}
 	for _, w := range s.fields {
@@ -127,36 +130,30 @@ func (s *CandidateScanner) File(src []byte) bool {
 	return false
 }
 
-// containsWord reports whether text holds w, not preceded or followed by
-// an ASCII letter, digit or underscore.
-func containsWord(text, w []byte) bool {
+// anyOccurrence reports whether ok holds for an occurrence of w in text,
+// given its bounds; it stops at the first.
+func anyOccurrence(text, w []byte, ok func(start, end int) bool) bool {
 	for off := 0; ; {
 		i := bytes.Index(text[off:], w)
 		if i < 0 {
 			return false
 		}
-		start, end := off+i, off+i+len(w)
-		if (start == 0 || !isIdentByte(text[start-1])) && (end == len(text) || !isIdentByte(text[end])) {
+		start := off + i
+		if ok(start, start+len(w)) {
 			return true
 		}
 		off = start + 1
 	}
 }
 
-// containsSelector reports whether src holds .sel as a whole word.
-func containsSelector(src, sel []byte) bool {
-	for off := 0; ; {
-		i := bytes.Index(src[off:], sel)
-		if i < 0 {
-			return false
-		}
-		start, end := off+i, off+i+len(sel)
-		if start > 0 && src[start-1] == '.' && (end == len(src) || !isIdentByte(src[end])) {
-			return true
-		}
-		off = start + 1
-	}
+// isWord reports whether text[start:end] is not preceded or followed by
+// an ASCII letter, digit or underscore.
+func isWord(text []byte, start, end int) bool {
+	return (start == 0 || !isIdentByte(text[start-1])) && !identAt(text, end)
 }
+
+// identAt reports whether text has an identifier byte at i.
+func identAt(text []byte, i int) bool { return i < len(text) && isIdentByte(text[i]) }
 
 func isIdentByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'

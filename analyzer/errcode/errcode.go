@@ -99,10 +99,8 @@ func run(pass *analysis.Pass) (any, error) {
 		extra:  make(map[string]bool),
 	}
 	in.inspector = sync.OnceValue(func() *inspector.Inspector { return inspector.New(pass.Files) })
-	for _, f := range strings.Split(extraFields, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			in.extra[strings.ToLower(f)] = true
-		}
+	for _, f := range extraFieldNames() {
+		in.extra[f] = true
 	}
 	getters := make(map[*types.Func]bool)
 	in.getter = func(fn *types.Func) bool {
