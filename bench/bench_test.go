@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/wxerrlint/wxerrlint/bench/gen"
+	"github.com/wxerrlint/wxerrlint/bench/measure"
 )
 
 // tool is a command measured by the benchmark.
@@ -115,7 +116,7 @@ func BenchmarkStandalone(b *testing.B) {
 	for _, corpus := range []string{"c100", "silenceper"} {
 		b.Run(corpus, func(b *testing.B) {
 			setup(b)
-			measure(b, corpora[corpus], tools, func(t tool, _ int) []string {
+			compare(b, corpora[corpus], tools, func(t tool, _ int) []string {
 				return []string{filepath.Join(binDir, t.name), "./..."}
 			}, []ratio{{"wxerrlint", "noop"}, {"wxerrlint-checker", "noop"}, {"noopfacts", "noop"}})
 		})
@@ -131,9 +132,9 @@ func BenchmarkVetUncached(b *testing.B) {
 		b.Run(corpus, func(b *testing.B) {
 			setup(b)
 			vetTools := slices.DeleteFunc(slices.Clone(tools), func(t tool) bool { return t.name == "wxerrlint-checker" })
-			measure(b, corpora[corpus], vetTools, func(t tool, round int) []string {
+			compare(b, corpora[corpus], vetTools, func(t tool, round int) []string {
 				vt := filepath.Join(binDir, "vettool", fmt.Sprintf("%s-%d-%d", t.name, round, time.Now().UnixNano()))
-				if err := copyWithNonce(filepath.Join(binDir, t.name), vt); err != nil {
+				if err := measure.CopyWithNonce(filepath.Join(binDir, t.name), vt, fmt.Sprintf("nonce %d", time.Now().UnixNano())); err != nil {
 					b.Fatal(err)
 				}
 				return []string{"go", "vet", "-vettool=" + vt, "./..."}
@@ -142,9 +143,9 @@ func BenchmarkVetUncached(b *testing.B) {
 	}
 }
 
-// measure runs every tool once per iteration, in an order that rotates,
+// compare runs every tool once per iteration, in an order that rotates,
 // and reports each tool's median wall time and the ratios of medians.
-func measure(b *testing.B, dir string, ts []tool, argv func(tool, int) []string, ratios []ratio) {
+func compare(b *testing.B, dir string, ts []tool, argv func(tool, int) []string, ratios []ratio) {
 	b.Helper()
 	walls := make(map[string][]time.Duration)
 	round := 0
@@ -170,7 +171,7 @@ func measure(b *testing.B, dir string, ts []tool, argv func(tool, int) []string,
 	}
 	med := make(map[string]time.Duration)
 	for name, ws := range walls {
-		med[name] = median(ws)
+		med[name] = measure.Median(ws)
 		b.ReportMetric(float64(med[name].Microseconds())/1e3, "ms/"+name)
 	}
 	for _, r := range ratios {
@@ -178,27 +179,4 @@ func measure(b *testing.B, dir string, ts []tool, argv func(tool, int) []string,
 			b.ReportMetric(float64(med[r.a])/float64(med[r.b]), r.a+"/"+r.b)
 		}
 	}
-}
-
-func copyWithNonce(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(dst, append(data, fmt.Sprintf("nonce %d", time.Now().UnixNano())...), 0o755)
-}
-
-func median(xs []time.Duration) time.Duration {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s) == 0 {
-		return 0
-	}
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }

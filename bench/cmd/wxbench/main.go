@@ -41,6 +41,8 @@ import (
 	"syscall"
 	"text/tabwriter"
 	"time"
+
+	"github.com/wxerrlint/wxerrlint/bench/measure"
 )
 
 // tool is a command measured by the benchmark.
@@ -283,7 +285,7 @@ func (b *bench) run(c corpus, t tool, mode string, first bool) (sample, error) {
 		vt := filepath.Join(*workDir, "vettool", t.name)
 		if first {
 			b.nonce++
-			if err := copyWithNonce(t.bin, vt, fmt.Sprintf("wxbench nonce %d %d", os.Getpid(), b.nonce)); err != nil {
+			if err := measure.CopyWithNonce(t.bin, vt, fmt.Sprintf("wxbench nonce %d %d", os.Getpid(), b.nonce)); err != nil {
 				return sample{}, err
 			}
 		}
@@ -383,33 +385,6 @@ func pollHWM(pid int, stop <-chan struct{}) int64 {
 	}
 }
 
-func copyWithNonce(src, dst, nonce string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	tmp := dst + ".tmp"
-	if err := os.WriteFile(tmp, append(data, nonce...), 0o755); err != nil {
-		return err
-	}
-	return os.Rename(tmp, dst)
-}
-
-func median[T int64 | time.Duration | float64](xs []T) T {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s) == 0 {
-		return 0
-	}
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 type stat struct {
 	wall, cpu time.Duration
 	rss, own  int64
@@ -430,7 +405,7 @@ func (b *bench) stat(k key) (stat, bool) {
 		rsss = append(rsss, s.RSS)
 		owns = append(owns, s.Own)
 	}
-	return stat{median(walls), median(cpus), median(rsss), median(owns), len(ss), ss[0].Exit}, true
+	return stat{measure.Median(walls), measure.Median(cpus), measure.Median(rsss), measure.Median(owns), len(ss), ss[0].Exit}, true
 }
 
 // paired returns the median over rounds of the per-round ratio of a to b.
@@ -442,7 +417,7 @@ func (b *bench) paired(ka, kb key, f func(sample) float64) float64 {
 			rs = append(rs, f(sa[i])/d)
 		}
 	}
-	return median(rs)
+	return measure.Median(rs)
 }
 
 func (b *bench) report(w io.Writer) {
