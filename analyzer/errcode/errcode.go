@@ -37,6 +37,8 @@ var extraFields string
 
 func init() {
 	Analyzer.Flags.StringVar(&extraFields, "fields", "", "comma-separated field names or tag names (any key) to treat as errcode fields, besides errcode/ErrCode")
+	// The checks share this analyzer, so its flag reaches them all.
+	Analyzer.Flags.BoolVar(&analysisutil.ReportTestFiles, "testfiles", false, "report findings in _test.go files too (off: tests compare their own fixtures' errcodes)")
 }
 
 // WeComHost is the host of the WeCom (企业微信) API.

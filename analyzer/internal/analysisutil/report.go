@@ -14,9 +14,15 @@ import (
 //	//wxerrlint:ignore errcodemagic,errcoderetry the reason
 const IgnoreDirective = "//wxerrlint:ignore"
 
-// Reporter reports a check's diagnostics, except in generated files and
-// where an ignore directive names the check, and without fixes in files
-// that import "C". Make one per pass.
+// ReportTestFiles is errcode's -testfiles flag. Off by default: tests
+// compare the errcodes of their own fixtures and drop the results of mock
+// servers, so a report there is almost never one a maintainer would act on.
+var ReportTestFiles bool
+
+// Reporter reports a check's diagnostics, except in generated files, in
+// _test.go files (unless ReportTestFiles) and where an ignore directive
+// names the check, and without fixes in files that import "C". Make one
+// per pass.
 type Reporter struct {
 	pass  *analysis.Pass
 	files map[*token.File]*fileInfo
@@ -24,6 +30,7 @@ type Reporter struct {
 
 type fileInfo struct {
 	generated bool
+	test      bool         // a _test.go file
 	cgo       bool         // cmd/cgo's translation of the user's file
 	ignored   map[int]bool // lines where the check is ignored
 }
@@ -33,14 +40,14 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 	return &Reporter{pass: pass, files: make(map[*token.File]*fileInfo)}
 }
 
-// Report reports d unless it is in a generated file or silenced.
+// Report reports d unless it is in a generated or test file, or silenced.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	tf := r.pass.Fset.File(d.Pos)
 	if tf == nil {
 		return
 	}
 	fi := r.fileInfo(tf)
-	if fi == nil || fi.generated || fi.ignored[tf.Line(d.Pos)] {
+	if fi == nil || fi.generated || (fi.test && !ReportTestFiles) || fi.ignored[tf.Line(d.Pos)] {
 		return
 	}
 	if fi.cgo {
@@ -60,7 +67,12 @@ func (r *Reporter) fileInfo(tf *token.File) *fileInfo {
 			continue
 		}
 		cgo := isCgoTranslation(f)
-		fi = &fileInfo{generated: ast.IsGenerated(f) && !cgo, cgo: cgo, ignored: make(map[int]bool)}
+		fi = &fileInfo{
+			generated: ast.IsGenerated(f) && !cgo,
+			test:      strings.HasSuffix(tf.Name(), "_test.go"),
+			cgo:       cgo,
+			ignored:   make(map[int]bool),
+		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				if IgnoresCheck(c.Text, r.pass.Analyzer.Name) {
