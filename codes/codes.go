@@ -41,7 +41,9 @@ type RetryClass uint8
 const (
 	// None: retrying the same call cannot help.
 	None RetryClass = iota
-	// Backoff: a transient failure on WeChat's side; retry after a short delay.
+	// Backoff: a transient failure on WeChat's side, or a step still in
+	// progress (data not ready yet, an invoice being made, an admin's
+	// confirmation pending); retry after a short delay.
 	Backoff
 	// RateLimit: a short-window frequency limit; wait for the window, then retry.
 	RateLimit

@@ -91,6 +91,12 @@ func TestRetryClasses(t *testing.T) {
 	assert.Equal(t, None, Retry(0))
 	assert.Equal(t, None, Retry(41001), "a missing access_token is a programming error")
 	assert.Equal(t, None, Retry(99999999), "unknown code")
+	// Codes whose own text says to wait or try again.
+	assert.Equal(t, Backoff, Retry(61503), "data not ready, please try later")
+	assert.Equal(t, Backoff, Retry(73107), "Fpqqlsh is processing, please wait and query later")
+	assert.Equal(t, Backoff, Retry(89505), "正在等管理员确认,请稍候重试")
+	assert.Equal(t, Quota, Retry(43100), "the template industry changes once a month")
+	assert.Equal(t, None, Retry(65400), "usually the new customer service is not enabled")
 
 	assert.True(t, IsRetryable(-1))
 	assert.True(t, IsRetryable(42001))

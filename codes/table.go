@@ -44,6 +44,7 @@ const (
 	// InvalidMediaSize is errcode 40006.
 	//   English: invalid meida size
 	//   中文: 上传素材文件大小超出限制
+	//   Retry: None (fixed size limit of the uploaded file (上传素材文件大小超出限制))
 	InvalidMediaSize = 40006
 	// InvalidMediaID is errcode 40007.
 	//   English: invalid media_id
@@ -433,6 +434,7 @@ const (
 	// InvalidMediaTypeInViewLimited is errcode 40121.
 	//   English: invalid media type in view_limited
 	//   中文: 不合法的 media_id 类型
+	//   Retry: None ("view_limited" is a menu button type, not a limit)
 	InvalidMediaTypeInViewLimited = 40121
 	// InvalidCardQuantity is errcode 40122.
 	//   English: invalid card quantity
@@ -464,6 +466,7 @@ const (
 	OpenIDListNeedsAtLeastTwo = 40130
 	// OutOfLimitOfTicket is errcode 40131.
 	//   English: out of limit of ticket
+	//   Retry: None (a count limit of tickets; the text names no window to wait for)
 	OutOfLimitOfTicket = 40131
 	// InvalidWechatID is errcode 40132.
 	//   English: invalid username
@@ -517,6 +520,7 @@ const (
 	InvalidFriendsCardType = 40148
 	// InvalidUseTimeLimit is errcode 40149.
 	//   English: invalid use time limit
+	//   Retry: None (an invalid time-limit parameter)
 	InvalidUseTimeLimit = 40149
 	// InvalidCardParameters is errcode 40150.
 	//   English: invalid card parameters
@@ -582,6 +586,7 @@ const (
 	InvalidLengthForScene = 40169
 	// ArgsCountExceedCountLimit is errcode 40170.
 	//   English: args count exceed count limit
+	//   Retry: None (fixed limit on the number of arguments)
 	ArgsCountExceedCountLimit = 40170
 	// ProductIDEmptyOrTooLong is errcode 40171.
 	//   English: product id can not empty and the length cannot exceed 32
@@ -837,6 +842,7 @@ const (
 	InvalidFormID = 41028
 	// FormIDUsedCountReachLimit is errcode 41029.
 	//   English: form id used count reach limit
+	//   Retry: None (a form_id may be used a fixed number of times; use another one)
 	FormIDUsedCountReachLimit = 41029
 	// InvalidPage is errcode 41030.
 	//   English: invalid page
@@ -875,10 +881,12 @@ const (
 	// RefreshTokenExpired is errcode 42002.
 	//   English: refresh_token expired
 	//   中文: refresh_token 超时
+	//   Retry: None (refresh_token expired: the user must authorize again; no refresh can renew it)
 	RefreshTokenExpired = 42002
 	// CodeExpired is errcode 42003.
 	//   English: code expired
 	//   中文: oauth_code 超时
+	//   Retry: None (oauth code expired: get a new code from the user)
 	CodeExpired = 42003
 	// PluginTokenExpired is errcode 42004.
 	//   English: plugin token expired
@@ -967,6 +975,7 @@ const (
 	RequireRemoveBlacklist = 43019
 	// ChangeTemplateTooFrequently is errcode 43100.
 	//   English: change template too frequently
+	//   Retry: Quota ("change template too frequently": the template industry may be changed once a month (set_industry), so the wait is a month, not a short window)
 	ChangeTemplateTooFrequently = 43100
 	// UserRefuseToAcceptMsg is errcode 43101.
 	//   English: user refuse to accept the msg
@@ -1015,47 +1024,59 @@ const (
 	RepeatedMsgID = 44007
 	// ImageURLSizeOutOfLimit is errcode 44997.
 	//   English: image url size out of limit
+	//   Retry: None (fixed size limit of the request)
 	ImageURLSizeOutOfLimit = 44997
 	// KeywordMediaSizeOutOfLimit is errcode 44998.
 	//   English: keyword string media size out of limit
+	//   Retry: None (fixed size limit of the request)
 	KeywordMediaSizeOutOfLimit = 44998
 	// KeywordsListSizeOutOfLimit is errcode 44999.
 	//   English: keywords list size out of limit
+	//   Retry: None (fixed size limit of the request)
 	KeywordsListSizeOutOfLimit = 44999
 	// MsgIDSizeOutOfLimit is errcode 45000.
 	//   English: msg_id size out of limit
+	//   Retry: None (fixed size limit of the request)
 	MsgIDSizeOutOfLimit = 45000
 	// MediaSizeOutOfLimit is errcode 45001.
 	//   English: media size out of limit
 	//   中文: 多媒体文件大小超过限制
+	//   Retry: None (fixed size limit of the media file)
 	MediaSizeOutOfLimit = 45001
 	// ContentSizeOutOfLimit is errcode 45002.
 	//   English: content size out of limit
 	//   中文: 消息内容超过限制
+	//   Retry: None (fixed size limit of the message content)
 	ContentSizeOutOfLimit = 45002
 	// TitleSizeOutOfLimit is errcode 45003.
 	//   English: title size out of limit
 	//   中文: 标题字段超过限制
+	//   Retry: None (fixed size limit of the title)
 	TitleSizeOutOfLimit = 45003
 	// DescriptionSizeOutOfLimit is errcode 45004.
 	//   English: description size out of limit
 	//   中文: 描述字段超过限制
+	//   Retry: None (fixed size limit of the description)
 	DescriptionSizeOutOfLimit = 45004
 	// URLSizeOutOfLimit is errcode 45005.
 	//   English: url size out of limit
 	//   中文: 链接字段超过限制
+	//   Retry: None (fixed size limit of the URL)
 	URLSizeOutOfLimit = 45005
 	// PicURLSizeOutOfLimit is errcode 45006.
 	//   English: picurl size out of limit
 	//   中文: 图片链接字段超过限制
+	//   Retry: None (fixed size limit of the picture URL)
 	PicURLSizeOutOfLimit = 45006
 	// PlaytimeOutOfLimit is errcode 45007.
 	//   English: playtime out of limit
 	//   中文: 语音播放时间超过限制
+	//   Retry: None (fixed limit of the voice play time)
 	PlaytimeOutOfLimit = 45007
 	// ArticleSizeOutOfLimit is errcode 45008.
 	//   English: article size out of limit
 	//   中文: 图文消息超过限制
+	//   Retry: None (fixed size limit of the article message)
 	ArticleSizeOutOfLimit = 45008
 	// ReachMaxAPIDailyQuotaLimit is errcode 45009.
 	//   English: reach max api daily quota limit
@@ -1065,6 +1086,7 @@ const (
 	// CreateMenuLimit is errcode 45010.
 	//   English: create menu limit
 	//   中文: 创建菜单个数超过限制
+	//   Retry: None (fixed limit on the number of menus)
 	CreateMenuLimit = 45010
 	// APIMinuteQuotaReachLimit is errcode 45011.
 	//   English: api minute-quota reach limit, must slower, retry next minute
@@ -1074,16 +1096,19 @@ const (
 	// TemplateSizeOutOfLimit is errcode 45012.
 	//   English: template size out of limit
 	//   中文: 模板大小超过限制
+	//   Retry: None (fixed size limit of the template)
 	TemplateSizeOutOfLimit = 45012
 	// TooManyTemplateArgs is errcode 45013.
 	//   English: too many template args
 	TooManyTemplateArgs = 45013
 	// TemplateMessageSizeOutOfLimit is errcode 45014.
 	//   English: template message size out of limit
+	//   Retry: None (fixed size limit of the template message)
 	TemplateMessageSizeOutOfLimit = 45014
 	// ResponseOutOfTimeLimit is errcode 45015.
 	//   English: response out of time limit or subscription is canceled
 	//   中文: 回复时间超过限制
+	//   Retry: None (the time allowed to reply has passed or the user unsubscribed; waiting only makes it later)
 	ResponseOutOfTimeLimit = 45015
 	// CannotModifySysGroup is errcode 45016.
 	//   English: can't modify sys group
@@ -1096,6 +1121,7 @@ const (
 	// TooManyGroups is errcode 45018.
 	//   English: too many group now, no need to add new
 	//   中文: 分组数量超过上限
+	//   Retry: None (fixed limit on the number of groups)
 	TooManyGroups = 45018
 	// TooManyOpenIDs is errcode 45019.
 	//   English: too many openid, please input less
@@ -1105,21 +1131,27 @@ const (
 	TooManyImages = 45020
 	// ArgumentOutOfLengthLimit is errcode 45021.
 	//   English: some argument may be out of length limit! please check document and request json!
+	//   Retry: None (an argument is longer than allowed)
 	ArgumentOutOfLengthLimit = 45021
 	// BonusIsOutOfLimit is errcode 45022.
 	//   English: bonus is out of limit
+	//   Retry: None (a value is out of its allowed range)
 	BonusIsOutOfLimit = 45022
 	// BalanceIsOutOfLimit is errcode 45023.
 	//   English: balance is out of limit
+	//   Retry: None (a value is out of its allowed range)
 	BalanceIsOutOfLimit = 45023
 	// RankTemplateNumberOutOfLimit is errcode 45024.
 	//   English: rank template number is out of limit
+	//   Retry: None (fixed limit on the number of templates)
 	RankTemplateNumberOutOfLimit = 45024
 	// POIIDCountOutOfLimit is errcode 45025.
 	//   English: poiid count is out of limit
+	//   Retry: None (fixed limit on the number of poiids)
 	POIIDCountOutOfLimit = 45025
 	// TemplateNumExceedsLimit is errcode 45026.
 	//   English: template num exceeds limit
+	//   Retry: None (fixed limit on the number of templates)
 	TemplateNumExceedsLimit = 45026
 	// TemplateConflictWithIndustry is errcode 45027.
 	//   English: template conflict with industry
@@ -1130,36 +1162,44 @@ const (
 	NoMassSendQuota = 45028
 	// QRCodeCountOutOfLimit is errcode 45029.
 	//   English: qrcode count out of limit
+	//   Retry: None (fixed limit on the number of QR codes)
 	QRCodeCountOutOfLimit = 45029
 	// CardIDLimited is errcode 45030.
 	//   English: limit cardid, not support this function
+	//   Retry: None (the function is not supported for this card)
 	CardIDLimited = 45030
 	// StockIsOutOfLimit is errcode 45031.
 	//   English: stock is out of limit
+	//   Retry: None (a value is out of its allowed range)
 	StockIsOutOfLimit = 45031
 	// NotInnerIPForSpecialAccount is errcode 45032.
 	//   English: not inner ip for special acct in white-list
 	NotInnerIPForSpecialAccount = 45032
 	// UserCardNumOutOfLimit is errcode 45033.
 	//   English: user get card num is out of get_limit
+	//   Retry: None (the user has received as many cards as the card allows)
 	UserCardNumOutOfLimit = 45033
 	// MediaFileCountOutOfLimit is errcode 45034.
 	//   English: media file count is out of limit
+	//   Retry: None (fixed limit on the number of media files)
 	MediaFileCountOutOfLimit = 45034
 	// ClientIPNotInWhitelist is errcode 45035.
 	//   English: access clientip is not registered, not in ip-white-list
 	ClientIPNotInWhitelist = 45035
 	// UserReceiveAnnouncementLimit is errcode 45036.
 	//   English: User receive announcement limit
+	//   Retry: None (a per-user receive limit; the text names no window to wait for)
 	UserReceiveAnnouncementLimit = 45036
 	// TempSessionExpired is errcode 45037.
 	//   English: user out of time limit or never talked in tempsession
+	//   Retry: None (the temporary session with the user has expired)
 	TempSessionExpired = 45037
 	// UserSubscribedCannotUseTempSession is errcode 45038.
 	//   English: user subscribed, cannot use tempsession api
 	UserSubscribedCannotUseTempSession = 45038
 	// CardListSizeOutOfLimit is errcode 45039.
 	//   English: card_list_size out of limit
+	//   Retry: None (fixed size limit of the request)
 	CardListSizeOutOfLimit = 45039
 	// ReachMaxMonthlyQuotaLimit is errcode 45040.
 	//   English: reach max monthly quota limit
@@ -1167,15 +1207,18 @@ const (
 	ReachMaxMonthlyQuotaLimit = 45040
 	// CardReachTotalSKUQuantityLimit is errcode 45041.
 	//   English: this card reach total sku quantity limit!
+	//   Retry: None (the card's total SKU quantity limit is reached)
 	CardReachTotalSKUQuantityLimit = 45041
 	// LimitCardType is errcode 45042.
 	//   English: limit card type, this card type can NOT create by sub merchant
+	//   Retry: None (this card type cannot be created by a sub-merchant)
 	LimitCardType = 45042
 	// CannotSetShareFriends is errcode 45043.
 	//   English: can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid
 	CannotSetShareFriends = 45043
 	// AbstractIconURLSizeOutOfLimit is errcode 45044.
 	//   English: icon url size in abstract is out of limit
+	//   Retry: None (fixed size limit of the request)
 	AbstractIconURLSizeOutOfLimit = 45044
 	// UnauthorizedFriendsCard is errcode 45045.
 	//   English: unauthorized friends card, please contact administrator
@@ -1253,12 +1296,15 @@ const (
 	// ClientMsgIDSizeOutOfLimit is errcode 45067.
 	//   English: clientmsgid size out of limit
 	//   中文: clientmsgid 长度超过限制
+	//   Retry: None (fixed size limit of the clientmsgid)
 	ClientMsgIDSizeOutOfLimit = 45067
 	// FileSizeOutOfLimit is errcode 45068.
 	//   English: file size out of limit
+	//   Retry: None (fixed size limit of the file)
 	FileSizeOutOfLimit = 45068
 	// ProductListSizeOutOfLimit is errcode 45069.
 	//   English: product list size out of limit
+	//   Retry: None (fixed size limit of the request)
 	ProductListSizeOutOfLimit = 45069
 	// BusinessAccountAlreadyCreated is errcode 45070.
 	//   English: the business account have been created
@@ -1275,6 +1321,7 @@ const (
 	NotInnerVIPForSNS = 45073
 	// MaterialListSizeOutOfLimit is errcode 45074.
 	//   English: material list size out of limit, you should delete the useless material
+	//   Retry: None (the material list is full: delete material first)
 	MaterialListSizeOutOfLimit = 45074
 	// InvalidKeywordID is errcode 45075.
 	//   English: invalid keyword id
@@ -1284,6 +1331,7 @@ const (
 	InvalidCount = 45076
 	// NumberOfBusinessAccountReachLimit is errcode 45077.
 	//   English: number of business account reach limit
+	//   Retry: None (fixed limit on the number of business accounts)
 	NumberOfBusinessAccountReachLimit = 45077
 	// BusinessNicknameIllegal is errcode 45078.
 	//   English: nickname is illegal!
@@ -1320,6 +1368,7 @@ const (
 	CustomerServiceMessageBlocked = 45087
 	// ActionSizeOutOfLimit is errcode 45088.
 	//   English: action size out of limit
+	//   Retry: None (fixed size limit of the request)
 	ActionSizeOutOfLimit = 45088
 	// Expired is errcode 45089.
 	//   English: expired
@@ -1351,18 +1400,22 @@ const (
 	InvalidQRCodePrefix = 45097
 	// MsgMenuListSizeOutOfLimit is errcode 45098.
 	//   English: msgmenu list size is out of limit
+	//   Retry: None (fixed size limit of the request)
 	MsgMenuListSizeOutOfLimit = 45098
 	// MsgMenuItemContentSizeOutOfLimit is errcode 45099.
 	//   English: msgmenu item content size is out of limit
+	//   Retry: None (fixed size limit of the request)
 	MsgMenuItemContentSizeOutOfLimit = 45099
 	// InvalidSizeOfKeywordIDList is errcode 45100.
 	//   English: invalid size of keyword_id_list
 	InvalidSizeOfKeywordIDList = 45100
 	// HitUploadLimit is errcode 45101.
 	//   English: hit upload limit
+	//   Retry: None ("hit upload limit": the text names no window to wait for (not a known rate limit))
 	HitUploadLimit = 45101
 	// APIBlockedTemporarily is errcode 45102.
 	//   English: this api have been blocked temporarily.
+	//   Retry: None ("this api have been blocked temporarily": a block imposed by WeChat, lifted by WeChat, not a window a retry can wait out)
 	APIBlockedTemporarily = 45102
 	// APIUnsupported is errcode 45103.
 	//   English: This API has been unsupported
@@ -1406,6 +1459,7 @@ const (
 	InvalidOffset = 45164
 	// InvalidLimit is errcode 45165.
 	//   English: invalid limit
+	//   Retry: None (an invalid "limit" parameter)
 	InvalidLimit = 45165
 	// InvalidContent is errcode 45166.
 	//   English: invalid content
@@ -1418,6 +1472,7 @@ const (
 	KeywordInBlacklist = 45168
 	// RequestsBlockedBySupervisor is errcode 45501.
 	//   English: part or whole of the requests from the very app is temporary blocked by supervisor
+	//   Retry: None ("temporary blocked by supervisor": a block imposed by WeChat, not a window a retry can wait out)
 	RequestsBlockedBySupervisor = 45501
 	// MediaDataNoExist is errcode 46001.
 	//   English: media data no exist
@@ -1468,6 +1523,7 @@ const (
 	// SubmitPagesCountOverQuota is errcode 47004.
 	//   English: submit pages count more than each quota
 	//   中文: 每次提交的页面数超过1000(备注:每次提交页面数应小于或等于1000)
+	//   Retry: None (fixed limit on the pages of one submission (每次提交的页面数超过1000))
 	SubmitPagesCountOverQuota = 47004
 	// TabbarNoExist is errcode 47005.
 	//   English: tabbar no exist
@@ -1480,6 +1536,7 @@ const (
 	// SearchResultsCountOverLimit is errcode 47101.
 	//   English: search results count more than limit
 	//   中文: 搜索结果总数超过了1000条
+	//   Retry: None (fixed limit on the search results (1000))
 	SearchResultsCountOverLimit = 47101
 	// NextPageInfoError is errcode 47102.
 	//   English: next_page_info error
@@ -1549,6 +1606,7 @@ const (
 	VideoNotUploadedByNewAPI = 48013
 	// VideoAuditStatusAbnormal is errcode 48014.
 	//   中文: 该视频审核状态异常,请检查后重试
+	//   Retry: None (该视频审核状态异常,请检查后重试: check and fix first; the same call fails again)
 	VideoAuditStatusAbnormal = 48014
 	// NoCommentPermission is errcode 48015.
 	//   中文: 该账号无留言功能权限
@@ -1602,6 +1660,7 @@ const (
 	// UserLimited is errcode 50002.
 	//   English: user limited
 	//   中文: 用户受限,可能是用户账号被冻结或注销
+	//   Retry: None (the user's account is frozen or deleted)
 	UserLimited = 50002
 	// UserUnexpected is errcode 50003.
 	//   English: user unexpected, maybe not in white list
@@ -1684,9 +1743,11 @@ const (
 	EmptyActionURL = 51025
 	// ProgramNameSizeOutOfLimit is errcode 51026.
 	//   English: program name size out of limit
+	//   Retry: None (fixed size limit of the request)
 	ProgramNameSizeOutOfLimit = 51026
 	// ActionURLSizeOutOfLimit is errcode 51027.
 	//   English: action url size out of limit
+	//   Retry: None (fixed size limit of the request)
 	ActionURLSizeOutOfLimit = 51027
 	// InvalidProgramName is errcode 51028.
 	//   English: invalid program name
@@ -1705,12 +1766,14 @@ const (
 	EmptyActionTitle = 51032
 	// ActionTitleSizeOutOfLimit is errcode 51033.
 	//   English: action title size out of limit
+	//   Retry: None (fixed size limit of the request)
 	ActionTitleSizeOutOfLimit = 51033
 	// EmptyActionIconURL is errcode 51034.
 	//   English: empty action icon url
 	EmptyActionIconURL = 51034
 	// ActionIconURLOutOfLimit is errcode 51035.
 	//   English: action icon url out of limit
+	//   Retry: None (fixed size limit of the request)
 	ActionIconURLOutOfLimit = 51035
 	// PicIsNotFromCDN is errcode 52000.
 	//   English: pic is not from cdn
@@ -1774,15 +1837,18 @@ const (
 	BrandNameEmpty = 52019
 	// PrincipalLimitExceed is errcode 53000.
 	//   English: principal limit exceed
+	//   Retry: None (registration limit of the principal; the text names no window to wait for)
 	PrincipalLimitExceed = 53000
 	// PrincipalInBlackList is errcode 53001.
 	//   English: principal in black list
 	PrincipalInBlackList = 53001
 	// MobileLimitExceed is errcode 53002.
 	//   English: mobile limit exceed
+	//   Retry: None (registration limit of the mobile number; the text names no window to wait for)
 	MobileLimitExceed = 53002
 	// IDCardLimitExceed is errcode 53003.
 	//   English: idcard limit exceed
+	//   Retry: None (registration limit of the ID card; the text names no window to wait for)
 	IDCardLimitExceed = 53003
 	// NicknameInvalid is errcode 53010.
 	//   English: nickname invalid
@@ -1809,6 +1875,7 @@ const (
 	NicknameTakenByOtherAccountType = 53015
 	// NicknameTakenByMultipleAccounts is errcode 53016.
 	//   中文: 公众号:该名称与已有多个小程序名称重复,暂不支持申请;小程序:该名称与已有多个公众号名称重复,暂不支持申请
+	//   Retry: None (暂不支持申请: the name clashes with other accounts' names; waiting does not change that)
 	NicknameTakenByMultipleAccounts = 53016
 	// NicknameReservedByOtherAccountType is errcode 53017.
 	//   中文: 公众号:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}
@@ -1859,6 +1926,7 @@ const (
 	CategoryMonthlyQuotaExceeded = 53300
 	// CategoryCountLimitExceeded is errcode 53301.
 	//   中文: 超出可配置类目总数限制
+	//   Retry: None (fixed limit on the number of categories)
 	CategoryCountLimitExceeded = 53301
 	// CategoryNotAllowedForSubjectType is errcode 53302.
 	//   中文: 当前账号主体类型不允许设置此种类目
@@ -1886,6 +1954,7 @@ const (
 	SocialRedPacketNotDeletable = 53309
 	// CategoryLimitNeedApplyReason is errcode 53310.
 	//   中文: 类目超过上限,但是可以添加apply_reason参数申请更多类目
+	//   Retry: None (fixed limit on the number of categories; apply with apply_reason instead)
 	CategoryLimitNeedApplyReason = 53310
 	// CategoryNeedMaterial is errcode 53311.
 	//   中文: 需要提交资料信息
@@ -1911,6 +1980,7 @@ const (
 	// ComponentClientIPNotRegistered is errcode 61004.
 	//   English: access clientip is not registered
 	//   中文: 把ip加入白名单ip列表再重试
+	//   Retry: None (把ip加入白名单ip列表再重试: add the IP to the whitelist first; the same call fails again)
 	ComponentClientIPNotRegistered = 61004
 	// ComponentTicketIsExpired is errcode 61005.
 	//   English: component ticket is expired
@@ -1982,6 +2052,7 @@ const (
 	RegisterAccessDeny = 61026
 	// RegisterLimitExceed is errcode 61027.
 	//   English: register limit exceed
+	//   Retry: None (registration limit; the text names no window to wait for)
 	RegisterLimitExceed = 61027
 	// ComponentIsUnpublished is errcode 61028.
 	//   English: component is unpublished
@@ -2000,6 +2071,7 @@ const (
 	NeedToBeCertified = 61052
 	// RealnameExceedLimits is errcode 61053.
 	//   English: realname exceed limits
+	//   Retry: None (binding limit of the real-name person)
 	RealnameExceedLimits = 61053
 	// RealnameInBlackList is errcode 61054.
 	//   English: realname in black list
@@ -2019,18 +2091,21 @@ const (
 	OverseasAccessDeny = 61061
 	// AdminExceedLimits is errcode 61063.
 	//   English: admin exceed limits
+	//   Retry: None (binding limit of the admin)
 	AdminExceedLimits = 61063
 	// AdminInBlackList is errcode 61064.
 	//   English: admin in black list
 	AdminInBlackList = 61064
 	// IDCardExceedLimits is errcode 61065.
 	//   English: idcard exceed limits
+	//   Retry: None (binding limit of the ID card)
 	IDCardExceedLimits = 61065
 	// IDCardInBlackList is errcode 61066.
 	//   English: idcard in black list
 	IDCardInBlackList = 61066
 	// MobileExceedLimits is errcode 61067.
 	//   English: mobile exceed limits
+	//   Retry: None (binding limit of the mobile number)
 	MobileExceedLimits = 61067
 	// MobileInBlackList is errcode 61068.
 	//   English: mobile in black list
@@ -2136,6 +2211,7 @@ const (
 	AntiSpamBlocked = 61326
 	// CommentReachLimit is errcode 61327.
 	//   English: comment reach limit
+	//   Retry: None (fixed limit on the number of comments)
 	CommentReachLimit = 61327
 	// CommentDataNotNewest is errcode 61328.
 	//   English: comment data is not the newest
@@ -2227,12 +2303,14 @@ const (
 	KfAccountExists = 61453
 	// KfAccountNameTooLong is errcode 61454.
 	//   中文: 客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)
+	//   Retry: None (fixed length limit of the account name)
 	KfAccountNameTooLong = 61454
 	// KfAccountNameIllegalChar is errcode 61455.
 	//   中文: 客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)
 	KfAccountNameIllegalChar = 61455
 	// KfAccountCountExceeded is errcode 61456.
 	//   中文: 客服账号个数超过限制 (10 个客服账号 )(kf_account count exceeded)
+	//   Retry: None (fixed limit on the number of customer-service accounts (10))
 	KfAccountCountExceeded = 61456
 	// InvalidKfAvatarFileType is errcode 61457.
 	//   中文: 无效头像文件类型 (invalid file type)
@@ -2249,6 +2327,7 @@ const (
 	GameNotSupportDataAPI = 61502
 	// DataNotReady is errcode 61503.
 	//   English: data not ready, please try later
+	//   Retry: Backoff ("data not ready, please try later": the analysis data is still being produced)
 	DataNotReady = 61503
 	// AccessOtherAppDenied is errcode 62001.
 	//   English: trying to access other's app
@@ -2302,6 +2381,7 @@ const (
 	InvalidRecommend = 63157
 	// BrandItemOutOfLimits is errcode 63158.
 	//   English: branditem out of limits
+	//   Retry: None (fixed count limit of the request)
 	BrandItemOutOfLimits = 63158
 	// RetailPriceEmpty is errcode 63159.
 	//   English: retail_price empty
@@ -2311,6 +2391,7 @@ const (
 	PriceInfoInvalid = 63160
 	// AntifakeModuleNumLimit is errcode 63161.
 	//   English: antifake module num limit
+	//   Retry: None (fixed count limit of the request)
 	AntifakeModuleNumLimit = 63161
 	// AntifakeNativeTypeError is errcode 63162.
 	//   English: antifake native_type err
@@ -2341,15 +2422,19 @@ const (
 	OnlyBannerOrMedia = 63170
 	// CardNumLimit is errcode 63171.
 	//   English: card num limit
+	//   Retry: None (fixed count limit of the request)
 	CardNumLimit = 63171
 	// UserNumLimit is errcode 63172.
 	//   English: user num limit
+	//   Retry: None (fixed count limit of the request)
 	UserNumLimit = 63172
 	// TextNumLimit is errcode 63173.
 	//   English: text num limit
+	//   Retry: None (fixed count limit of the request)
 	TextNumLimit = 63173
 	// LinkCardUserSumLimit is errcode 63174.
 	//   English: link card user sum limit
+	//   Retry: None (fixed count limit of the request)
 	LinkCardUserSumLimit = 63174
 	// DetailInfoError is errcode 63175.
 	//   English: detail info error
@@ -2365,6 +2450,7 @@ const (
 	AppIDWrong = 63178
 	// OpenIDNumLimit is errcode 63179.
 	//   English: openid num limit
+	//   Retry: None (fixed count limit of the request)
 	OpenIDNumLimit = 63179
 	// AppMsgNotFound is errcode 63180.
 	//   English: this app msg not found
@@ -2469,6 +2555,7 @@ const (
 	// MenuCountLimit is errcode 65305.
 	//   English: menu count limit
 	//   中文: 个性化菜单数量受限
+	//   Retry: None (fixed limit on the number of personalized menus)
 	MenuCountLimit = 65305
 	// ConditionalMenuNotSupport is errcode 65306.
 	//   English: conditional menu not support
@@ -2512,6 +2599,7 @@ const (
 	// DomainCountReachLimit is errcode 65316.
 	//   English: domain count reach limit
 	//   中文: 该公众号的菜单设置了过多的域名外跳(最多跳转到 3 个域名的链接)
+	//   Retry: None (fixed limit on the number of menu link domains (3))
 	DomainCountReachLimit = 65316
 	// ContainInvalidURL is errcode 65317.
 	//   English: contain invalid url
@@ -2525,6 +2613,7 @@ const (
 	NotAllowToCreateMenu = 65319
 	// NeedEnableNewCustomService is errcode 65400.
 	//   English: please enable new custom service, or wait for a while if you have enabled
+	//   Retry: None (the usual cause is that the new customer service is not enabled, a setting a retry cannot change; "wait for a while" applies only just after enabling it, once)
 	NeedEnableNewCustomService = 65400
 	// InvalidCustomServiceAccount is errcode 65401.
 	//   English: invalid custom service account
@@ -2540,6 +2629,7 @@ const (
 	IllegalCustomServiceAccount = 65404
 	// CustomServiceAccountNumberReachLimit is errcode 65405.
 	//   English: custom service account number reach limit
+	//   Retry: None (fixed limit on the number of customer-service accounts)
 	CustomServiceAccountNumberReachLimit = 65405
 	// CustomServiceAccountExists is errcode 65406.
 	//   English: custom service account exists
@@ -2735,15 +2825,18 @@ const (
 	CardIsExpired = 71004
 	// ExeCountLimited is errcode 71005.
 	//   English: limit exe count
+	//   Retry: None (a count limit; the text names no window to wait for)
 	ExeCountLimited = 71005
 	// CoinCountOutOfRange is errcode 71006.
 	//   English: limit coin count, 1 <= coin_count <= 100000
+	//   Retry: None (coin_count out of its allowed range)
 	CoinCountOutOfRange = 71006
 	// CoinOrderFinished is errcode 71007.
 	//   English: order finish
 	CoinOrderFinished = 71007
 	// OrderTimeOut is errcode 71008.
 	//   English: order time out
+	//   Retry: None (the order has timed out: it is over, not busy)
 	OrderTimeOut = 71008
 	// NoMatchCard is errcode 72001.
 	//   English: no match card
@@ -2759,6 +2852,7 @@ const (
 	MchIDOccupiedByOtherAppID = 72004
 	// MchIDCountOutOfLimit is errcode 72005.
 	//   English: out of mchid size limit
+	//   Retry: None (fixed size limit of the request)
 	MchIDCountOutOfLimit = 72005
 	// InvalidTitle is errcode 72006.
 	//   English: invald title
@@ -2771,6 +2865,7 @@ const (
 	InvalidLeastCost = 72008
 	// InvalidGetLimit is errcode 72009.
 	//   English: invalid get limit, can not over 50
+	//   Retry: None (invalid "limit" parameter (at most 50))
 	InvalidGetLimit = 72009
 	// InvalidMchID is errcode 72010.
 	//   English: invalid mchid
@@ -2801,9 +2896,11 @@ const (
 	DuplicateInvoiceOrderID = 72018
 	// MsgOperationCardListTooLong is errcode 72019.
 	//   English: limit msg operation card list size, must <= 5
+	//   Retry: None (fixed size limit of the request (at most 5))
 	MsgOperationCardListTooLong = 72019
 	// ConsumeLimitExceeded is errcode 72020.
 	//   English: limit consume in use limit
+	//   Retry: None (the consume limit is reached)
 	ConsumeLimitExceeded = 72020
 	// UnauthorizedCreateGeneralCard is errcode 72021.
 	//   English: unauthorized create general card
@@ -2813,6 +2910,7 @@ const (
 	UserNotInWhiteList = 72022
 	// InvoiceLockedByOthers is errcode 72023.
 	//   English: invoice has been lock by others
+	//   Retry: None (the invoice is locked by another party (reimbursement); that lock is not released by waiting)
 	InvoiceLockedByOthers = 72023
 	// InvoiceStatusError is errcode 72024.
 	//   English: invoice status error
@@ -2862,6 +2960,7 @@ const (
 	InvoiceOrderNeverAuth = 72038
 	// InvoiceMustBeLockedFirst is errcode 72039.
 	//   English: invoice must be lock first
+	//   Retry: None (lock the invoice first; the same call fails again)
 	InvoiceMustBeLockedFirst = 72039
 	// InvoicePDFError is errcode 72040.
 	//   English: invoice pdf error
@@ -2889,12 +2988,14 @@ const (
 	PDFBillingCodeOrNoError = 72047
 	// InsertTooManyInvoice is errcode 72048.
 	//   English: insert too many invoice, need auth again
+	//   Retry: None (the user must authorize again)
 	InsertTooManyInvoice = 72048
 	// NeverAuth is errcode 72049.
 	//   English: never auth
 	NeverAuth = 72049
 	// AuthExpired is errcode 72050.
 	//   English: auth expired, need auth again
+	//   Retry: None (the authorization expired: the user must authorize again)
 	AuthExpired = 72050
 	// AppTypeError is errcode 72051.
 	//   English: app type error
@@ -2924,6 +3025,7 @@ const (
 	CallbackBizError = 72058
 	// InvoiceBeingGivenToOthers is errcode 72059.
 	//   English: this invoice is giving to others, wait a moment please
+	//   Retry: Backoff ("this invoice is giving to others, wait a moment please": a transfer in progress that ends by itself (like 72054))
 	InvoiceBeingGivenToOthers = 72059
 	// InvoiceCancelled is errcode 72060.
 	//   English: this invoice has been cancelled, check the reimburse_status please
@@ -2933,6 +3035,7 @@ const (
 	InvoiceClosed = 72061
 	// CodeAuthKeyLimited is errcode 72062.
 	//   English: this code_auth_key is limited, try other code_auth_key please
+	//   Retry: None (this code_auth_key is limited: use another one, as the text says)
 	CodeAuthKeyLimited = 72062
 	// BizContactEmpty is errcode 72063.
 	//   English: biz contact is empty, set contact first please
@@ -3014,6 +3117,7 @@ const (
 	SearchTitleFail = 72088
 	// TitleBusy is errcode 72089.
 	//   English: TITLE_BUSY
+	//   Retry: Backoff ("TITLE_BUSY": the invoice-title service is busy; busy passes, as for 72036 (invoice is busy, try again))
 	TitleBusy = 72089
 	// TitleNoFound is errcode 72090.
 	//   English: TITLE_NO_FOUND
@@ -3101,6 +3205,7 @@ const (
 	FpqqlshExistWithDifferentDdh = 73106
 	// FpqqlshIsProcessing is errcode 73107.
 	//   English: Fpqqlsh is processing, please wait and query later
+	//   Retry: Backoff ("Fpqqlsh is processing, please wait and query later": the invoice is still being made; ask again with the same fpqqlsh (like 73105))
 	FpqqlshIsProcessing = 73107
 	// DdhHasOtherFpqqlsh is errcode 73108.
 	//   English: This ddh with other fpqqlsh already exist
@@ -3125,12 +3230,15 @@ const (
 	RequestCardNotExist = 73204
 	// FriendCardCreatePaused is errcode 73205.
 	//   中文: 朋友的券玩法升级中,当前暂停创建,请创建其他类型卡券
+	//   Retry: None (朋友的券 paused for an upgrade: create another card type, as the text says)
 	FriendCardCreatePaused = 73205
 	// FriendCardCoinRechargePaused is errcode 73206.
 	//   中文: 朋友的券玩法升级中,当前暂停券点充值,请创建其他类型卡券
+	//   Retry: None (朋友的券 paused for an upgrade: create another card type, as the text says)
 	FriendCardCoinRechargePaused = 73206
 	// FriendCardCoinAccountPaused is errcode 73207.
 	//   中文: 朋友的券玩法升级中,当前暂停开通券点账户
+	//   Retry: None (朋友的券 paused for an upgrade: no date to wait for)
 	FriendCardCoinAccountPaused = 73207
 	// FriendCardStockUpdateUnsupported is errcode 73208.
 	//   中文: 朋友的券玩法升级中,当前不支持修改库存
@@ -3340,6 +3448,7 @@ const (
 	RealNameCheckCodeNotExist = 80111
 	// RealNameCodeConcurrencyConflict is errcode 80112.
 	//   中文: code并发冲突
+	//   Retry: None (code并发冲突: another request on the same code was first; the code's state has changed, so a retry meets that state, not a success)
 	RealNameCodeConcurrencyConflict = 80112
 	// InvalidRealNameCode is errcode 80113.
 	//   中文: 无效code
@@ -3448,6 +3557,7 @@ const (
 	OrderAlreadyRefunded = 81018
 	// LockOrderFailRefunding is errcode 81019.
 	//   English: lock order fail! the order is refunding by another request
+	//   Retry: None (the order is being refunded by another request)
 	LockOrderFailRefunding = 81019
 	// InvalidPageIDArgs is errcode 81020.
 	//   English: Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.
@@ -3519,6 +3629,7 @@ const (
 	ExceedShortPeriodMaxSendCount = 82023
 	// ExceedDataSizeLimit is errcode 82024.
 	//   English: exceed data size limit
+	//   Retry: None (fixed size limit of the data)
 	ExceedDataSizeLimit = 82024
 	// InvalidBizTemplateURL is errcode 82025.
 	//   English: invalid url
@@ -3595,6 +3706,7 @@ const (
 	CreateURLSceneFailed = 83002
 	// AppIDErrorOrRetry is errcode 83003.
 	//   English: appid maybe error or retry
+	//   Retry: Backoff ("appid maybe error or retry": the text offers a retry (like 83004); a wrong appid keeps failing and the backoff gives up)
 	AppIDErrorOrRetry = 83003
 	// CreateAppIDAuthFailedOrRetry is errcode 83004.
 	//   English: create appid auth failed or retry
@@ -3671,10 +3783,12 @@ const (
 	// NumberOfTesterReachBindLimit is errcode 85002.
 	//   English: number of tester reach bind limit
 	//   中文: 小程序绑定的体验者数量达到上限
+	//   Retry: None (fixed limit on the number of testers)
 	NumberOfTesterReachBindLimit = 85002
 	// UserBoundTooManyWeapps is errcode 85003.
 	//   English: user already bind too many weapps
 	//   中文: 微信号绑定的小程序体验者达到上限
+	//   Retry: None (the user is a tester of too many mini programs)
 	UserBoundTooManyWeapps = 85003
 	// UserAlreadyBound is errcode 85004.
 	//   English: user already bind
@@ -3694,6 +3808,7 @@ const (
 	// InvalidCategoryFormat is errcode 85008.
 	//   English: category is in invalid format
 	//   中文: 当前小程序没有已经审核通过的类目,请添加类目成功后重试
+	//   Retry: None (请添加类目成功后重试: add an approved category first; the same call fails again)
 	InvalidCategoryFormat = 85008
 	// VersionAlreadyUnderAudit is errcode 85009.
 	//   English: already submit a version under auditing
@@ -3725,6 +3840,7 @@ const (
 	// ExceedValidDomainCount is errcode 85016.
 	//   English: exceed valid domain count
 	//   中文: 域名数量超过限制 ,总数不能超过1000
+	//   Retry: None (fixed limit on the number of domains (1000))
 	ExceedValidDomainCount = 85016
 	// NoDomainToModify is errcode 85017.
 	//   English: no domain to modify after filtered, please confirm the domain has been set in miniprogram or open
@@ -3756,15 +3872,19 @@ const (
 	NeedCompleteMaterial = 85024
 	// AdminPhoneReachBindLimit is errcode 85025.
 	//   English: this phone reach bind limit
+	//   Retry: None (binding limit of the phone number)
 	AdminPhoneReachBindLimit = 85025
 	// WechatAccountReachBindLimit is errcode 85026.
 	//   English: this wechat account reach bind limit
+	//   Retry: None (binding limit of the WeChat account)
 	WechatAccountReachBindLimit = 85026
 	// IDCardReachBindLimit is errcode 85027.
 	//   English: this idcard reach bind limit
+	//   Retry: None (binding limit of the ID card)
 	IDCardReachBindLimit = 85027
 	// ContractorReachBindLimit is errcode 85028.
 	//   English: this contractor reach bind limit
+	//   Retry: None (binding limit of the contractor)
 	ContractorReachBindLimit = 85028
 	// NicknameAlreadyUsed is errcode 85029.
 	//   English: nickname has used
@@ -3804,6 +3924,7 @@ const (
 	CredentialHasUsed = 85041
 	// NearbyReachLimit is errcode 85042.
 	//   English: nearby reach limit
+	//   Retry: None (fixed limit of nearby entries)
 	NearbyReachLimit = 85042
 	// InvalidTemplate is errcode 85043.
 	//   English: invalid template, something wrong?
@@ -3812,6 +3933,7 @@ const (
 	// PackageExceedMaxLimit is errcode 85044.
 	//   English: package exceed max limit
 	//   中文: 代码包超过大小限制
+	//   Retry: None (fixed size limit of the code package)
 	PackageExceedMaxLimit = 85044
 	// ExtJSONPathNotExist is errcode 85045.
 	//   English: some path in ext_json not exist
@@ -3835,10 +3957,12 @@ const (
 	HeadImgOrIntroductionQuotaLimit = 85049
 	// VerifyingDontApplyAgain is errcode 85050.
 	//   English: verifying, don't apply again
+	//   Retry: None ("verifying, don't apply again": a retry is exactly what the text forbids)
 	VerifyingDontApplyAgain = 85050
 	// DataTooLarge is errcode 85051.
 	//   English: data too large
 	//   中文: version_desc或者preview_info超限
+	//   Retry: None (fixed size limit of version_desc or preview_info)
 	DataTooLarge = 85051
 	// AppAlreadyReleased is errcode 85052.
 	//   English: app is already released
@@ -3869,6 +3993,7 @@ const (
 	InvalidRegisterTaskID = 85060
 	// PhoneReachBindLimit is errcode 85061.
 	//   English: this phone reach bind limit
+	//   Retry: None (binding limit of the phone number)
 	PhoneReachBindLimit = 85061
 	// PhoneInBlackList is errcode 85062.
 	//   English: this phone in black list
@@ -3914,6 +4039,7 @@ const (
 	// PrefixBeyondLimit is errcode 85073.
 	//   English: prefix beyond limit
 	//   中文: 二维码规则已满
+	//   Retry: None (fixed limit on the number of QR code rules)
 	PrefixBeyondLimit = 85073
 	// NotPublished is errcode 85074.
 	//   English: not published
@@ -3980,6 +4106,7 @@ const (
 	// SearchStatusWasTurnedOff is errcode 85091.
 	//   English: search status was turned off
 	//   中文: 小程序的搜索开关被关闭。请访问设置页面打开开关再重试
+	//   Retry: None (请访问设置页面打开开关再重试: turn the search switch on first; the same call fails again)
 	SearchStatusWasTurnedOff = 85091
 	// InvalidPreviewInfoFormat is errcode 85092.
 	//   English: invalid preview_info format
@@ -3988,6 +4115,7 @@ const (
 	// InvalidPreviewInfoSize is errcode 85093.
 	//   English: invalid preview_info size
 	//   中文: preview_info 视频或者图片个数超限
+	//   Retry: None (fixed limit on the number of preview_info videos or pictures)
 	InvalidPreviewInfoSize = 85093
 	// NeedAddUGCDeclare is errcode 85094.
 	//   English: need add ugc declare
@@ -4030,12 +4158,15 @@ const (
 	MiniProgramSubmitForbidden = 86007
 	// ProviderAuditSubmissionBanned is errcode 86008.
 	//   中文: 服务商被处罚,限制全部代码提审能力
+	//   Retry: None (the provider is penalized: a sanction, not a window)
 	ProviderAuditSubmissionBanned = 86008
 	// ProviderNewAppAuditLimited is errcode 86009.
 	//   中文: 服务商新增小程序代码提审能力被限制
+	//   Retry: None (the provider is penalized: a sanction, not a window)
 	ProviderNewAppAuditLimited = 86009
 	// ProviderIterationAuditLimited is errcode 86010.
 	//   中文: 服务商迭代小程序代码提审能力被限制
+	//   Retry: None (the provider is penalized: a sanction, not a window)
 	ProviderIterationAuditLimited = 86010
 	// GameCannotSubmitAudit is errcode 87006.
 	//   English: this is game miniprogram, submit audit is forbidden
@@ -4072,15 +4203,18 @@ const (
 	RiskyContent = 87014
 	// QueryTimeout is errcode 87015.
 	//   English: query timeout, try a content with less size
+	//   Retry: None ("query timeout, try a content with less size": the same content times out again)
 	QueryTimeout = 87015
 	// KeyValueLengthExceed is errcode 87016.
 	//   English: some key-value in list meet length exceed
 	KeyValueLengthExceed = 87016
 	// UserStorageSizeExceed is errcode 87017.
 	//   English: user storage size exceed, delete some keys and try again
+	//   Retry: None ("delete some keys and try again": delete first; the same call fails again)
 	UserStorageSizeExceed = 87017
 	// UserStoredTooManyKeys is errcode 87018.
 	//   English: user has stored too much keys. delete some keys and try again
+	//   Retry: None ("delete some keys and try again": delete first; the same call fails again)
 	UserStoredTooManyKeys = 87018
 	// KeyLengthExceed is errcode 87019.
 	//   English: some keys in list meet length exceed
@@ -4111,9 +4245,11 @@ const (
 	MsgDataIsNotExists = 88001
 	// ArticleLimitedForSafety is errcode 88002.
 	//   English: the article is limit for safety
+	//   Retry: None (the article is restricted for safety)
 	ArticleLimitedForSafety = 88002
 	// ElectedCommentUpperLimit is errcode 88003.
 	//   English: elected comment upper limit
+	//   Retry: None (fixed limit on elected comments)
 	ElectedCommentUpperLimit = 88003
 	// CommentWasDeletedByUser is errcode 88004.
 	//   English: comment was deleted by user
@@ -4135,6 +4271,7 @@ const (
 	CountOutOfRange = 88010
 	// ArticleLimitedForSafety88011 is errcode 88011.
 	//   English: the article is limit for safety
+	//   Retry: None (the article is restricted for safety)
 	ArticleLimitedForSafety88011 = 88011
 	// AccountAlreadyBoundToOpen is errcode 89000.
 	//   English: account has bound open
@@ -4154,6 +4291,7 @@ const (
 	OpenAccountNotCreatedByAPI = 89003
 	// OpenAccountBindLimitReached is errcode 89004.
 	//   中文: 该开放平台账号所绑定的公众号/小程序已达上限(100 个)
+	//   Retry: None (fixed limit on the accounts bound to the open platform account (100))
 	OpenAccountBindLimitReached = 89004
 	// WithoutAddVideoAbility is errcode 89005.
 	//   English: without add video ability, the ability was banned
@@ -4170,6 +4308,7 @@ const (
 	OverseasAccountCanNotLink = 89008
 	// WXAReachLinkLimit is errcode 89009.
 	//   English: wxa reach link limit
+	//   Retry: None (fixed limit on the linked accounts)
 	WXAReachLinkLimit = 89009
 	// LinkMessageHasSent is errcode 89010.
 	//   English: link message has sent
@@ -4218,6 +4357,7 @@ const (
 	// WebviewDomainExceedLimit is errcode 89029.
 	//   English: webview domain exceed limit
 	//   中文: 业务域名数量超过限制,最多可以添加100个业务域名
+	//   Retry: None (fixed limit on the number of business domains (100))
 	WebviewDomainExceedLimit = 89029
 	// OperationReachMonthLimit is errcode 89030.
 	//   English: operation reach month limit
@@ -4225,9 +4365,11 @@ const (
 	OperationReachMonthLimit = 89030
 	// UserBindReachLimit is errcode 89031.
 	//   English: user bind reach limit
+	//   Retry: None (binding limit of the user)
 	UserBindReachLimit = 89031
 	// WeappBindMembersReachLimit is errcode 89032.
 	//   English: weapp bind members reach limit
+	//   Retry: None (binding limit of the mini program's members)
 	WeappBindMembersReachLimit = 89032
 	// EmptyWxOrOpenID is errcode 89033.
 	//   English: empty wx or openid
@@ -4256,6 +4398,7 @@ const (
 	// PluginCountReachLimit is errcode 89238.
 	//   English: plugin count reach limit
 	//   中文: 申请或使用的插件已经达到上限
+	//   Retry: None (fixed limit on the number of plugins)
 	PluginCountReachLimit = 89238
 	// PluginNoExist is errcode 89239.
 	//   English: plugin no exist
@@ -4343,6 +4486,7 @@ const (
 	NotInAuditQueue = 89402
 	// SpeedupNotSupportedForType is errcode 89403.
 	//   中文: 本单属于平台不支持加急种类,请等待正常审核流程
+	//   Retry: None (请等待正常审核流程: this audit cannot be sped up; wait for the normal audit, do not retry)
 	SpeedupNotSupportedForType = 89403
 	// AuditAlreadySpedUp is errcode 89404.
 	//   中文: 本单已加速成功,请勿重复提交
@@ -4353,24 +4497,31 @@ const (
 	SpeedupQuotaUsedUp = 89405
 	// UnhandledAdminConfirmRequest is errcode 89501.
 	//   中文: 公众号有未处理的确认请求,请稍候重试
+	//   Retry: Backoff (公众号有未处理的确认请求,请稍候重试: a confirmation request is pending; retry once the admin has answered)
 	UnhandledAdminConfirmRequest = 89501
 	// WaitAdminConfirm is errcode 89502.
 	//   中文: 请耐心等待管理员确认
+	//   Retry: Backoff (请耐心等待管理员确认: the call waits for the admin's confirmation; it succeeds when retried after the admin confirms)
 	WaitAdminConfirm = 89502
 	// NeedAdminConfirm is errcode 89503.
 	//   中文: 此次调用需要管理员确认,请耐心等候
+	//   Retry: Backoff (此次调用需要管理员确认,请耐心等候: the admin was asked to confirm; the same call succeeds when retried after the admin confirms)
 	NeedAdminConfirm = 89503
 	// WaitingAdminConfirm is errcode 89504.
 	//   中文: 正在等管理员确认,请耐心等待
+	//   Retry: Backoff (正在等管理员确认,请耐心等待: same state as 89505 (waiting for the admin's confirmation))
 	WaitingAdminConfirm = 89504
 	// WaitingAdminConfirmRetryLater is errcode 89505.
 	//   中文: 正在等管理员确认,请稍候重试
+	//   Retry: Backoff (正在等管理员确认,请稍候重试: waiting for the admin's confirmation, retry later)
 	WaitingAdminConfirmRetryLater = 89505
 	// IPRejectedByAdminFor24Hours is errcode 89506.
 	//   中文: 该IP调用求请求已被公众号管理员拒绝,请24小时后再试,建议调用前与管理员沟通确认
+	//   Retry: None (请24小时后再试: the admin rejected this IP; a retry waits a day and should be agreed with the admin first, not made automatically)
 	IPRejectedByAdminFor24Hours = 89506
 	// IPRejectedByAdminFor1Hour is errcode 89507.
 	//   中文: 该IP调用求请求已被公众号管理员拒绝,请1小时后再试,建议调用前与管理员沟通确认
+	//   Retry: None (请1小时后再试: the admin rejected this IP; a retry waits an hour and should be agreed with the admin first, not made automatically)
 	IPRejectedByAdminFor1Hour = 89507
 	// InvalidOrderID is errcode 90001.
 	//   English: invalid order id
@@ -4471,6 +4622,7 @@ const (
 	// TooManyNamesLocked is errcode 91013.
 	//   English: lock name too more
 	//   中文: 占用名字过多
+	//   Retry: None (too many names are held: release some first)
 	TooManyNamesLocked = 91013
 	// DiffMasterPlus is errcode 91014.
 	//   English: diff master plus
@@ -4499,6 +4651,7 @@ const (
 	NearbyQualificationAlreadyAdded = 92000
 	// NearbyPOICountReachLimit is errcode 92002.
 	//   中文: 附近地点添加数量达到上线,无法继续添加
+	//   Retry: None (达到上线 (上限): fixed limit on the number of nearby places)
 	NearbyPOICountReachLimit = 92002
 	// NearbyPOIOccupied is errcode 92003.
 	//   中文: 地点已被其它小程序占用
@@ -4526,9 +4679,11 @@ const (
 	NearbyPOINotExist = 93010
 	// NearbyPersonalNotAvailable is errcode 93011.
 	//   中文: 个人类型小程序不可用
+	//   Retry: None (not available to personal mini programs)
 	NearbyPersonalNotAvailable = 93011
 	// NearbyNonStandardNotAvailable is errcode 93012.
 	//   中文: 非普通类型小程序(门店小程序、小店小程序等)不可用
+	//   Retry: None (not available to this type of mini program)
 	NearbyNonStandardNotAvailable = 93012
 	// NearbyTencentMapAddressFailed is errcode 93013.
 	//   中文: 从腾讯地图获取地址详细信息失败
@@ -4541,6 +4696,7 @@ const (
 	NearbyCategoryUnderAudit = 93015
 	// NearbyServiceTagLimit is errcode 93016.
 	//   中文: 服务标签个数超限制(官方最多5个,自定义最多4个)
+	//   Retry: None (fixed limit on the number of service tags)
 	NearbyServiceTagLimit = 93016
 	// NearbyInvalidServiceName is errcode 93017.
 	//   中文: 服务标签或者客服的名字不符合要求
@@ -4619,6 +4775,7 @@ const (
 	GetProductMaterialsArgsInvalid = 95102
 	// MaterialIDListSizeOutOfLimit is errcode 95103.
 	//   English: material id list size out of limit
+	//   Retry: None (fixed size limit of the request)
 	MaterialIDListSizeOutOfLimit = 95103
 	// ImportProductFrequencyOutOfLimit is errcode 95104.
 	//   English: import product frequence out of limit
@@ -4648,6 +4805,7 @@ const (
 	SubscribeAccountBanned = 200011
 	// SubscribeTemplateLimitReached is errcode 200012.
 	//   中文: 个人模板数已达上限,上限25个
+	//   Retry: None (fixed limit on the number of personal templates (25))
 	SubscribeTemplateLimitReached = 200012
 	// SubscribeTemplateBanned is errcode 200013.
 	//   中文: 此模板已被封禁,无法选用
@@ -4660,6 +4818,7 @@ const (
 	InvalidSubscribeStartParam = 200016
 	// InvalidSubscribeLimitParam is errcode 200017.
 	//   中文: limit 参数错误
+	//   Retry: None (an invalid "limit" parameter)
 	InvalidSubscribeLimitParam = 200017
 	// SubscribeCategoryIDsMissing is errcode 200018.
 	//   中文: 类目 ids 缺失
@@ -4757,6 +4916,7 @@ const (
 	LiveRoomShareImageViolation = 300032
 	// LiveRoomAddGoodsOverLimit is errcode 300033.
 	//   中文: 添加商品超过直播间上限
+	//   Retry: None (fixed limit on the goods of a live room)
 	LiveRoomAddGoodsOverLimit = 300033
 	// LiveAnchorNicknameLengthInvalid is errcode 300034.
 	//   中文: 主播微信昵称长度不符合要求
@@ -4967,6 +5127,7 @@ const (
 	WiFiDeviceNotExist = 9002017
 	// QueryListSizeReachLimit is errcode 9002026.
 	//   English: the size of query list reach limit
+	//   Retry: None (fixed size limit of the request)
 	QueryListSizeReachLimit = 9002026
 	// NotAllowedToModify is errcode 9002041.
 	//   English: not allowed to modify, ensure you are an certified or component account
@@ -4985,6 +5146,7 @@ const (
 	SSIDNotExist = 9007004
 	// WiFiDeviceCountLimit is errcode 9007005.
 	//   English: device count limit
+	//   Retry: None (fixed limit on the number of devices)
 	WiFiDeviceCountLimit = 9007005
 	// CardInfoNotExist is errcode 9008001.
 	//   English: card info not exist
@@ -5152,6 +5314,7 @@ const (
 	NoRefundPermission = 9202002
 	// IPLimit is errcode 9202003.
 	//   English: ip limit
+	//   Retry: None ("ip limit": the IP is not allowed)
 	IPLimit = 9202003
 	// PaymentFreqLimit is errcode 9202004.
 	//   English: freq limit
@@ -5321,6 +5484,7 @@ const (
 	VehicleAuthError = 9207030
 	// ContractOverLimit is errcode 9207031.
 	//   English: contract over limit
+	//   Retry: None (the contract is over its limit)
 	ContractOverLimit = 9207031
 	// TradeError is errcode 9207032.
 	//   English: trade error
@@ -5429,6 +5593,7 @@ const (
 	InvalidCoverURL = 9300022
 	// InvalidGenLimit is errcode 9300023.
 	//   English: invalid gen_limit
+	//   Retry: None (an invalid gen_limit parameter)
 	InvalidGenLimit = 9300023
 	// CardEndTimeBeforeActivityEnd is errcode 9300024.
 	//   English: card's end_time cannot early than act's end_time
@@ -5519,9 +5684,11 @@ const (
 	// ArgSizeExceedLimit is errcode 9300526.
 	//   English: arg size exceed limit
 	//   中文: 参数字段长度不正确
+	//   Retry: None (fixed size limit of an argument)
 	ArgSizeExceedLimit = 9300526
 	// DeliveryDoesNotSupportQuota is errcode 9300527.
 	//   English: delivery does not support quota
+	//   Retry: None (the delivery company does not support quota)
 	DeliveryDoesNotSupportQuota = 9300527
 	// InvalidWaybillID is errcode 9300528.
 	//   English: invalid waybill_id
@@ -5599,6 +5766,7 @@ const (
 	UserConfirmExpired = 9300608
 	// APIExceedLimit is errcode 9300609.
 	//   English: api exceed limit
+	//   Retry: None ("api exceed limit": the text names no window to wait for (9300537 is the express API's frequency limit))
 	APIExceedLimit = 9300609
 	// InvalidCarLicenseInfo is errcode 9300610.
 	//   English: car license info is invalid
@@ -5629,6 +5797,7 @@ const (
 	WxPayError = 9300707
 	// WxPayOverLimit is errcode 9300708.
 	//   English: wxpay overlimit
+	//   Retry: None (the WeChat Pay amount is over its limit)
 	WxPayOverLimit = 9300708
 	// GuideInvalidWechatID is errcode 9300801.
 	//   中文: 无效的微信号
@@ -5665,30 +5834,38 @@ const (
 	GuideImageDomainNotSupported = 9300811
 	// GuideBindLimitReached is errcode 9300812.
 	//   中文: 达到导购绑定个数限制
+	//   Retry: None (fixed limit on guide bindings)
 	GuideBindLimitReached = 9300812
 	// GuideFanBindLimitReached is errcode 9300813.
 	//   中文: 达到导购粉丝绑定个数限制
+	//   Retry: None (fixed limit on guide fan bindings)
 	GuideFanBindLimitReached = 9300813
 	// GuideSensitiveWordLimitReached is errcode 9300814.
 	//   中文: 敏感词个数超过上限
+	//   Retry: None (fixed limit on sensitive words)
 	GuideSensitiveWordLimitReached = 9300814
 	// GuideQuickReplyLimitReached is errcode 9300815.
 	//   中文: 快捷回复个数超过上限
+	//   Retry: None (fixed limit on quick replies)
 	GuideQuickReplyLimitReached = 9300815
 	// GuideTextMaterialLimitReached is errcode 9300816.
 	//   中文: 文字素材个数超过上限
+	//   Retry: None (fixed limit on text materials)
 	GuideTextMaterialLimitReached = 9300816
 	// GuideMiniProgramCardLimitReached is errcode 9300817.
 	//   中文: 小程序卡片素材个数超过上限
+	//   Retry: None (fixed limit on mini-program card materials)
 	GuideMiniProgramCardLimitReached = 9300817
 	// GuideImageMaterialLimitReached is errcode 9300818.
 	//   中文: 图片素材个数超过上限
+	//   Retry: None (fixed limit on image materials)
 	GuideImageMaterialLimitReached = 9300818
 	// GuideInvalidMediaID is errcode 9300819.
 	//   中文: mediaid 有误
 	GuideInvalidMediaID = 9300819
 	// GuideTagCategoryQueryLimitReached is errcode 9300820.
 	//   中文: 可查询标签类别超过上限
+	//   Retry: None (fixed limit on queryable tag categories)
 	GuideTagCategoryQueryLimitReached = 9300820
 	// GuideMiniProgramCardInvalidAppID is errcode 9300821.
 	//   中文: 小程序卡片内appid不符合要求
@@ -5792,6 +5969,7 @@ const (
 	SKUNotAllowedToEdit = 9401025
 	// LimitTooLarge is errcode 9402001.
 	//   English: limit too large
+	//   Retry: None (an invalid "limit" parameter (too large))
 	LimitTooLarge = 9402001
 	// SingleSendBlocked is errcode 9402002.
 	//   English: single send been blocked
@@ -5846,6 +6024,7 @@ const (
 	InvalidDeviceProductID = 9402101
 	// DeviceIDCountMoreThanLimit is errcode 9402102.
 	//   English: device_id count more than limit
+	//   Retry: None (fixed limit on the number of device_ids)
 	DeviceIDCountMoreThanLimit = 9402102
 	// ConcurrentLimit is errcode 9402202.
 	//   English: concurrent limit
@@ -6182,7 +6361,7 @@ var table = [1833]Info{
 	{RequireLocationID, "RequireLocationID", "require location id!", "", None},
 	{CodeNotMarked, "CodeNotMarked", "code has no been mark!", "", None},
 	{RequireRemoveBlacklist, "RequireRemoveBlacklist", "require remove blacklist", "需要将接收者从黑名单中移除", None},
-	{ChangeTemplateTooFrequently, "ChangeTemplateTooFrequently", "change template too frequently", "", None},
+	{ChangeTemplateTooFrequently, "ChangeTemplateTooFrequently", "change template too frequently", "", Quota},
 	{UserRefuseToAcceptMsg, "UserRefuseToAcceptMsg", "user refuse to accept the msg", "用户拒绝接受消息,如果用户之前曾经订阅过,则表示用户取消了订阅关系", None},
 	{TemplateNotSubscriptionType, "TemplateNotSubscriptionType", "the tempalte is not subscriptiontype", "", None},
 	{APIOnlyCancelsSubscription, "APIOnlyCancelsSubscription", "the api only can cancel the subscription", "", None},
@@ -6581,7 +6760,7 @@ var table = [1833]Info{
 	{DateFormatError, "DateFormatError", "date format error", "日期格式错误", None},
 	{DateRangeError, "DateRangeError", "date range error", "", None},
 	{GameNotSupportDataAPI, "GameNotSupportDataAPI", "this is game miniprogram, data api is not supported", "", None},
-	{DataNotReady, "DataNotReady", "data not ready, please try later", "", None},
+	{DataNotReady, "DataNotReady", "data not ready, please try later", "", Backoff},
 	{AccessOtherAppDenied, "AccessOtherAppDenied", "trying to access other's app", "", None},
 	{AppNameAlreadyExists, "AppNameAlreadyExists", "app name already exists", "", None},
 	{NeedAtLeastOnePlatform, "NeedAtLeastOnePlatform", "please provide at least one platform", "", None},
@@ -6799,7 +6978,7 @@ var table = [1833]Info{
 	{OrderIDRepeated, "OrderIDRepeated", "order_id repeated, please check order_id", "", None},
 	{TodayInsertLimit, "TodayInsertLimit", "today insert limit", "", Quota},
 	{CallbackBizError, "CallbackBizError", "callback biz error", "", None},
-	{InvoiceBeingGivenToOthers, "InvoiceBeingGivenToOthers", "this invoice is giving to others, wait a moment please", "", None},
+	{InvoiceBeingGivenToOthers, "InvoiceBeingGivenToOthers", "this invoice is giving to others, wait a moment please", "", Backoff},
 	{InvoiceCancelled, "InvoiceCancelled", "this invoice has been cancelled, check the reimburse_status please", "", None},
 	{InvoiceClosed, "InvoiceClosed", "this invoice has been closed, check the reimburse_status please", "", None},
 	{CodeAuthKeyLimited, "CodeAuthKeyLimited", "this code_auth_key is limited, try other code_auth_key please", "", None},
@@ -6829,7 +7008,7 @@ var table = [1833]Info{
 	{SDKBizError, "SDKBizError", "SDK_BIZ_ERROR", "", None},
 	{SDKURLError, "SDKURLError", "SDK_URL_ERROR", "", None},
 	{SearchTitleFail, "SearchTitleFail", "Search_Title_Fail", "", None},
-	{TitleBusy, "TitleBusy", "TITLE_BUSY", "", None},
+	{TitleBusy, "TitleBusy", "TITLE_BUSY", "", Backoff},
 	{TitleNoFound, "TitleNoFound", "TITLE_NO_FOUND", "", None},
 	{TokenErr, "TokenErr", "TOKEN_ERR", "", None},
 	{UserTitleNotFound, "UserTitleNotFound", "USER_TITLE_NOT_FOUND", "", None},
@@ -6857,7 +7036,7 @@ var table = [1833]Info{
 	{ReachFrequencyLimit, "ReachFrequencyLimit", "reach frequency limit", "", RateLimit},
 	{InvoicingPlatformTimeout, "InvoicingPlatformTimeout", "Kp plat make invoice timeout, please try again with the same fpqqlsh", "", Backoff},
 	{FpqqlshExistWithDifferentDdh, "FpqqlshExistWithDifferentDdh", "Fpqqlsh exist with different ddh", "", None},
-	{FpqqlshIsProcessing, "FpqqlshIsProcessing", "Fpqqlsh is processing, please wait and query later", "", None},
+	{FpqqlshIsProcessing, "FpqqlshIsProcessing", "Fpqqlsh is processing, please wait and query later", "", Backoff},
 	{DdhHasOtherFpqqlsh, "DdhHasOtherFpqqlsh", "This ddh with other fpqqlsh already exist", "", None},
 	{FpqqlshNotExistInPlatform, "FpqqlshNotExistInPlatform", "This Fpqqlsh not exist in kpplat", "", None},
 	{GetCardDetailFail, "GetCardDetailFail", "get card detail by card id and code fail", "", None},
@@ -7018,7 +7197,7 @@ var table = [1833]Info{
 	{SomeParamNotExist, "SomeParamNotExist", "there is some param not exist", "", None},
 	{WebEncryptTokenSystemError, "WebEncryptTokenSystemError", "system error", "", Backoff},
 	{CreateURLSceneFailed, "CreateURLSceneFailed", "create_url_sence_failed", "", None},
-	{AppIDErrorOrRetry, "AppIDErrorOrRetry", "appid maybe error or retry", "", None},
+	{AppIDErrorOrRetry, "AppIDErrorOrRetry", "appid maybe error or retry", "", Backoff},
 	{CreateAppIDAuthFailedOrRetry, "CreateAppIDAuthFailedOrRetry", "create appid auth failed or retry", "", Backoff},
 	{WebEncryptTokenError, "WebEncryptTokenError", "wxwebencrytoken errro", "", None},
 	{WebEncryptTokenExpiredOrNotExist, "WebEncryptTokenExpiredOrNotExist", "wxwebencrytoken expired or no exist", "", None},
@@ -7238,11 +7417,11 @@ var table = [1833]Info{
 	{SpeedupNotSupportedForType, "SpeedupNotSupportedForType", "", "本单属于平台不支持加急种类,请等待正常审核流程", None},
 	{AuditAlreadySpedUp, "AuditAlreadySpedUp", "", "本单已加速成功,请勿重复提交", None},
 	{SpeedupQuotaUsedUp, "SpeedupQuotaUsedUp", "", "本月加急额度已用完,请提高提审质量以获取更多额度", Quota},
-	{UnhandledAdminConfirmRequest, "UnhandledAdminConfirmRequest", "", "公众号有未处理的确认请求,请稍候重试", None},
-	{WaitAdminConfirm, "WaitAdminConfirm", "", "请耐心等待管理员确认", None},
-	{NeedAdminConfirm, "NeedAdminConfirm", "", "此次调用需要管理员确认,请耐心等候", None},
-	{WaitingAdminConfirm, "WaitingAdminConfirm", "", "正在等管理员确认,请耐心等待", None},
-	{WaitingAdminConfirmRetryLater, "WaitingAdminConfirmRetryLater", "", "正在等管理员确认,请稍候重试", None},
+	{UnhandledAdminConfirmRequest, "UnhandledAdminConfirmRequest", "", "公众号有未处理的确认请求,请稍候重试", Backoff},
+	{WaitAdminConfirm, "WaitAdminConfirm", "", "请耐心等待管理员确认", Backoff},
+	{NeedAdminConfirm, "NeedAdminConfirm", "", "此次调用需要管理员确认,请耐心等候", Backoff},
+	{WaitingAdminConfirm, "WaitingAdminConfirm", "", "正在等管理员确认,请耐心等待", Backoff},
+	{WaitingAdminConfirmRetryLater, "WaitingAdminConfirmRetryLater", "", "正在等管理员确认,请稍候重试", Backoff},
 	{IPRejectedByAdminFor24Hours, "IPRejectedByAdminFor24Hours", "", "该IP调用求请求已被公众号管理员拒绝,请24小时后再试,建议调用前与管理员沟通确认", None},
 	{IPRejectedByAdminFor1Hour, "IPRejectedByAdminFor1Hour", "", "该IP调用求请求已被公众号管理员拒绝,请1小时后再试,建议调用前与管理员沟通确认", None},
 	{InvalidOrderID, "InvalidOrderID", "invalid order id", "", None},

@@ -113,3 +113,56 @@ func TestGenerateRejectsBadData(t *testing.T) {
 	assert.Contains(t, src, `{OK, "OK", "ok", "请求成功", None},`)
 	assert.Contains(t, string(files[mdFile]), "| 40001 | `InvalidCredential` |  | invalid credential |  |")
 }
+
+func TestRetryWord(t *testing.T) {
+	for desc, want := range map[string]string{
+		"data not ready, please try later": "not ready",
+		"TITLE_BUSY":                       "BUSY",
+		"api minute-quota reach limit":     "quota",
+		"系统繁忙,此时请开发者稍候再试":                  "繁忙",
+		"附近地点添加数量达到上线,无法继续添加":              "达到上线",
+		"invoice has been lock by others":  "lock",
+		"the form id have been blocked!":   "",
+		"不是复用公众号接口快速创建的小程序,也不是通过快速注册企业小程序api创建的小程序": "",
+		"invalid appid": "",
+	} {
+		assert.Equal(t, want, retryWord(entry{English: desc}), desc)
+	}
+	assert.Equal(t, "重试", retryWord(entry{English: "access clientip is not registered", Chinese: "把ip加入白名单ip列表再重试"}))
+}
+
+// A code whose text asks to wait or retry needs a retry.txt line, even if
+// only to say None and why.
+func TestRetryWordsNeedReview(t *testing.T) {
+	table := "-1system error系统繁忙\n0ok请求成功\n61503data not ready, please try later\n40006invalid meida size上传素材文件大小超出限制\n40013invalid appid\n"
+	overrides := "english 0 ok\nname 0 OK\n"
+	_, err := generate(writeData(t, table, overrides, "-1 Backoff busy\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `errcodes.txt:3: code 61503 says "not ready"`)
+	assert.Contains(t, err.Error(), `errcodes.txt:4: code 40006 says "限制"`)
+	assert.NotContains(t, err.Error(), "code -1 says", "reviewed as Backoff")
+	assert.NotContains(t, err.Error(), "code 40013", "says nothing of retrying")
+
+	files, err := generate(writeData(t, table, overrides, "-1 Backoff busy\n61503 Backoff not ready yet\n40006 None fixed size limit\n"))
+	require.NoError(t, err)
+	src := string(files[goFile])
+	assert.Contains(t, src, "//   Retry: None (fixed size limit)\n\tInvalidMediaSize = 40006\n")
+	assert.Contains(t, src, `{InvalidMediaSize, "InvalidMediaSize", "invalid meida size", "上传素材文件大小超出限制", None},`)
+	assert.Contains(t, src, `{DataNotReady, "DataNotReady", "data not ready, please try later", "", Backoff},`)
+	assert.Contains(t, src, "//   English: invalid appid\n\tInvalidAppID = 40013\n", "no retry line for an unreviewed code")
+}
+
+// The committed data must review every code whose text asks to wait or
+// retry; this is what keeps a new copy of the page from losing one.
+func TestEveryRetryWordCodeIsReviewed(t *testing.T) {
+	entries, err := load("../..")
+	require.NoError(t, err)
+	reviewed := 0
+	for _, e := range entries {
+		if w := retryWord(e); w != "" {
+			assert.NotEmpty(t, e.Reason, "code %d says %q but has no line in retry.txt", e.Code, w)
+			reviewed++
+		}
+	}
+	assert.Greater(t, reviewed, 200, "the words should find the codes reviewed so far")
+}

@@ -123,7 +123,8 @@ func parseOverrides(r io.Reader) ([]override, error) {
 	return out, err
 }
 
-// retryLine is one line of retry.txt: `<code> <Class> <reason>`.
+// retryLine is one line of retry.txt: `<code> <Class> <reason>`. Class may
+// be None: a reviewed "retrying cannot help", with its reason.
 type retryLine struct {
 	Line   int
 	Code   int
@@ -142,8 +143,8 @@ func parseRetry(r io.Reader) ([]retryLine, error) {
 		if err != nil {
 			return fmt.Errorf("retry.txt:%d: bad code %q", n, fields[0])
 		}
-		if !slices.Contains(retryClasses[1:], fields[1]) {
-			return fmt.Errorf("retry.txt:%d: unknown retry class %q (want one of %s)", n, fields[1], strings.Join(retryClasses[1:], ", "))
+		if !slices.Contains(retryClasses, fields[1]) {
+			return fmt.Errorf("retry.txt:%d: unknown retry class %q (want one of %s)", n, fields[1], strings.Join(retryClasses, ", "))
 		}
 		out = append(out, retryLine{Line: n, Code: code, Class: fields[1], Reason: strings.TrimSpace(fields[2])})
 		return nil
@@ -169,8 +170,9 @@ func eachDataLine(r io.Reader, fn func(n int, line string) error) error {
 }
 
 // apply settles English parts, names and retry classes, and checks that
-// every override and retry line names a code of the table exactly once
-// and that names are unique valid identifiers.
+// every override and retry line names a code of the table exactly once,
+// that names are unique valid identifiers, and that every code whose text
+// speaks of waiting or retrying has a reviewed retry line.
 func apply(entries []entry, ov []override, retries []retryLine) error {
 	index := make(map[int]*entry, len(entries))
 	for i := range entries {
@@ -234,6 +236,7 @@ func apply(entries []entry, ov []override, retries []retryLine) error {
 		}
 		names[e.Name] = e.Code
 	}
+	errs = append(errs, checkRetryReviewed(entries)...)
 	return errors.Join(errs...)
 }
 
@@ -252,7 +255,7 @@ func renderGo(entries []entry) ([]byte, error) {
 		if e.Chinese != "" {
 			fmt.Fprintf(&b, "\t//   中文: %s\n", oneLine(e.Chinese))
 		}
-		if e.Retry != "None" {
+		if e.Reason != "" {
 			fmt.Fprintf(&b, "\t//   Retry: %s (%s)\n", e.Retry, oneLine(e.Reason))
 		}
 		fmt.Fprintf(&b, "\t%s = %d\n", e.Name, e.Code)

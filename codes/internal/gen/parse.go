@@ -19,7 +19,7 @@ type entry struct {
 	Chinese string // Chinese description, may be empty
 	Name    string // Go constant name
 	Retry   string // retry class name
-	Reason  string // why the retry class (empty for None)
+	Reason  string // why the retry class; empty where retry.txt has no line
 }
 
 // parseTable reads errcodes.txt. A line is blank, a heading (no ASCII
