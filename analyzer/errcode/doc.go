@@ -15,8 +15,16 @@
 //   - that field dereferenced or converted: *resp.ErrCode, int(resp.ErrCode);
 //   - m["errcode"] of a decoded map, after a type assertion or conversion;
 //   - a local variable assigned from an errcode expression;
-//   - a call of a getter whose body returns an errcode expression (the
-//     getter fact carries this across packages).
+//   - a call of a getter: a function each of whose return statements puts
+//     an errcode expression or zero in a numeric result, at least one an
+//     errcode (code, msg, err := send(...) takes the errcode from result 0);
+//     the getter fact carries this across packages, by result;
+//   - a parameter of a function that every call in the package passes an
+//     errcode or zero, at least one an errcode (toErr(resp.ErrCode)); a
+//     function used as a value, and a method, may be called where the
+//     package cannot see, so their parameters are never errcodes;
+//   - a call of an interface method that every implementation declared in
+//     the package implements as a getter (apiErr.Code()).
 //
 // The -fields flag adds field names or tag names to treat as errcode.
 //

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -45,17 +46,38 @@ func init() {
 // WeComHost is the host of the WeCom (企业微信) API.
 const WeComHost = "qyapi.weixin.qq.com"
 
-// GetterFact marks a function or method that returns an errcode value, such
-// as func (r *Resp) GetErrCode() int { return r.ErrCode }.
+// GetterFact marks a function or method some of whose results carry an
+// errcode value, such as func (r *Resp) GetErrCode() int { return r.ErrCode }
+// or func send() (code int, msg string, err error).
 //
 // Facts need an exported field: go vet gob-encodes them, and gob refuses a
 // struct without one.
 type GetterFact struct {
-	Getter bool
+	Results []int // the indices of the results that carry an errcode, ascending
 }
 
-func (*GetterFact) AFact()         {}
-func (*GetterFact) String() string { return "errcodeGetter" }
+func (*GetterFact) AFact() {}
+
+// String is "errcodeGetter" for a getter of its first result, and names the
+// results otherwise: "errcodeGetter(results 0,2)".
+func (f *GetterFact) String() string {
+	if len(f.Results) == 1 && f.Results[0] == 0 {
+		return "errcodeGetter"
+	}
+	idx := make([]string, len(f.Results))
+	for i, r := range f.Results {
+		idx[i] = strconv.Itoa(r)
+	}
+	return "errcodeGetter(results " + strings.Join(idx, ",") + ")"
+}
+
+func (f *GetterFact) set() resultSet {
+	var rs resultSet
+	for _, r := range f.Results {
+		rs = rs.with(r)
+	}
+	return rs
+}
 
 // WeComFact marks a function that calls the WeCom API: its body names
 // qyapi.weixin.qq.com or calls a function that does.
@@ -76,8 +98,9 @@ type Info struct {
 	fields map[*types.Var]bool // numeric fields already classified
 	locals map[*types.Var]bool // local variables assigned an errcode
 	extra  map[string]bool     // the -fields flag, lower case
-	// getter reports whether fn returns an errcode value (fact or this package).
-	getter func(fn *types.Func) bool
+	// getterResults returns which results of fn carry an errcode value
+	// (by fact, or settled in this package).
+	getterResults func(fn *types.Func) resultSet
 	// WeCom reports that the package talks to the WeCom API.
 	WeCom bool
 	// Candidate reports that the package can hold WeChat code (see
@@ -105,12 +128,16 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range extraFieldNames() {
 		in.extra[f] = true
 	}
-	getters := make(map[*types.Func]bool)
-	in.getter = func(fn *types.Func) bool {
-		if getters[fn] {
-			return true
+	getters := make(map[*types.Func]resultSet)
+	in.getterResults = func(fn *types.Func) resultSet {
+		if rs, ok := getters[fn]; ok {
+			return rs
 		}
-		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(GetterFact))
+		var fact GetterFact
+		if fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, &fact) {
+			return fact.set()
+		}
+		return 0
 	}
 	if !isCandidate(pass) {
 		// Nothing here can be an errcode expression; the Info still
@@ -131,53 +158,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return in, nil
 	}
 
-	// Locals and getters depend on each other (code := r.GetErrCode();
-	// func (r *R) Code() int { c := r.ErrCode; return c }). Settle each
-	// function's locals, then whether it is a getter; a new getter sends
-	// the functions that call it back to the worklist. Each function is
-	// revisited only when a callee changes, so chains of getters cost
-	// linear time.
-	type funcInfo struct {
-		decl    inspector.Cursor
-		fn      *types.Func
-		callers []int
-	}
-	var funcs []funcInfo
-	index := make(map[*types.Func]int)
-	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := cur.Node().(*ast.FuncDecl)
-		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
-			index[fn] = len(funcs)
-			funcs = append(funcs, funcInfo{decl: cur, fn: fn})
-		}
-	}
-	for i, f := range funcs {
-		for call := range f.decl.Preorder((*ast.CallExpr)(nil)) {
-			if callee := calledFunc(pass.TypesInfo, call.Node().(*ast.CallExpr)); callee != nil {
-				if j, ok := index[callee]; ok {
-					funcs[j].callers = append(funcs[j].callers, i)
-				}
-			}
-		}
-	}
-	work := make([]int, len(funcs))
-	for i := range work {
-		work[i] = len(funcs) - 1 - i // pop in source order
-	}
-	for len(work) > 0 {
-		i := work[len(work)-1]
-		work = work[:len(work)-1]
-		f := funcs[i]
-		for in.collectLocals(f.decl) {
-		}
-		if !getters[f.fn] && in.returnsErrcode(f.decl.Node().(*ast.FuncDecl)) {
-			getters[f.fn] = true
-			work = append(work, f.callers...)
-		}
-	}
-	for fn := range getters {
-		pass.ExportObjectFact(fn, &GetterFact{Getter: true})
-	}
+	in.settle(pass, ins, getters)
 	return in, nil
 }
 

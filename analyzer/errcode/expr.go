@@ -18,18 +18,35 @@ import (
 // from errcode expressions and reports whether it found new ones.
 func (in *Info) collectLocals(fn inspector.Cursor) bool {
 	changed := false
-	mark := func(lhs ast.Expr, rhs ast.Expr) {
+	// local returns the local variable that lhs names, unless it is known.
+	local := func(lhs ast.Expr) *types.Var {
 		id, ok := ast.Unparen(lhs).(*ast.Ident)
 		if !ok {
-			return
+			return nil
 		}
 		v, ok := in.info.ObjectOf(id).(*types.Var)
 		if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || in.locals[v] {
-			return
+			return nil
 		}
-		if in.IsErrcode(rhs) {
+		return v
+	}
+	mark := func(lhs ast.Expr, rhs ast.Expr) {
+		if v := local(lhs); v != nil && in.IsErrcode(rhs) {
 			in.locals[v] = true
 			changed = true
+		}
+	}
+	markResults := func(lhs []ast.Expr, call *ast.CallExpr) {
+		fn := calledFunc(in.info, call)
+		if fn == nil || fn.Signature().Results().Len() != len(lhs) {
+			return
+		}
+		rs := in.getterResults(fn)
+		for i, e := range lhs {
+			if v := local(e); v != nil && rs.has(i) {
+				in.locals[v] = true
+				changed = true
+			}
 		}
 	}
 	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
@@ -43,47 +60,40 @@ func (in *Info) collectLocals(fn inspector.Cursor) bool {
 					mark(n.Lhs[i], n.Rhs[i])
 				}
 			} else if len(n.Rhs) == 1 {
-				// code, ok := m["errcode"].(float64)
-				if _, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
-					mark(n.Lhs[0], n.Rhs[0])
+				switch rhs := ast.Unparen(n.Rhs[0]).(type) {
+				case *ast.TypeAssertExpr:
+					// code, ok := m["errcode"].(float64)
+					mark(n.Lhs[0], rhs)
+				case *ast.CallExpr:
+					// code, msg, err := send(...)
+					markResults(n.Lhs, rhs)
 				}
 			}
 		case *ast.ValueSpec:
-			for i := range n.Names {
-				if i < len(n.Values) && len(n.Names) == len(n.Values) {
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
 					mark(n.Names[i], n.Values[i])
 				}
+			} else if call, ok := valueCall(n.Values); ok {
+				// var code, msg, err = send(...)
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				markResults(lhs, call)
 			}
 		}
 	}
 	return changed
 }
 
-// returnsErrcode reports whether fd has one numeric result and every
-// return statement of its own body returns an errcode expression.
-func (in *Info) returnsErrcode(fd *ast.FuncDecl) bool {
-	res := fd.Type.Results
-	if res == nil || res.NumFields() != 1 || fd.Type.TypeParams.NumFields() > 0 {
-		return false
+// valueCall returns the call of a var spec's single value: var a, b = f().
+func valueCall(values []ast.Expr) (*ast.CallExpr, bool) {
+	if len(values) != 1 {
+		return nil, false
 	}
-	if t := in.info.TypeOf(res.List[0].Type); t == nil || !isNumeric(t) {
-		return false
-	}
-	found, all := false, true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 1 && in.IsErrcode(n.Results[0]) {
-				found = true
-			} else {
-				all = false
-			}
-		}
-		return all
-	})
-	return found && all
+	call, ok := ast.Unparen(values[0]).(*ast.CallExpr)
+	return call, ok
 }
 
 // IsErrcode reports whether e denotes a WeChat errcode value.
@@ -115,11 +125,9 @@ func (in *Info) IsErrcode(e ast.Expr) bool {
 			// A conversion: int(resp.ErrCode), int(m["errcode"].(float64)).
 			return len(e.Args) == 1 && isNumeric(tv.Type) && in.IsErrcode(e.Args[0])
 		}
-		if len(e.Args) != 0 {
-			return false
-		}
+		// A getter's only result: r.GetErrCode(), codeOf(r).
 		fn := calledFunc(in.info, e)
-		return fn != nil && in.getter(fn)
+		return fn != nil && fn.Signature().Results().Len() == 1 && in.getterResults(fn).has(0)
 	}
 	return false
 }

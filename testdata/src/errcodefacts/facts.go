@@ -22,13 +22,68 @@ func (e CommonError) Branchy(fallback bool) int64 { // want Branchy:"errcodeGett
 	return e.ErrCode
 }
 
-// Mixed does not always return the errcode: not a getter.
-func (e CommonError) Mixed(ok bool) int64 {
-	if ok {
+// OrZero returns the errcode or zero (no reply): a getter.
+func (e *CommonError) OrZero() int64 { // want OrZero:"errcodeGetter"
+	if e == nil {
 		return 0
 	}
 	return e.ErrCode
 }
+
+// Mixed returns a status of its own on one path: not a getter.
+func (e CommonError) Mixed(ok bool) int64 {
+	if ok {
+		return 500
+	}
+	return e.ErrCode
+}
+
+// send returns the errcode and errmsg beside an error, zero when the call
+// failed before a reply.
+func send(fail bool) (int64, string, error) { // want send:"^errcodeGetter$"
+	var e CommonError
+	if fail {
+		return 0, "", nil
+	}
+	return e.ErrCode, e.ErrMsg, nil
+}
+
+// sendNamed returns through named results.
+func sendNamed() (msg string, code int64, err error) { // want sendNamed:"errcodeGetter\\(results 1\\)"
+	var e CommonError
+	code = e.ErrCode
+	msg = e.ErrMsg
+	return
+}
+
+// forward returns send's results as they are.
+func forward() (int64, string, error) { return send(false) } // want forward:"^errcodeGetter$"
+
+// fromTuple takes the code out of send's results.
+func fromTuple() int64 { // want fromTuple:"errcodeGetter"
+	code, _, err := send(true)
+	if err != nil {
+		return 0
+	}
+	return code
+}
+
+// echo returns its parameter, which every call passes an errcode: a getter.
+func echo(code int64) int64 { return code } // want echo:"errcodeGetter"
+
+func useEcho(e CommonError) int64 { return echo(e.ErrCode) + echo(0) }
+
+// status's parameter also receives an HTTP status: no errcode.
+func status(code int) int { return code }
+
+func useStatus(e CommonError) int { return status(int(e.ErrCode)) + status(404) }
+
+// escaped is used as a value: its callers are unknown.
+func escaped(code int64) int64 { return code }
+
+var escapedValue = escaped
+
+func useEscaped(e CommonError) int64 { return escaped(e.ErrCode) }
 
 func usesWeCom() { // want usesWeCom:"callsWeCom"
 	wecomsdk.Indirect()
