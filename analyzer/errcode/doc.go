@@ -24,7 +24,9 @@
 //     function used as a value, and a method, may be called where the
 //     package cannot see, so their parameters are never errcodes;
 //   - a call of an interface method that every implementation declared in
-//     the package implements as a getter (apiErr.Code()).
+//     the package implements as a getter (apiErr.Code());
+//   - m[key] of a local map that the function put an errcode under
+//     (m["code"] = resp.ErrCode, or gin.H{"code": resp.ErrCode}).
 //
 // The -fields flag adds field names or tag names to treat as errcode.
 //

@@ -96,8 +96,11 @@ type Info struct {
 	info   *types.Info
 	mu     sync.Mutex          // guards fields, filled lazily by queries
 	fields map[*types.Var]bool // numeric fields already classified
-	locals map[*types.Var]bool // local variables assigned an errcode
-	extra  map[string]bool     // the -fields flag, lower case
+	locals map[*types.Var]bool // local variables and parameters assigned an errcode
+	// mapKeys holds the keys of local maps that the function put an
+	// errcode under: m["code"] = resp.ErrCode.
+	mapKeys map[mapKey]bool
+	extra   map[string]bool // the -fields flag, lower case
 	// getterResults returns which results of fn carry an errcode value
 	// (by fact, or settled in this package).
 	getterResults func(fn *types.Func) resultSet
@@ -119,10 +122,11 @@ func (in *Info) Inspector() *inspector.Inspector { return in.inspector() }
 
 func run(pass *analysis.Pass) (any, error) {
 	in := &Info{
-		info:   pass.TypesInfo,
-		fields: make(map[*types.Var]bool),
-		locals: make(map[*types.Var]bool),
-		extra:  make(map[string]bool),
+		info:    pass.TypesInfo,
+		fields:  make(map[*types.Var]bool),
+		locals:  make(map[*types.Var]bool),
+		mapKeys: make(map[mapKey]bool),
+		extra:   make(map[string]bool),
 	}
 	in.inspector = sync.OnceValue(func() *inspector.Inspector { return inspector.New(pass.Files) })
 	for _, f := range extraFieldNames() {

@@ -13,7 +13,7 @@ import (
 )
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), errcode.Analyzer, "errcodefacts")
+	analysistest.Run(t, testutil.TestData(t), errcode.Analyzer, "errcodefacts", "magicrecall/sdk")
 }
 
 // A package is a candidate by its own bytes or by importing one; the

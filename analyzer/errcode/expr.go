@@ -30,7 +30,41 @@ func (in *Info) collectLocals(fn inspector.Cursor) bool {
 		}
 		return v
 	}
+	// markKey records that key k of local map m holds an errcode.
+	markKey := func(m ast.Expr, k ast.Expr) {
+		id, ok := ast.Unparen(m).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := in.info.ObjectOf(id).(*types.Var)
+		key, isKey := stringKey(in.info, k)
+		if !ok || !isKey || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return
+		}
+		if mk := (mapKey{v, key}); !in.mapKeys[mk] {
+			in.mapKeys[mk] = true
+			changed = true
+		}
+	}
 	mark := func(lhs ast.Expr, rhs ast.Expr) {
+		if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+			// m["code"] = resp.ErrCode
+			if in.IsErrcode(rhs) {
+				markKey(ix.X, ix.Index)
+			}
+			return
+		}
+		if lit, ok := ast.Unparen(rhs).(*ast.CompositeLit); ok {
+			// m := gin.H{"code": resp.ErrCode}
+			if _, isMap := underlying(in.info.TypeOf(lit)).(*types.Map); isMap {
+				for _, elt := range lit.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok && in.IsErrcode(kv.Value) {
+						markKey(lhs, kv.Key)
+					}
+				}
+			}
+			return
+		}
 		if v := local(lhs); v != nil && in.IsErrcode(rhs) {
 			in.locals[v] = true
 			changed = true
@@ -116,10 +150,18 @@ func (in *Info) IsErrcode(e ast.Expr) bool {
 		}
 		// The asserted type, not TypeOf(e): in comma-ok form that is a tuple.
 		t := in.info.TypeOf(e.Type)
-		return t != nil && isNumeric(t) && isErrcodeMapIndex(in.info, e.X)
+		return t != nil && isNumeric(t) && in.isErrcodeMapIndex(e.X)
 	case *ast.IndexExpr:
-		t := in.info.TypeOf(e)
-		return t != nil && isNumeric(t) && isErrcodeMapIndex(in.info, e)
+		switch t := in.info.TypeOf(e); {
+		case t == nil:
+			return false
+		case isNumeric(t):
+			return in.isErrcodeMapIndex(e)
+		case types.IsInterface(t):
+			// m["code"] of a map the function filled holds what was
+			// put there, even as an any.
+			return in.isCopiedMapIndex(e)
+		}
 	case *ast.CallExpr:
 		if tv, ok := in.info.Types[e.Fun]; ok && tv.IsType() {
 			// A conversion: int(resp.ErrCode), int(m["errcode"].(float64)).
@@ -164,13 +206,20 @@ func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 // nil for a call of a function value.
 func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func { return calledFunc(info, call) }
 
-// isErrcodeMapIndex reports whether e is m["errcode"] on a map keyed by string.
-func isErrcodeMapIndex(info *types.Info, e ast.Expr) bool {
+// mapKey is a key of a local map variable.
+type mapKey struct {
+	m   *types.Var
+	key string
+}
+
+// isErrcodeMapIndex reports whether e is m["errcode"] on a map keyed by
+// string, or m[key] where the function put an errcode under that key.
+func (in *Info) isErrcodeMapIndex(e ast.Expr) bool {
 	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
 	if !ok {
 		return false
 	}
-	t := info.TypeOf(ix.X)
+	t := in.info.TypeOf(ix.X)
 	if t == nil {
 		return false
 	}
@@ -178,6 +227,35 @@ func isErrcodeMapIndex(info *types.Info, e ast.Expr) bool {
 	if !ok || !isString(m.Key()) {
 		return false
 	}
-	tv := info.Types[ix.Index]
-	return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "errcode")
+	key, ok := stringKey(in.info, ix.Index)
+	return ok && (strings.EqualFold(key, "errcode") || in.isCopiedMapIndex(ix))
+}
+
+// isCopiedMapIndex reports whether ix is m[key] where the function put an
+// errcode under key: m["code"] = resp.ErrCode.
+func (in *Info) isCopiedMapIndex(ix *ast.IndexExpr) bool {
+	id, ok := ast.Unparen(ix.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := in.info.Uses[id].(*types.Var)
+	key, isKey := stringKey(in.info, ix.Index)
+	return ok && isKey && in.mapKeys[mapKey{v, key}]
+}
+
+// stringKey returns the value of a constant string expression.
+func stringKey(info *types.Info, e ast.Expr) (string, bool) {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// underlying returns t's underlying type, or nil for no type.
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
 }

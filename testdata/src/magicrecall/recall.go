@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"magicrecall/sdk"
 )
 
 type Resp struct {
@@ -86,3 +88,27 @@ type httpError struct{ status int }
 func (e httpError) Code() int { return e.status }
 
 func isNotFound(c Coder) bool { return c.Code() == 404 }
+
+// An errcode copied into a map under another key is still one there.
+func viaMap(r Resp) string {
+	m := map[string]any{"msg": r.ErrMsg}
+	m["code"] = r.ErrCode
+	if m["code"] == 45009 { // want `errcode 45009 compared as a magic number; use codes.ReachMaxAPIDailyQuotaLimit`
+		return "quota"
+	}
+	if m["msg"] == "ok" {
+		return "ok"
+	}
+	return ""
+}
+
+func viaLiteral(r Resp) bool {
+	h := map[string]int{"code": r.ErrCode, "status": 200}
+	return h["code"] == 40001 || h["status"] == 404 // want `errcode 40001 compared as a magic number`
+}
+
+// The getter fact carries sdk.Send's result 1 across packages.
+func sendVia(b []byte) bool {
+	_, code, err := sdk.Send(b)
+	return err == nil && code == 42001 // want `errcode 42001 compared as a magic number; use codes.AccessTokenExpired`
+}
