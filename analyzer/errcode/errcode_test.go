@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"encoding/gob"
 	"go/ast"
 	"testing"
 
@@ -33,16 +31,6 @@ func TestCandidates(t *testing.T) {
 				}
 				return true
 			})
-		}
-	}
-}
-
-// go vet gob-encodes facts; a fact type gob cannot encode panics there.
-func TestFactsAreGobEncodable(t *testing.T) {
-	for _, f := range errcode.Analyzer.FactTypes {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-			t.Errorf("fact %T: %v", f, err)
 		}
 	}
 }
