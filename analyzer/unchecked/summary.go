@@ -1,0 +1,284 @@
+// This file decides what a function's summary holds and builds it: the
+// walker visits the body once, tracks the variables that can hold a
+// response, and merges aliases into classes.
+
+package unchecked
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A funcSum summarises what one function declaration does with the values
+// that can hold a response: its variables fall into classes of aliases, each
+// with the events that matter (decoded, read, passed, returned, stored).
+type funcSum struct {
+	fn       *types.Func
+	marker   bool
+	marked   []int // slots the marker declares checked
+	classes  []*class
+	slots    map[int]*class         // parameter slot -> class
+	dataSlot map[*types.Var]int     // []byte or string parameter -> slot
+	dataArgs map[*types.Var][]event // data variables passed to static callees
+	throughs []through              // results returned straight from calls
+	discards []event                // results of calls dropped on the floor
+
+	// Solved.
+	checked map[*class]bool
+	checker map[int]bool
+	decoder map[int]bool
+	returns map[int]bool
+}
+
+// A class is a set of variables that alias one response value.
+type class struct {
+	name    string
+	typ     types.Type
+	params  []int // parameter slots in the class
+	local   bool  // holds a local variable or named result
+	checked bool  // errcode or errmsg read, getter called
+	opaque  bool  // reflected over, type-asserted, method of unknown body
+	stored  bool  // escapes to where the analysis cannot follow
+
+	unknownValue bool // passed by value to a function of unknown effect
+	unknownAddr  bool // passed by address to one
+
+	results []int   // result indexes at which it is returned
+	sinks   []sink  // decoded into by json.Unmarshal and the like
+	calls   []event // passed to static callees: decoders, checkers, others
+	methods []event // methods called on it
+	from    []event // assigned from result slot of a call
+	fields  []string
+}
+
+type sink struct {
+	call *ast.CallExpr
+	name string     // variable name at the decode
+	data *types.Var // the variable decoded from, if any
+}
+
+type event struct {
+	call *ast.CallExpr
+	fn   *types.Func
+	slot int  // parameter slot, or result index for from and discards
+	addr bool // the argument is a pointer to the value
+	name string
+}
+
+type through struct {
+	result int
+	fn     *types.Func
+	index  int
+}
+
+// A walker builds the summary of one function.
+type walker struct {
+	a      *analyzer
+	info   *types.Info
+	sum    *funcSum
+	sig    *types.Signature
+	vars   map[*types.Var]int // tracked variable -> node
+	parent []int              // union-find over nodes
+	nodes  []*class
+	named  map[int]*types.Var // named result index -> variable
+	bare   bool               // has a bare return
+}
+
+func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
+	fd := cur.Node().(*ast.FuncDecl)
+	fn, ok := a.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok || fd.Body == nil {
+		return nil
+	}
+	sig := fn.Signature()
+	w := &walker{
+		a:     a,
+		info:  a.pass.TypesInfo,
+		sig:   sig,
+		vars:  make(map[*types.Var]int),
+		named: make(map[int]*types.Var),
+		sum: &funcSum{
+			fn:       fn,
+			marker:   hasMarker(fd.Doc),
+			slots:    make(map[int]*class),
+			dataSlot: make(map[*types.Var]int),
+			dataArgs: make(map[*types.Var][]event),
+		},
+	}
+	if recv := sig.Recv(); recv != nil {
+		w.param(recv, recvSlot)
+	}
+	for i := range sig.Params().Len() {
+		w.param(sig.Params().At(i), i)
+	}
+	for i := range sig.Results().Len() {
+		if v := sig.Results().At(i); v.Name() != "" && v.Name() != "_" && w.trackable(v.Type(), false) {
+			w.track(v, noSlot, i)
+		}
+	}
+	for c := range cur.ChildAt(edge.FuncDecl_Body, -1).Preorder(
+		(*ast.Ident)(nil), (*ast.ReturnStmt)(nil), (*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.Ident:
+			w.ident(c, n)
+		case *ast.ReturnStmt:
+			w.ret(c, n)
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+				w.discard(call, -1)
+			}
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					for i, l := range n.Lhs {
+						if isBlank(l) {
+							w.discard(call, i)
+						}
+					}
+				}
+			} else if len(n.Rhs) == len(n.Lhs) {
+				for i, l := range n.Lhs {
+					if call, ok := ast.Unparen(n.Rhs[i]).(*ast.CallExpr); ok && isBlank(l) {
+						w.discard(call, 0)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			w.dataCall(n)
+		}
+	}
+	w.finish()
+	return w.sum
+}
+
+// noSlot marks a variable that is no parameter.
+const noSlot = -2
+
+func hasMarker(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for _, c := range doc.List {
+		if rest, ok := strings.CutPrefix(c.Text, ChecksMarker); ok && (rest == "" || rest[0] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// trackable reports whether a variable of type t can hold a response:
+// a response type or pointer to one, a type parameter or pointer to one,
+// and for parameters an empty interface (func get(url string, out any)).
+func (w *walker) trackable(t types.Type, param bool) bool {
+	if t == nil {
+		return false
+	}
+	return w.a.ec.IsResponseType(t) || isTypeParam(t) || (param && isEmptyInterface(t))
+}
+
+func (w *walker) param(v *types.Var, slot int) {
+	named := v.Name() != "" && v.Name() != "_"
+	switch {
+	case w.trackable(v.Type(), true):
+		if named {
+			w.track(v, slot, -1)
+		}
+	case isData(v.Type()):
+		if named {
+			w.sum.dataSlot[v] = slot
+		}
+	default:
+		return
+	}
+	if w.sum.marker {
+		w.sum.marked = append(w.sum.marked, slot)
+	}
+}
+
+func (w *walker) track(v *types.Var, slot, result int) int {
+	if i, ok := w.vars[v]; ok {
+		return i
+	}
+	i := len(w.nodes)
+	c := &class{name: v.Name(), typ: v.Type()}
+	if slot != noSlot {
+		c.params = []int{slot}
+	} else {
+		c.local = true
+	}
+	if result >= 0 {
+		w.named[result] = v
+	}
+	w.nodes = append(w.nodes, c)
+	w.parent = append(w.parent, i)
+	w.vars[v] = i
+	return i
+}
+
+func (w *walker) find(i int) int {
+	for w.parent[i] != i {
+		w.parent[i] = w.parent[w.parent[i]]
+		i = w.parent[i]
+	}
+	return i
+}
+
+func (w *walker) union(i, j int) {
+	if i, j = w.find(i), w.find(j); i != j {
+		w.parent[j] = i
+	}
+}
+
+// finish merges the nodes into classes.
+func (w *walker) finish() {
+	if w.bare {
+		for idx, v := range w.named {
+			c := w.nodes[w.vars[v]]
+			c.results = append(c.results, idx)
+		}
+	}
+	roots := make(map[int]*class)
+	for i, c := range w.nodes {
+		r := w.find(i)
+		root, ok := roots[r]
+		if !ok {
+			root = w.nodes[r]
+			roots[r] = root
+			w.sum.classes = append(w.sum.classes, root)
+		}
+		if root == c {
+			continue
+		}
+		root.params = append(root.params, c.params...)
+		root.local = root.local || c.local
+		root.checked = root.checked || c.checked
+		root.opaque = root.opaque || c.opaque
+		root.stored = root.stored || c.stored
+		root.unknownValue = root.unknownValue || c.unknownValue
+		root.unknownAddr = root.unknownAddr || c.unknownAddr
+		root.results = append(root.results, c.results...)
+		root.sinks = append(root.sinks, c.sinks...)
+		root.calls = append(root.calls, c.calls...)
+		root.methods = append(root.methods, c.methods...)
+		root.from = append(root.from, c.from...)
+		for _, f := range c.fields {
+			addField(root, f)
+		}
+	}
+	// Classes are in the order of their first variable; a root may come
+	// later than another member, which only matters for naming.
+	for _, c := range w.sum.classes {
+		for _, s := range c.params {
+			w.sum.slots[s] = c
+		}
+	}
+}
