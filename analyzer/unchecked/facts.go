@@ -77,12 +77,9 @@ func slotList(slots []int, recv bool) string {
 	return strings.Join(parts, ", ")
 }
 
-// recvSlot is the slot of a method's receiver; parameters have their index.
-const recvSlot = -1
-
 // facts returns what is known of fn: from this package's summaries, or
 // from the facts of its package.
-func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[int]bool) {
+func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[slot]bool) {
 	if s, ok := a.local[fn]; ok {
 		return s.checker, s.decoder, s.returns
 	}
@@ -109,28 +106,29 @@ func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[int]bool
 	return f.checker, f.decoder, f.returns
 }
 
-func slotSet(slots []int, recv bool) map[int]bool {
-	m := make(map[int]bool)
+// slotSet turns the slots of a fact into a set.
+func slotSet(slots []int, recv bool) map[slot]bool {
+	m := make(map[slot]bool)
 	for _, s := range slots {
-		m[s] = true
+		m[slot(s)] = true
 	}
 	if recv {
-		m[recvSlot] = true
+		m[receiver] = true
 	}
 	return m
 }
 
-func (a *analyzer) isChecker(fn *types.Func, slot int) bool {
+func (a *analyzer) isChecker(fn *types.Func, s slot) bool {
 	c, _, _ := a.facts(fn)
-	return c[slot]
+	return c[s]
 }
 
-func (a *analyzer) isDecoder(fn *types.Func, slot int) bool {
+func (a *analyzer) isDecoder(fn *types.Func, s slot) bool {
 	c, d, _ := a.facts(fn)
-	return d[slot] && !c[slot]
+	return d[s] && !c[s]
 }
 
-func (a *analyzer) isReturns(fn *types.Func, index int) bool {
+func (a *analyzer) isReturns(fn *types.Func, index slot) bool {
 	_, _, r := a.facts(fn)
 	return r[index]
 }
@@ -138,15 +136,15 @@ func (a *analyzer) isReturns(fn *types.Func, index int) bool {
 // exportFacts exports the facts of the package's functions and reports
 // whether there were checker or returnsUnchecked facts, and decoder facts.
 func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
-	list := func(set map[int]bool) ([]int, bool) {
+	list := func(set map[slot]bool) ([]int, bool) {
 		var slots []int
 		for s := range set {
 			if s >= 0 {
-				slots = append(slots, s)
+				slots = append(slots, int(s))
 			}
 		}
 		slices.Sort(slots)
-		return slots, set[recvSlot]
+		return slots, set[receiver]
 	}
 	for _, s := range sums {
 		if len(s.checker) > 0 {
@@ -154,10 +152,10 @@ func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
 			a.pass.ExportObjectFact(s.fn, &CheckerFact{Params: params, Receiver: recv})
 			responses = true
 		}
-		decoder := make(map[int]bool)
-		for slot := range s.decoder {
-			if !s.checker[slot] {
-				decoder[slot] = true
+		decoder := make(map[slot]bool)
+		for sl := range s.decoder {
+			if !s.checker[sl] {
+				decoder[sl] = true
 			}
 		}
 		if len(decoder) > 0 {

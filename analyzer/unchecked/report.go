@@ -32,7 +32,7 @@ func (a *analyzer) report(sums []*funcSum) {
 			}
 			t := a.pass.TypesInfo.TypeOf(e.call)
 			if tup, ok := t.(*types.Tuple); ok {
-				t = tup.At(e.slot).Type()
+				t = tup.At(int(e.slot)).Type()
 			}
 			rep.Report(analysis.Diagnostic{
 				Pos: e.call.Pos(), End: e.call.End(),
@@ -45,8 +45,7 @@ func (a *analyzer) report(sums []*funcSum) {
 }
 
 func (a *analyzer) diagnose(s *funcSum, c *class) (analysis.Diagnostic, bool) {
-	if len(c.params) > 0 || !c.local || s.checked[c] || c.stored || len(c.results) > 0 ||
-		c.unknownValue || c.unknownAddr || !a.ec.IsResponseType(c.typ) {
+	if !a.keptUnread(s, c) {
 		return analysis.Diagnostic{}, false
 	}
 	type source struct {
@@ -58,14 +57,11 @@ func (a *analyzer) diagnose(s *funcSum, c *class) (analysis.Diagnostic, bool) {
 	for _, sk := range c.sinks {
 		srcs = append(srcs, source{call: sk.call, name: sk.name})
 	}
-	for _, e := range c.calls {
-		if !a.isDecoder(e.fn, e.slot) {
-			return analysis.Diagnostic{}, false // passed on: maybe checked there
-		}
+	for _, e := range c.calls { // every one a decoder: the value is kept in sight
 		srcs = append(srcs, source{call: e.call, name: e.name})
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, recvSlot) {
+		if a.isDecoder(e.fn, receiver) {
 			srcs = append(srcs, source{call: e.call, name: e.name})
 		}
 	}
@@ -73,9 +69,6 @@ func (a *analyzer) diagnose(s *funcSum, c *class) (analysis.Diagnostic, bool) {
 		if a.isReturns(e.fn, e.slot) {
 			srcs = append(srcs, source{call: e.call, name: e.name, from: e.fn})
 		}
-	}
-	if len(srcs) == 0 {
-		return analysis.Diagnostic{}, false
 	}
 	first := slices.MinFunc(srcs, func(x, y source) int { return int(x.call.Pos() - y.call.Pos()) })
 	field := a.ec.ErrcodeField(c.typ)

@@ -89,7 +89,7 @@ func (a *analyzer) classChecked(s *funcSum) (map[*class]bool, map[*types.Var]boo
 			ok = ok || a.isChecker(e.fn, e.slot) || (c.opaque && a.isDecoder(e.fn, e.slot))
 		}
 		for _, e := range c.methods {
-			ok = ok || a.isChecker(e.fn, recvSlot)
+			ok = ok || a.isChecker(e.fn, receiver)
 		}
 		if ok {
 			checked[c] = true
@@ -125,54 +125,35 @@ func (a *analyzer) classChecked(s *funcSum) (map[*class]bool, map[*types.Var]boo
 
 func (a *analyzer) evalChecker(s *funcSum) bool {
 	checked, data := a.classChecked(s)
-	slots := make(map[int]bool)
-	for _, slot := range s.marked {
-		slots[slot] = true
+	slots := make(map[slot]bool)
+	for _, p := range s.marked {
+		slots[p] = true
 	}
 	for c := range checked {
-		for _, slot := range c.params {
-			slots[slot] = true
+		for _, p := range c.params {
+			slots[p] = true
 		}
 	}
-	for v, slot := range s.dataSlot {
+	for v, p := range s.dataSlot {
 		if data[v] {
-			slots[slot] = true
+			slots[p] = true
 		}
 	}
-	if c := s.slots[recvSlot]; c != nil && a.leaks(c) {
-		// Callers treat a call of a function of unknown effect as a
-		// possible check, but a method call as none: a method that
-		// hands its receiver to such code, stores or returns it, is
-		// a possible check too.
-		slots[recvSlot] = true
+	if a.receiverLeavesSight(s) {
+		slots[receiver] = true
 	}
 	return grow(&s.checker, slots)
 }
 
-// leaks reports whether the value of c goes where the analysis cannot
-// follow it. Decoders of this package are not known yet when checkers are
-// computed: passing the receiver to one counts as a leak.
-func (a *analyzer) leaks(c *class) bool {
-	if c.stored || c.unknownValue || c.unknownAddr || c.opaque || len(c.results) > 0 {
-		return true
-	}
-	for _, e := range c.calls {
-		if !a.isDecoder(e.fn, e.slot) {
-			return true
-		}
-	}
-	return false
-}
-
 // grow adds slots to *set and reports whether it grew.
-func grow(set *map[int]bool, slots map[int]bool) bool {
+func grow(set *map[slot]bool, slots map[slot]bool) bool {
 	grew := false
-	for slot := range slots {
-		if !(*set)[slot] {
+	for s := range slots {
+		if !(*set)[s] {
 			if *set == nil {
-				*set = make(map[int]bool)
+				*set = make(map[slot]bool)
 			}
-			(*set)[slot] = true
+			(*set)[s] = true
 			grew = true
 		}
 	}
@@ -180,26 +161,12 @@ func grow(set *map[int]bool, slots map[int]bool) bool {
 }
 
 func (a *analyzer) evalDecoder(s *funcSum) bool {
-	slots := make(map[int]bool)
+	slots := make(map[slot]bool)
 	for _, c := range s.classes {
-		if len(c.params) == 0 || s.checked[c] || c.stored || len(c.results) > 0 || c.unknownValue || c.unknownAddr || c.opaque {
-			continue
-		}
-		decoded, leaks := len(c.sinks) > 0, false
-		for _, e := range c.calls {
-			if a.isDecoder(e.fn, e.slot) {
-				decoded = true
-			} else {
-				leaks = true
-			}
-		}
-		for _, e := range c.methods {
-			decoded = decoded || a.isDecoder(e.fn, recvSlot)
-		}
-		if decoded && !leaks {
-			for _, slot := range c.params {
-				if !s.checker[slot] {
-					slots[slot] = true
+		if a.onlyDecodedInto(s, c) {
+			for _, p := range c.params {
+				if !s.checker[p] {
+					slots[p] = true
 				}
 			}
 		}
@@ -208,29 +175,9 @@ func (a *analyzer) evalDecoder(s *funcSum) bool {
 }
 
 func (a *analyzer) evalReturns(s *funcSum) bool {
-	results := make(map[int]bool)
+	results := make(map[slot]bool)
 	for _, c := range s.classes {
-		if len(c.results) == 0 || len(c.params) > 0 || s.checked[c] || c.stored || c.unknownValue || c.opaque {
-			continue
-		}
-		filled, passed := len(c.sinks) > 0 || c.unknownAddr, false
-		for _, e := range c.calls {
-			switch {
-			case a.isDecoder(e.fn, e.slot):
-				filled = true
-			case e.addr:
-				filled = true // filled out of sight, or not at all
-			default:
-				passed = true // passed by value: logged, converted
-			}
-		}
-		for _, e := range c.methods {
-			filled = filled || a.isDecoder(e.fn, recvSlot)
-		}
-		for _, e := range c.from {
-			filled = filled || a.isReturns(e.fn, e.slot)
-		}
-		if filled && !passed {
+		if a.returnedUnread(s, c) {
 			for _, r := range c.results {
 				results[r] = true
 			}

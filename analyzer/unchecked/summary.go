@@ -13,41 +13,53 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
+// A slot says where a value enters or leaves a function: the index of a
+// parameter or of a result, or one of the sentinels below. Facts carry
+// plain indexes and a Receiver flag; the sentinels never leave a pass.
+type slot int
+
+const (
+	receiver   slot = -1 // a method's receiver, in parameter slots
+	notParam   slot = -2 // a tracked variable that is no parameter
+	notResult  slot = -3 // a tracked variable that is no named result
+	allResults slot = -4 // every result of a call, dropped by a call statement
+)
+
 // A funcSum summarises what one function declaration does with the values
 // that can hold a response: its variables fall into classes of aliases, each
 // with the events that matter (decoded, read, passed, returned, stored).
 type funcSum struct {
 	fn       *types.Func
 	marker   bool
-	marked   []int // slots the marker declares checked
+	marked   []slot // slots the marker declares checked
 	classes  []*class
-	slots    map[int]*class         // parameter slot -> class
-	dataSlot map[*types.Var]int     // []byte or string parameter -> slot
+	slots    map[slot]*class        // parameter slot -> class
+	dataSlot map[*types.Var]slot    // []byte or string parameter -> slot
 	dataArgs map[*types.Var][]event // data variables passed to static callees
 	throughs []through              // results returned straight from calls
 	discards []event                // results of calls dropped on the floor
 
 	// Solved.
 	checked map[*class]bool
-	checker map[int]bool
-	decoder map[int]bool
-	returns map[int]bool
+	checker map[slot]bool
+	decoder map[slot]bool
+	returns map[slot]bool
 }
 
 // A class is a set of variables that alias one response value.
 type class struct {
 	name    string
 	typ     types.Type
-	params  []int // parameter slots in the class
-	local   bool  // holds a local variable or named result
-	checked bool  // errcode or errmsg read, getter called
-	opaque  bool  // reflected over, type-asserted, method of unknown body
-	stored  bool  // escapes to where the analysis cannot follow
+	params  []slot // parameter slots in the class
+	local   bool   // holds a local variable or named result
+	checked bool   // errcode or errmsg read, getter called
+	opaque  bool   // reflected over, type-asserted, method of unknown body
+	stored  bool   // escapes to where the analysis cannot follow
 
 	unknownValue bool // passed by value to a function of unknown effect
 	unknownAddr  bool // passed by address to one
 
-	results []int   // result indexes at which it is returned
+	results []slot  // result indexes at which it is returned
 	sinks   []sink  // decoded into by json.Unmarshal and the like
 	calls   []event // passed to static callees: decoders, checkers, others
 	methods []event // methods called on it
@@ -64,15 +76,15 @@ type sink struct {
 type event struct {
 	call *ast.CallExpr
 	fn   *types.Func
-	slot int  // parameter slot, or result index for from and discards
+	slot slot // parameter slot, or result index for from and discards
 	addr bool // the argument is a pointer to the value
 	name string
 }
 
 type through struct {
-	result int
+	result slot
 	fn     *types.Func
-	index  int
+	index  slot
 }
 
 // A walker builds the summary of one function.
@@ -84,8 +96,8 @@ type walker struct {
 	vars   map[*types.Var]int // tracked variable -> node
 	parent []int              // union-find over nodes
 	nodes  []*class
-	named  map[int]*types.Var // named result index -> variable
-	bare   bool               // has a bare return
+	named  map[slot]*types.Var // named result index -> variable
+	bare   bool                // has a bare return
 }
 
 func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
@@ -100,24 +112,24 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 		info:  a.pass.TypesInfo,
 		sig:   sig,
 		vars:  make(map[*types.Var]int),
-		named: make(map[int]*types.Var),
+		named: make(map[slot]*types.Var),
 		sum: &funcSum{
 			fn:       fn,
 			marker:   hasMarker(fd.Doc),
-			slots:    make(map[int]*class),
-			dataSlot: make(map[*types.Var]int),
+			slots:    make(map[slot]*class),
+			dataSlot: make(map[*types.Var]slot),
 			dataArgs: make(map[*types.Var][]event),
 		},
 	}
 	if recv := sig.Recv(); recv != nil {
-		w.param(recv, recvSlot)
+		w.param(recv, receiver)
 	}
 	for i := range sig.Params().Len() {
-		w.param(sig.Params().At(i), i)
+		w.param(sig.Params().At(i), slot(i))
 	}
 	for i := range sig.Results().Len() {
 		if v := sig.Results().At(i); v.Name() != "" && v.Name() != "_" && w.trackable(v.Type(), false) {
-			w.track(v, noSlot, i)
+			w.track(v, notParam, slot(i))
 		}
 	}
 	for c := range cur.ChildAt(edge.FuncDecl_Body, -1).Preorder(
@@ -129,14 +141,14 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 			w.ret(c, n)
 		case *ast.ExprStmt:
 			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
-				w.discard(call, -1)
+				w.discard(call, allResults)
 			}
 		case *ast.AssignStmt:
 			if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
 				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
 					for i, l := range n.Lhs {
 						if isBlank(l) {
-							w.discard(call, i)
+							w.discard(call, slot(i))
 						}
 					}
 				}
@@ -154,9 +166,6 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 	w.finish()
 	return w.sum
 }
-
-// noSlot marks a variable that is no parameter.
-const noSlot = -2
 
 func hasMarker(doc *ast.CommentGroup) bool {
 	if doc == nil {
@@ -185,37 +194,37 @@ func (w *walker) trackable(t types.Type, param bool) bool {
 	return w.a.ec.IsResponseType(t) || isTypeParam(t) || (param && isEmptyInterface(t))
 }
 
-func (w *walker) param(v *types.Var, slot int) {
+func (w *walker) param(v *types.Var, s slot) {
 	named := v.Name() != "" && v.Name() != "_"
 	switch {
 	case w.trackable(v.Type(), true):
 		if named {
-			w.track(v, slot, -1)
+			w.track(v, s, notResult)
 		}
 	case isData(v.Type()):
 		if named {
-			w.sum.dataSlot[v] = slot
+			w.sum.dataSlot[v] = s
 		}
 	default:
 		return
 	}
 	if w.sum.marker {
-		w.sum.marked = append(w.sum.marked, slot)
+		w.sum.marked = append(w.sum.marked, s)
 	}
 }
 
-func (w *walker) track(v *types.Var, slot, result int) int {
+func (w *walker) track(v *types.Var, param, result slot) int {
 	if i, ok := w.vars[v]; ok {
 		return i
 	}
 	i := len(w.nodes)
 	c := &class{name: v.Name(), typ: v.Type()}
-	if slot != noSlot {
-		c.params = []int{slot}
+	if param != notParam {
+		c.params = []slot{param}
 	} else {
 		c.local = true
 	}
-	if result >= 0 {
+	if result != notResult {
 		w.named[result] = v
 	}
 	w.nodes = append(w.nodes, c)

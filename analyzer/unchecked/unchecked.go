@@ -93,6 +93,6 @@ type analyzer struct {
 }
 
 type importedFacts struct {
-	checker, decoder map[int]bool
-	returns          map[int]bool
+	checker, decoder map[slot]bool
+	returns          map[slot]bool
 }

@@ -23,7 +23,7 @@ func (w *walker) ident(cur inspector.Cursor, id *ast.Ident) {
 	}
 	if v, ok := w.info.Defs[id].(*types.Var); ok && !v.IsField() {
 		if w.trackable(v.Type(), false) {
-			i := w.track(v, noSlot, -1)
+			i := w.track(v, notParam, notResult)
 			if _, param := cur.Parent().Node().(*ast.Field); param {
 				// A parameter of a function literal: its value comes
 				// from the literal's callers.
@@ -70,13 +70,13 @@ func (w *walker) assigned(cur inspector.Cursor, i int) {
 	}
 	var (
 		e     ast.Expr
-		index int
+		index slot
 	)
 	switch {
 	case len(rhs) == len(lhs):
 		e = rhs[idx]
 	case len(rhs) == 1:
-		e, index = rhs[0], idx
+		e, index = rhs[0], slot(idx)
 	default:
 		return
 	}
@@ -152,7 +152,7 @@ func (w *walker) use(cur inspector.Cursor, i int) {
 				c.opaque = true // a method of unknown body
 				return
 			}
-			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: recvSlot, name: name})
+			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, name: name})
 			return
 		case *ast.CallExpr:
 			if k != edge.CallExpr_Args {
@@ -249,15 +249,15 @@ func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string
 		}
 	}
 	params := fn.Signature().Params()
-	slot := idx
-	if fn.Signature().Variadic() && slot >= params.Len()-1 {
-		slot = params.Len() - 1
+	param := idx
+	if fn.Signature().Variadic() && param >= params.Len()-1 {
+		param = params.Len() - 1
 	}
-	if slot < 0 || slot >= params.Len() {
+	if param < 0 || param >= params.Len() {
 		w.unknown(c, addr)
 		return
 	}
-	if isSink(fn, slot) {
+	if isSink(fn, param) {
 		s := sink{call: ce, name: name}
 		if len(ce.Args) == 2 {
 			s.data = w.dataVar(ce.Args[0])
@@ -265,7 +265,7 @@ func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string
 		c.sinks = append(c.sinks, s)
 		return
 	}
-	c.calls = append(c.calls, event{call: ce, fn: fn, slot: slot, addr: addr, name: name})
+	c.calls = append(c.calls, event{call: ce, fn: fn, slot: slot(param), addr: addr, name: name})
 }
 
 func (w *walker) unknown(c *class, addr bool) {
@@ -311,12 +311,12 @@ func (w *walker) dataCall(ce *ast.CallExpr) {
 		if v == nil || !isData(v.Type()) {
 			continue
 		}
-		slot := idx
-		if fn.Signature().Variadic() && slot >= params.Len()-1 {
-			slot = params.Len() - 1
+		param := idx
+		if fn.Signature().Variadic() && param >= params.Len()-1 {
+			param = params.Len() - 1
 		}
-		if slot >= 0 && slot < params.Len() && !isSink(fn, slot) {
-			w.sum.dataArgs[v] = append(w.sum.dataArgs[v], event{call: ce, fn: fn, slot: slot})
+		if param >= 0 && param < params.Len() && !isSink(fn, param) {
+			w.sum.dataArgs[v] = append(w.sum.dataArgs[v], event{call: ce, fn: fn, slot: slot(param)})
 		}
 	}
 }
@@ -332,7 +332,7 @@ func (w *walker) returned(cur inspector.Cursor, ret *ast.ReturnStmt, idx int, c 
 		c.stored = true // returned as an interface: error, any
 		return
 	}
-	c.results = append(c.results, idx)
+	c.results = append(c.results, slot(idx))
 }
 
 func inClosure(cur inspector.Cursor) bool {
@@ -357,7 +357,7 @@ func (w *walker) ret(cur inspector.Cursor, ret *ast.ReturnStmt) {
 		if ce, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
 			if fn := errcode.CalledFunc(w.info, ce); fn != nil {
 				for i := range n {
-					w.through(i, fn, i)
+					w.through(slot(i), fn, slot(i))
 				}
 			}
 		}
@@ -365,22 +365,22 @@ func (w *walker) ret(cur inspector.Cursor, ret *ast.ReturnStmt) {
 		for i, r := range ret.Results {
 			if ce, ok := ast.Unparen(r).(*ast.CallExpr); ok {
 				if fn := errcode.CalledFunc(w.info, ce); fn != nil && fn.Signature().Results().Len() == 1 {
-					w.through(i, fn, 0)
+					w.through(slot(i), fn, 0)
 				}
 			}
 		}
 	}
 }
 
-func (w *walker) through(result int, fn *types.Func, index int) {
-	rt := w.sig.Results().At(result).Type()
+func (w *walker) through(result slot, fn *types.Func, index slot) {
+	rt := w.sig.Results().At(int(result)).Type()
 	if w.a.ec.IsResponseType(rt) || isTypeParam(rt) {
 		w.sum.throughs = append(w.sum.throughs, through{result: result, fn: fn, index: index})
 	}
 }
 
-// discard records a call whose result index (-1: every result) is dropped.
-func (w *walker) discard(ce *ast.CallExpr, index int) {
+// discard records a call whose result index (or allResults) is dropped.
+func (w *walker) discard(ce *ast.CallExpr, index slot) {
 	fn := errcode.CalledFunc(w.info, ce)
 	if fn == nil {
 		return
@@ -398,8 +398,8 @@ func (w *walker) discard(ce *ast.CallExpr, index int) {
 		ts = []types.Type{results}
 	}
 	for i, t := range ts {
-		if (index < 0 || index == i) && w.a.ec.IsResponseType(t) {
-			w.sum.discards = append(w.sum.discards, event{call: ce, fn: fn, slot: i})
+		if (index == allResults || index == slot(i)) && w.a.ec.IsResponseType(t) {
+			w.sum.discards = append(w.sum.discards, event{call: ce, fn: fn, slot: slot(i)})
 		}
 	}
 }
