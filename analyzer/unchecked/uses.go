@@ -90,112 +90,173 @@ func (w *walker) assigned(cur inspector.Cursor, i int) {
 	}
 }
 
-// use classifies one use of tracked variable node i by climbing from the
-// identifier to the expression's context.
+// A climb is the state of one use of a tracked value, climbing from its
+// identifier to the context that says what becomes of it.
+type climb struct {
+	node int    // the tracked variable's node
+	c    *class // its class
+	addr bool   // the expression reached is a pointer to the value (&x, p, an any), not a copy
+}
+
+// use classifies one use of tracked variable node i. It climbs from the
+// identifier through the expressions that still denote the value or its
+// address, and stops at the first one that says what becomes of it. Each
+// case of step and selected names the Go shape it matches, x being the
+// expression reached so far.
 func (w *walker) use(cur inspector.Cursor, i int) {
 	c := w.nodes[i]
-	name := c.name
-	t := c.typ
-	addr := isPointer(t) || isEmptyInterface(t)
-	e := cur
-	for {
-		parent := e.Parent()
-		k, idx := e.ParentEdge()
-		switch p := parent.Node().(type) {
-		case *ast.ParenExpr:
-		case *ast.StarExpr:
-			addr = false
-		case *ast.UnaryExpr:
-			if p.Op != token.AND {
-				return
-			}
-			addr = true
-		case *ast.SelectorExpr:
-			sel, ok := w.info.Selections[p]
-			if !ok {
-				return
-			}
-			if sel.Kind() == types.FieldVal {
-				if w.a.ec.IsErrcode(p) || w.a.ec.IsErrmsg(p) {
-					if pk, _ := parent.ParentEdge(); pk != edge.AssignStmt_Lhs {
-						c.checked = true
-					}
-					return
-				}
-				ft := sel.Type()
-				if w.a.ec.IsResponseType(ft) {
-					// An embedded or nested response: resp.CommonError.
-					addr = isPointer(ft)
-					break
-				}
-				if pk, _ := parent.ParentEdge(); pk != edge.AssignStmt_Lhs {
-					addField(c, sel.Obj().Name())
-				}
-				return
-			}
-			if sel.Kind() != types.MethodVal {
-				return
-			}
-			gp := parent.Parent()
-			call, ok := gp.Node().(*ast.CallExpr)
-			if pk, _ := parent.ParentEdge(); !ok || pk != edge.CallExpr_Fun {
-				c.stored = true // a method value
-				return
-			}
-			fn, _ := sel.Obj().(*types.Func)
-			if fn != nil && w.a.ec.IsErrcode(call) {
-				c.checked = true // a getter
-				return
-			}
-			if fn == nil || types.IsInterface(sel.Recv()) || isTypeParam(sel.Recv()) ||
-				(fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type())) {
-				c.opaque = true // a method of unknown body
-				return
-			}
-			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, name: name})
-			return
-		case *ast.CallExpr:
-			if k != edge.CallExpr_Args {
-				return
-			}
-			if tv, ok := w.info.Types[p.Fun]; ok && tv.IsType() {
-				if w.a.ec.IsResponseType(tv.Type) || isTypeParam(tv.Type) {
-					addr = isPointer(tv.Type)
-					break // (*Resp)(p)
-				}
-				c.stored = true // any(resp)
-				return
-			}
-			w.arg(p, idx, c, addr, name)
-			return
-		case *ast.ReturnStmt:
-			w.returned(parent, p, idx, c)
-			return
-		case *ast.AssignStmt:
-			if k == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) && (p.Tok == token.ASSIGN || p.Tok == token.DEFINE) {
-				w.flowTo(p.Lhs[idx], i, c)
-			} else if k == edge.AssignStmt_Rhs {
-				c.stored = true
-			}
-			return
-		case *ast.ValueSpec:
-			if k == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
-				w.flowTo(p.Names[idx], i, c)
-			}
-			return
-		case *ast.TypeAssertExpr:
-			c.opaque = true // out.(interface{ GetErrCode() int })
-			return
-		case *ast.BinaryExpr, *ast.IfStmt, *ast.SwitchStmt, *ast.IncDecStmt, *ast.ExprStmt, *ast.IndexExpr, *ast.RangeStmt:
-			return
-		default:
-			// Composite literals, channel sends, go and defer of a method
-			// value, and whatever else: assume it is checked there.
-			c.stored = true
-			return
-		}
-		e = parent
+	u := &climb{node: i, c: c, addr: isPointer(c.typ) || isEmptyInterface(c.typ)}
+	for e := cur; w.step(e, u); e = e.Parent() {
 	}
+}
+
+// step looks at the parent of e and records what it does with the value.
+// It reports whether the parent still denotes the value, so that the
+// climb goes on.
+func (w *walker) step(e inspector.Cursor, u *climb) bool {
+	c := u.c
+	parent := e.Parent()
+	k, idx := e.ParentEdge()
+	switch p := parent.Node().(type) {
+	case *ast.ParenExpr:
+		// (x): still x.
+		return true
+
+	case *ast.StarExpr:
+		// *x: the value, no longer its address.
+		u.addr = false
+		return true
+
+	case *ast.UnaryExpr:
+		// &x: its address. Other operators (!x, <-x) read no errcode.
+		if p.Op != token.AND {
+			return false
+		}
+		u.addr = true
+		return true
+
+	case *ast.SelectorExpr:
+		// x.ErrCode, x.Ticket, x.CommonError, x.Err()
+		return w.selected(parent, p, u)
+
+	case *ast.CallExpr:
+		if k != edge.CallExpr_Args {
+			return false // x(...): the value is no function
+		}
+		if tv, ok := w.info.Types[p.Fun]; ok && tv.IsType() {
+			if w.a.ec.IsResponseType(tv.Type) || isTypeParam(tv.Type) {
+				// (*Resp)(x), T(x): still the value.
+				u.addr = isPointer(tv.Type)
+				return true
+			}
+			// any(x): held by an interface.
+			c.stored = true
+			return false
+		}
+		// f(x), recv.M(x), fnValue(x), json.Unmarshal(b, x)
+		w.arg(p, idx, c, u.addr, c.name)
+		return false
+
+	case *ast.ReturnStmt:
+		// return x
+		w.returned(parent, p, idx, c)
+		return false
+
+	case *ast.AssignStmt:
+		switch {
+		case k == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) && (p.Tok == token.ASSIGN || p.Tok == token.DEFINE):
+			// y = x, y := x: y aliases x, or x is stored (h.f = x).
+			w.flowTo(p.Lhs[idx], u.node, c)
+		case k == edge.AssignStmt_Rhs:
+			// y += x, y |= x: out of sight.
+			c.stored = true
+		}
+		// *x = v: written, not read.
+		return false
+
+	case *ast.ValueSpec:
+		// var y = x: y aliases x.
+		if k == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
+			w.flowTo(p.Names[idx], u.node, c)
+		}
+		return false
+
+	case *ast.TypeAssertExpr:
+		// x.(interface{ GetErrCode() int }): the errcode may be read
+		// through the asserted type.
+		c.opaque = true
+		return false
+
+	case *ast.BinaryExpr, *ast.IfStmt, *ast.SwitchStmt, *ast.IncDecStmt, *ast.ExprStmt, *ast.IndexExpr, *ast.RangeStmt:
+		// x == nil, switch x, x[i], range x: nothing becomes of it.
+		return false
+
+	default:
+		// T{f: x}, ch <- x, go x.M, and whatever else: out of sight,
+		// assume it is checked there.
+		c.stored = true
+		return false
+	}
+}
+
+// selected records what x.Sel, at cursor sel, does with the value, and
+// reports whether it still denotes a response (x.CommonError).
+func (w *walker) selected(sel inspector.Cursor, p *ast.SelectorExpr, u *climb) bool {
+	c := u.c
+	s, ok := w.info.Selections[p]
+	if !ok {
+		return false
+	}
+	written := false
+	if pk, _ := sel.ParentEdge(); pk == edge.AssignStmt_Lhs {
+		written = true
+	}
+	switch s.Kind() {
+	case types.FieldVal:
+		switch {
+		case w.a.ec.IsErrcode(p) || w.a.ec.IsErrmsg(p):
+			// x.ErrCode != 0, log(x.ErrMsg): checked. x.ErrCode = 0: no check.
+			if !written {
+				c.checked = true
+			}
+			return false
+		case w.a.ec.IsResponseType(s.Type()):
+			// x.CommonError: an embedded or nested response, climb on.
+			u.addr = isPointer(s.Type())
+			return true
+		default:
+			// x.Ticket: a payload field, named in the report.
+			if !written {
+				addField(c, s.Obj().Name())
+			}
+			return false
+		}
+
+	case types.MethodVal:
+		call, ok := sel.Parent().Node().(*ast.CallExpr)
+		if pk, _ := sel.ParentEdge(); !ok || pk != edge.CallExpr_Fun {
+			// f := x.Err: a method value, out of sight.
+			c.stored = true
+			return false
+		}
+		fn, _ := s.Obj().(*types.Func)
+		switch {
+		case fn != nil && w.a.ec.IsErrcode(call):
+			// x.GetErrCode(): a getter, checked.
+			c.checked = true
+		case fn == nil || types.IsInterface(s.Recv()) || isTypeParam(s.Recv()) ||
+			(fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type())):
+			// x.Err() through an interface or a type parameter, or
+			// a method promoted from an embedded interface: its body is
+			// unknown.
+			c.opaque = true
+		default:
+			// x.Err(), x.Load(body): judged by the method's facts.
+			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, name: c.name})
+		}
+		return false
+	}
+	return false
 }
 
 func addField(c *class, name string) {
