@@ -88,9 +88,12 @@
 //     receiver to code of unknown effect is a checker of it too, since
 //     callers take an unknown call for a possible check but not a method
 //     call;
-//   - returnsUnchecked(i): result i is a response whose errcode the
-//     function never read, filled by a decode, by a call of unknown effect
-//     or by another such function;
+//   - returnsUnchecked(i): result i is a response filled by a decode, a
+//     decoder or another such function, whose errcode the function
+//     provably never lets be seen: the value goes nowhere the analysis
+//     cannot follow (a call of unknown effect, an interface method, a
+//     callback, reflection, an assertion, an any), since every caller
+//     reports on the strength of this fact;
 //
 // and a package fact: "wechat" on packages that declare response types,
 // have checker or returnsUnchecked facts about them, or import a package

@@ -86,24 +86,14 @@ func (a *analyzer) onlyDecodedInto(s *funcSum, c *class) bool {
 }
 
 // Rule returnsUnchecked(i): a local value returned as result i, filled
-// unread and passed by value to nothing of unknown effect. Passing its
-// address to code of unknown effect counts as a fill (out of sight, or
-// not at all), not as a possible check.
+// unread and seen nowhere else. The fact makes every caller report, so it
+// is earned only where the function provably never lets the errcode be
+// seen: a value handed to code of unknown effect (by value or by address,
+// through a helper with no fact, an interface method or a callback) may
+// be checked there, exactly as in keptUnread.
 func (a *analyzer) returnedUnread(s *funcSum, c *class) bool {
-	if len(c.results) == 0 || len(c.params) > 0 || s.checked[c] || c.stored || c.unknownValue || c.opaque {
-		return false
-	}
-	filled := a.filledUnread(c) || c.unknownAddr
-	for _, e := range c.calls {
-		switch {
-		case a.isDecoder(e.fn, e.slot):
-		case e.addr:
-			filled = true // filled out of sight, or not at all
-		default:
-			return false // passed by value: logged, converted
-		}
-	}
-	return filled
+	return len(c.results) > 0 && len(c.params) == 0 && !s.checked[c] &&
+		!a.seenElsewhere(c) && a.filledUnread(c)
 }
 
 // Rule report: a local response filled unread, kept in sight and never

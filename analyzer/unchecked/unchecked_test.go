@@ -21,6 +21,13 @@ func TestUnchecked(t *testing.T) {
 		"unchecked", "unchecked/sdk", "unchecked/httpc", "unchecked/client", "uncheckedcaller")
 }
 
+// Issue 13, item 1: a value handed to code of unknown effect (a helper
+// with no fact, an interface method, a callback, an any, an assertion,
+// reflection) may be checked there, in place and in facts alike.
+func TestUnseenCheck(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "unseencheck", "unseencheck/app")
+}
+
 // Generated files are silent but export facts; code with type errors is
 // analysed without a panic; a package with no WeChat types reports nothing.
 func TestSpecialPackages(t *testing.T) {
