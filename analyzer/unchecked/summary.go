@@ -6,6 +6,7 @@ package unchecked
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -98,6 +99,8 @@ type walker struct {
 	nodes  []*class
 	named  map[slot]*types.Var // named result index -> variable
 	bare   bool                // has a bare return
+
+	encoded map[*types.Var]bool // holds bytes encoded here (see encodedHere)
 }
 
 func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
@@ -108,11 +111,12 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 	}
 	sig := fn.Signature()
 	w := &walker{
-		a:     a,
-		info:  a.pass.TypesInfo,
-		sig:   sig,
-		vars:  make(map[*types.Var]int),
-		named: make(map[slot]*types.Var),
+		a:       a,
+		info:    a.pass.TypesInfo,
+		sig:     sig,
+		vars:    make(map[*types.Var]int),
+		named:   make(map[slot]*types.Var),
+		encoded: make(map[*types.Var]bool),
 		sum: &funcSum{
 			fn:       fn,
 			marker:   hasMarker(fd.Doc),
@@ -133,7 +137,7 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 		}
 	}
 	for c := range cur.ChildAt(edge.FuncDecl_Body, -1).Preorder(
-		(*ast.Ident)(nil), (*ast.ReturnStmt)(nil), (*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		(*ast.Ident)(nil), (*ast.ReturnStmt)(nil), (*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.Ident:
 			w.ident(c, n)
@@ -144,6 +148,7 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 				w.discard(call, allResults)
 			}
 		case *ast.AssignStmt:
+			w.assignData(n.Lhs, n.Rhs, n.Tok)
 			if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
 				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
 					for i, l := range n.Lhs {
@@ -159,6 +164,12 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 					}
 				}
 			}
+		case *ast.ValueSpec:
+			names := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				names[i] = id
+			}
+			w.assignData(names, n.Values, token.DEFINE)
 		case *ast.CallExpr:
 			w.dataCall(n)
 		}

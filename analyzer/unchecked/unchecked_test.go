@@ -28,6 +28,12 @@ func TestUnseenCheck(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "unseencheck", "unseencheck/app")
 }
 
+// Issue 13, item 3: a decode of bytes the function encodes itself is no
+// WeChat reply.
+func TestLocalEncoding(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "localencoding")
+}
+
 // Generated files are silent but export facts; code with type errors is
 // analysed without a panic; a package with no WeChat types reports nothing.
 func TestSpecialPackages(t *testing.T) {

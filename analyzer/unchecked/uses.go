@@ -319,6 +319,9 @@ func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string
 		return
 	}
 	if isSink(fn, param) {
+		if w.decodesLocalBytes(ce) {
+			return // a copy of what the function encoded: no reply
+		}
 		s := sink{call: ce, name: name}
 		if len(ce.Args) == 2 {
 			s.data = w.dataVar(ce.Args[0])
