@@ -34,6 +34,12 @@ func TestLocalEncoding(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "localencoding")
 }
 
+// Issue 13, item 4: a branch on the payload's emptiness that fails the
+// call counts as a check.
+func TestPayloadCheck(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "payloadcheck")
+}
+
 // Generated files are silent but export facts; code with type errors is
 // analysed without a panic; a package with no WeChat types reports nothing.
 func TestSpecialPackages(t *testing.T) {

@@ -226,8 +226,12 @@ func (w *walker) selected(sel inspector.Cursor, p *ast.SelectorExpr, u *climb) b
 			return true
 		default:
 			// x.Ticket: a payload field, named in the report.
+			// if x.Ticket == "" { return errors.New(...) }: checked.
 			if !written {
 				addField(c, s.Obj().Name())
+				if w.failsWhenEmpty(sel) {
+					c.checked = true
+				}
 			}
 			return false
 		}
