@@ -41,7 +41,18 @@
 // (util.DecodeWithError(body, &resp, "api"), including helpers that read
 // it by reflection: any reflection over the value counts), or passes the
 // raw body it was decoded from to such a function, or decodes the same
-// body into another response whose errcode it checks.
+// body into another response whose errcode it checks. A branch on the
+// emptiness of the payload that fails the call counts too, since WeChat
+// sends the payload only on success:
+//
+//	if resp.Ticket == "" {
+//		return "", errors.New("no ticket") // or panic, log.Fatal
+//	}
+//
+// A decode of bytes the function encodes itself (json.Marshal, a
+// Marshal... method, fmt.Sprintf, a constant, or a reader or decoder over
+// them) is a copy, not a reply: it is neither reported nor a source of
+// facts.
 //
 // Nothing is reported where the analysis cannot follow the value: stored
 // in a field, a global, a map, a slice, a channel or an interface, passed
@@ -49,7 +60,10 @@
 // included), returned from a closure, or captured as a method value; nor
 // in generated files. Returning it to the caller is no check either: the
 // function then earns the returnsUnchecked fact and its callers are held
-// to it. Function literals are part of the function that holds them: what
+// to it, but only where the function provably never lets the errcode be
+// seen: what would leave the value unreported in place (an unknown
+// callee, an interface method, a callback, an assertion, reflection)
+// earns no fact either. Function literals are part of the function that holds them: what
 // they read counts. WeCom (企业微信) responses carry their errcode the
 // same way and are checked alike.
 //
@@ -88,9 +102,12 @@
 //     receiver to code of unknown effect is a checker of it too, since
 //     callers take an unknown call for a possible check but not a method
 //     call;
-//   - returnsUnchecked(i): result i is a response whose errcode the
-//     function never read, filled by a decode, by a call of unknown effect
-//     or by another such function;
+//   - returnsUnchecked(i): result i is a response filled by a decode, a
+//     decoder or another such function, whose errcode the function
+//     provably never lets be seen: the value goes nowhere the analysis
+//     cannot follow (a call of unknown effect, an interface method, a
+//     callback, reflection, an assertion, an any), since every caller
+//     reports on the strength of this fact;
 //
 // and a package fact: "wechat" on packages that declare response types,
 // have checker or returnsUnchecked facts about them, or import a package

@@ -13,19 +13,37 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
 	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
 func TestUnchecked(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), unchecked.Analyzer,
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer,
 		"unchecked", "unchecked/sdk", "unchecked/httpc", "unchecked/client", "uncheckedcaller")
+}
+
+// Issue 13, item 1: a value handed to code of unknown effect (a helper
+// with no fact, an interface method, a callback, an any, an assertion,
+// reflection) may be checked there, in place and in facts alike.
+func TestUnseenCheck(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "unseencheck", "unseencheck/app")
+}
+
+// Issue 13, item 3: a decode of bytes the function encodes itself is no
+// WeChat reply.
+func TestLocalEncoding(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "localencoding")
+}
+
+// Issue 13, item 4: a branch on the payload's emptiness that fails the
+// call counts as a check.
+func TestPayloadCheck(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "payloadcheck")
 }
 
 // Generated files are silent but export facts; code with type errors is
 // analysed without a panic; a package with no WeChat types reports nothing.
 func TestSpecialPackages(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), unchecked.Analyzer, "uncheckedgen", "uncheckedbad", "uncheckednone")
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "uncheckedgen", "uncheckedbad", "uncheckednone")
 }
 
 // go vet gob-encodes facts: each must survive a round trip with its fields.
@@ -74,7 +92,7 @@ func TestFactStrings(t *testing.T) {
 // come out marked as WeChat code (which would spread to every package
 // above it) nor hold checker or returnsUnchecked facts.
 func TestStandardLibraryUnmarked(t *testing.T) {
-	testdata := testutil.TestData(t)
+	testdata := analysistest.TestData()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  testdata,

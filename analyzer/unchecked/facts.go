@@ -1,0 +1,181 @@
+// This file decides the facts: their types and text, which facts of the
+// package's functions are exported, and how the facts of a callee, local
+// or imported, are read.
+
+package unchecked
+
+import (
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// DecoderFact marks a function that decodes into its parameters Params
+// (indexes in the signature) or its receiver, and does not check their
+// errcode: json.Unmarshal's wrappers.
+type DecoderFact struct {
+	Params   []int
+	Receiver bool
+}
+
+func (*DecoderFact) AFact()           {}
+func (f *DecoderFact) String() string { return "decoder(" + slotList(f.Params, f.Receiver) + ")" }
+
+// CheckerFact marks a function that checks the errcode of the response
+// held by, or decoded from, its parameters Params or its receiver.
+type CheckerFact struct {
+	Params   []int
+	Receiver bool
+}
+
+func (*CheckerFact) AFact()           {}
+func (f *CheckerFact) String() string { return "checker(" + slotList(f.Params, f.Receiver) + ")" }
+
+// ReturnsUncheckedFact marks a function whose results Results are
+// responses whose errcode it never read.
+type ReturnsUncheckedFact struct {
+	Results []int
+}
+
+func (*ReturnsUncheckedFact) AFact() {}
+func (f *ReturnsUncheckedFact) String() string {
+	return "returnsUnchecked(" + slotList(f.Results, false) + ")"
+}
+
+// PackageFact marks a package that the packages importing it cannot skip.
+// Responses: it declares WeChat response types, has checker or
+// returnsUnchecked facts about them, or imports a package with Responses
+// (which therefore spreads up the import graph). Decoders: it has facts
+// about values of any type, decoders (an HTTP client's ToJSON(v any)) and
+// generic unchecked returners, which matter to its importers only.
+type PackageFact struct {
+	Responses bool
+	Decoders  bool
+}
+
+func (*PackageFact) AFact() {}
+func (f *PackageFact) String() string {
+	var s []string
+	if f.Responses {
+		s = append(s, "wechat")
+	}
+	if f.Decoders {
+		s = append(s, "decoders")
+	}
+	return strings.Join(s, ", ")
+}
+
+func slotList(slots []int, recv bool) string {
+	var parts []string
+	if recv {
+		parts = append(parts, "recv")
+	}
+	for _, s := range slots {
+		parts = append(parts, strconv.Itoa(s))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// facts returns what is known of fn: from this package's summaries, or
+// from the facts of its package.
+func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[slot]bool) {
+	if s, ok := a.local[fn]; ok {
+		return s.checker, s.decoder, s.returns
+	}
+	if fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg {
+		return nil, nil, nil
+	}
+	f, ok := a.imports[fn]
+	if !ok {
+		f = new(importedFacts)
+		var cf CheckerFact
+		if a.pass.ImportObjectFact(fn, &cf) {
+			f.checker = slotSet(cf.Params, cf.Receiver)
+		}
+		var df DecoderFact
+		if a.pass.ImportObjectFact(fn, &df) {
+			f.decoder = slotSet(df.Params, df.Receiver)
+		}
+		var rf ReturnsUncheckedFact
+		if a.pass.ImportObjectFact(fn, &rf) {
+			f.returns = slotSet(rf.Results, false)
+		}
+		a.imports[fn] = f
+	}
+	return f.checker, f.decoder, f.returns
+}
+
+// slotSet turns the slots of a fact into a set.
+func slotSet(slots []int, recv bool) map[slot]bool {
+	m := make(map[slot]bool)
+	for _, s := range slots {
+		m[slot(s)] = true
+	}
+	if recv {
+		m[receiver] = true
+	}
+	return m
+}
+
+func (a *analyzer) isChecker(fn *types.Func, s slot) bool {
+	c, _, _ := a.facts(fn)
+	return c[s]
+}
+
+func (a *analyzer) isDecoder(fn *types.Func, s slot) bool {
+	c, d, _ := a.facts(fn)
+	return d[s] && !c[s]
+}
+
+func (a *analyzer) isReturns(fn *types.Func, index slot) bool {
+	_, _, r := a.facts(fn)
+	return r[index]
+}
+
+// exportFacts exports the facts of the package's functions and reports
+// whether there were checker or returnsUnchecked facts, and decoder facts.
+func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
+	list := func(set map[slot]bool) ([]int, bool) {
+		var slots []int
+		for s := range set {
+			if s >= 0 {
+				slots = append(slots, int(s))
+			}
+		}
+		slices.Sort(slots)
+		return slots, set[receiver]
+	}
+	for _, s := range sums {
+		if len(s.checker) > 0 {
+			params, recv := list(s.checker)
+			a.pass.ExportObjectFact(s.fn, &CheckerFact{Params: params, Receiver: recv})
+			responses = true
+		}
+		decoder := make(map[slot]bool)
+		for sl := range s.decoder {
+			if !s.checker[sl] {
+				decoder[sl] = true
+			}
+		}
+		if len(decoder) > 0 {
+			params, recv := list(decoder)
+			a.pass.ExportObjectFact(s.fn, &DecoderFact{Params: params, Receiver: recv})
+			decoders = true
+		}
+		if len(s.returns) > 0 {
+			results, _ := list(s.returns)
+			a.pass.ExportObjectFact(s.fn, &ReturnsUncheckedFact{Results: results})
+			for _, r := range results {
+				// A generic helper (func get[T any]) matters only to
+				// the packages that name it: its importers.
+				if isTypeParam(s.fn.Signature().Results().At(r).Type()) {
+					decoders = true
+				} else {
+					responses = true
+				}
+			}
+		}
+	}
+	return responses, decoders
+}
