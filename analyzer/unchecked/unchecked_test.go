@@ -1,10 +1,7 @@
 package unchecked_test
 
 import (
-	"bytes"
-	"encoding/gob"
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -44,32 +41,6 @@ func TestPayloadCheck(t *testing.T) {
 // analysed without a panic; a package with no WeChat types reports nothing.
 func TestSpecialPackages(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "uncheckedgen", "uncheckedbad", "uncheckednone")
-}
-
-// go vet gob-encodes facts: each must survive a round trip with its fields.
-func TestFactsGobRoundTrip(t *testing.T) {
-	facts := []analysis.Fact{
-		&unchecked.DecoderFact{Params: []int{1, 2}, Receiver: true},
-		&unchecked.CheckerFact{Params: []int{0}, Receiver: true},
-		&unchecked.ReturnsUncheckedFact{Results: []int{0, 1}},
-		&unchecked.PackageFact{Responses: true, Decoders: true},
-	}
-	if len(facts) != len(unchecked.Analyzer.FactTypes) {
-		t.Fatalf("test covers %d fact types, analyzer declares %d", len(facts), len(unchecked.Analyzer.FactTypes))
-	}
-	for _, f := range facts {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-			t.Fatalf("encode %T: %v", f, err)
-		}
-		got := reflect.New(reflect.TypeOf(f).Elem()).Interface().(analysis.Fact)
-		if err := gob.NewDecoder(&buf).Decode(got); err != nil {
-			t.Fatalf("decode %T: %v", f, err)
-		}
-		if !reflect.DeepEqual(got, f) {
-			t.Errorf("round trip of %T: got %+v, want %+v", f, got, f)
-		}
-	}
 }
 
 func TestFactStrings(t *testing.T) {
