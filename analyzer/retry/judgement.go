@@ -1,0 +1,267 @@
+// This file decides the verdict on a branch: it retries, gives up, refreshes
+// without retrying, retries without refreshing, stops a retry callback, or
+// returns a sentinel nothing checks.
+
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/codes"
+)
+
+type verdict uint8
+
+const (
+	undecided verdict = iota
+	retries
+	givesUp
+	refreshNoRetry
+	retryNoRefresh
+	stopsRetry      // a retry callback returns a permanent error
+	notRetryable    // a go-retry callback returns an error not marked retryable
+	uncheckedMarker // becomes an unexported sentinel nothing checks
+)
+
+type judgement struct {
+	verdict  verdict
+	how      string // "returns", "panics", "exits"
+	marker   string // permanent marker name, or the unchecked sentinel's name
+	mechName string
+}
+
+// judge decides what a branch does for a code of class cl.
+func (c *checker) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) judgement {
+	bs := c.scan(cmp, fc, false)
+	if len(bs.retry) > 0 {
+		if cl != codes.RefreshToken {
+			return judgement{verdict: retries}
+		}
+		for _, s := range bs.retry {
+			if s.refreshed || c.refreshedBefore(bs, s) {
+				return judgement{verdict: retries}
+			}
+		}
+		return judgement{verdict: retryNoRefresh}
+	}
+	if len(cmp.stmts) == 0 {
+		return judgement{}
+	}
+	how := ""
+	var ret *ast.ReturnStmt
+	switch last := cmp.stmts[len(cmp.stmts)-1].(type) {
+	case *ast.ReturnStmt:
+		how, ret = "returns", last
+	case *ast.ExprStmt:
+		how = c.exits(last.X)
+	case *ast.BranchStmt:
+		// goto fail, where fail: return errors.New(...)
+		if ret = c.gotoReturn(last, fc); ret != nil {
+			how = "returns"
+			bs.returns = append(bs.returns, ret)
+		}
+	}
+	if how == "" {
+		return judgement{} // falls through, breaks, continues over a collection: cannot tell
+	}
+	if fc.callback != nil {
+		switch {
+		case bs.permanent != "":
+			return judgement{verdict: stopsRetry, how: how, marker: bs.permanent, mechName: fc.callback.name}
+		case bs.plainCB:
+			return judgement{verdict: notRetryable, how: how, mechName: fc.callback.name}
+		}
+		return judgement{}
+	}
+	if ret != nil {
+		v, marker := c.returnVerdict(cmp, fc, bs, ret)
+		if v != givesUp {
+			return judgement{verdict: v, marker: marker}
+		}
+	}
+	if cl == codes.RefreshToken && len(bs.refresh) > 0 {
+		return judgement{verdict: refreshNoRetry, how: how}
+	}
+	return judgement{verdict: givesUp, how: how}
+}
+
+// refreshedBefore reports whether a token refresh precedes a retry: in the
+// branch before it (or inside its callback), or anywhere in the loop,
+// function or callback it retries.
+func (c *checker) refreshedBefore(bs *branchScan, s sign) bool {
+	for _, p := range bs.refresh {
+		if p < s.node.End() {
+			return true
+		}
+	}
+	if s.scope == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(s.scope, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok && c.refreshCall(call, errcode.CalledFunc(c.info, call)) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// gotoReturn returns the return statement a goto jumps forward to, if the
+// label labels one.
+func (c *checker) gotoReturn(br *ast.BranchStmt, fc *funcCtx) *ast.ReturnStmt {
+	if br.Tok != token.GOTO || br.Label == nil {
+		return nil
+	}
+	l, ok := c.info.Uses[br.Label].(*types.Label)
+	if !ok || l.Pos() < br.Pos() {
+		return nil
+	}
+	var ret *ast.ReturnStmt
+	ast.Inspect(fc.body, func(n ast.Node) bool {
+		if ls, ok := n.(*ast.LabeledStmt); ok && ls.Label.Pos() == l.Pos() {
+			ret, _ = ls.Stmt.(*ast.ReturnStmt)
+		}
+		return ret == nil
+	})
+	return ret
+}
+
+// exits returns "panics" or "exits" for a call that does not return.
+func (c *checker) exits(e ast.Expr) string {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+		if _, ok := c.info.Uses[id].(*types.Builtin); ok {
+			return "panics"
+		}
+	}
+	fn := errcode.CalledFunc(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	switch path, name := fn.Pkg().Path(), fn.Name(); {
+	case path == "os" && name == "Exit",
+		path == "log" && strings.HasPrefix(name, "Fatal"):
+		return "exits"
+	case path == "log" && strings.HasPrefix(name, "Panic"):
+		return "panics"
+	}
+	return ""
+}
+
+// returnVerdict judges a branch that ends in a return, outside retry
+// callbacks: givesUp when it hands its caller nothing to act on.
+func (c *checker) returnVerdict(cmp *comparison, fc *funcCtx, bs *branchScan, ret *ast.ReturnStmt) (verdict, string) {
+	res := fc.sig.Results()
+	if fc.lit && (res.Len() > 0 || fc.inLoop) {
+		return undecided, "" // a literal's results go to code that may retry
+	}
+	if res.Len() == 0 {
+		return givesUp, ""
+	}
+	errIdx := -1
+	for i := range res.Len() {
+		t := res.At(i).Type()
+		if isError(t) {
+			errIdx = i
+			continue
+		}
+		if _, ok := t.Underlying().(*types.Basic); ok && (isNamed(t) || t.Underlying().(*types.Basic).Info()&types.IsBoolean != 0) {
+			return undecided, "" // a classifier: it returns a bool or a kind
+		}
+	}
+	if errIdx < 0 {
+		return undecided, "" // results but no error: a classifier, or the caller checks
+	}
+	// Returning the response or the code hands the caller the errcode.
+	for _, r := range bs.returns {
+		for _, x := range r.Results {
+			if t := c.info.TypeOf(x); c.ec.IsErrcode(x) || (t != nil && c.ec.IsResponseType(t)) {
+				return undecided, ""
+			}
+		}
+		if len(r.Results) == 0 { // a naked return of a named response result
+			for i := range res.Len() {
+				if c.ec.IsResponseType(res.At(i).Type()) {
+					return undecided, ""
+				}
+			}
+		}
+	}
+	var e ast.Expr
+	switch {
+	case len(ret.Results) == res.Len():
+		e = ret.Results[errIdx]
+	case len(ret.Results) == 0 && res.At(errIdx).Name() != "":
+		// A naked return: the value last assigned to the named result.
+		e = lastAssign(c.info, res.At(errIdx), cmp.stmts, ret.Pos())
+		if e == nil {
+			return undecided, ""
+		}
+	default:
+		return undecided, ""
+	}
+	cl, sentinel := c.classifyErr(e, ret, cmp.stmts)
+	switch cl {
+	case errPlain:
+		return givesUp, ""
+	case errDistinguishable:
+		if sentinel != nil && sentinel.Pkg() == c.pass.Pkg && !sentinel.Exported() && !c.sentinelChecked(sentinel) {
+			return uncheckedMarker, sentinel.Name()
+		}
+	}
+	return undecided, ""
+}
+
+func isNamed(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Named)
+	return ok
+}
+
+// sentinelChecked reports whether code in this package may tell a
+// sentinel error apart: any use other than being returned or wrapped.
+func (c *checker) sentinelChecked(v *types.Var) bool {
+	if c.checked == nil {
+		c.checked = make(map[*types.Var]bool)
+		for cur := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			u, ok := c.info.Uses[id].(*types.Var)
+			if !ok || u.Pkg() != c.pass.Pkg || u.Parent() != u.Pkg().Scope() || c.checked[u] {
+				continue
+			}
+			if !c.passiveUse(cur) {
+				c.checked[u] = true
+			}
+		}
+	}
+	return c.checked[v]
+}
+
+// passiveUse reports whether an identifier is only returned or wrapped.
+func (c *checker) passiveUse(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.CallExpr:
+		if fn := errcode.CalledFunc(c.info, p); fn != nil && fn.Pkg() != nil && p.Fun != cur.Node() {
+			switch fn.Pkg().Path() + "." + fn.Name() {
+			case "fmt.Errorf", "errors.Join", "github.com/pkg/errors.Wrap", "github.com/pkg/errors.Wrapf",
+				"github.com/pkg/errors.WithMessage", "github.com/pkg/errors.WithStack":
+				return true
+			}
+		}
+	}
+	return false
+}

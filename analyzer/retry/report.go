@@ -1,0 +1,108 @@
+// This file reports the verdicts: one diagnostic per branch that gives up
+// a retry-worthy code, and with -strict one per function whose failure
+// check gives up; it words the messages.
+
+package retry
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/wxerrlint/wxerrlint/codes"
+)
+
+func (c *checker) check() {
+	c.computeCovered()
+	done := make(map[ast.Node]bool) // branches reported: one report each
+	strictDone := make(map[ast.Node]bool)
+	var zeros []*comparison
+	for _, cmp := range c.cmps {
+		if cmp.code != 0 {
+			if fc := c.funcCtx(cmp.stmt); fc != nil {
+				c.retryWork[fc.node] = true
+				if fc.outer != nil {
+					c.retryWork[fc.outer.decl] = true
+				}
+			}
+		}
+	}
+	for _, cmp := range c.cmps {
+		fc := c.funcCtx(cmp.stmt)
+		if fc == nil || (fc.outer != nil && c.covered[fc.outer.obj]) {
+			continue
+		}
+		if cmp.code == 0 {
+			zeros = append(zeros, cmp)
+			continue
+		}
+		if done[cmp.block] {
+			continue
+		}
+		j := c.judge(cmp, fc, cmp.class)
+		if msg := c.message(cmp, j); msg != "" {
+			done[cmp.block] = true
+			c.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: msg})
+		}
+	}
+	if !strict {
+		return
+	}
+	for _, cmp := range zeros {
+		fc := c.funcCtx(cmp.stmt)
+		if strictDone[fc.node] || c.retryWork[fc.node] || fc.callback != nil {
+			continue
+		}
+		if fc.outer != nil && (c.retries[fc.outer.obj] || c.retryWork[fc.outer.decl]) {
+			continue
+		}
+		if j := c.judge(cmp, fc, codes.None); j.verdict == givesUp {
+			strictDone[fc.node] = true
+			c.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: c.strictMessage(j)})
+		}
+	}
+}
+
+// meaning is a code's description, short.
+func meaning(code int) string {
+	const max = 60
+	info, _ := codes.Lookup(code)
+	text := info.English
+	if text == "" {
+		text = info.Chinese
+	}
+	if r := []rune(text); len(r) > max {
+		text = strings.TrimSpace(string(r[:max])) + "…"
+	}
+	return text
+}
+
+// codeText names a code and its meaning: 42001 (access_token expired).
+func codeText(code int) string { return fmt.Sprintf("%d (%s)", code, meaning(code)) }
+
+func (c *checker) message(cmp *comparison, j judgement) string {
+	head, advice := "errcode "+codeText(cmp.code), cmp.class.Advice()
+	switch j.verdict {
+	case givesUp:
+		return fmt.Sprintf("%s calls for a retry, but this branch %s without retrying: %s", head, j.how, advice)
+	case refreshNoRetry:
+		return fmt.Sprintf("%s: this branch refreshes the token but %s without retrying the call: %s", head, j.how, advice)
+	case retryNoRefresh:
+		return fmt.Sprintf("%s: this branch retries without refreshing the token, so the retry fails the same way: %s", head, advice)
+	case stopsRetry:
+		return fmt.Sprintf("%s calls for a retry, but this branch stops %s with %s: %s", head, j.mechName, j.marker, advice)
+	case notRetryable:
+		return fmt.Sprintf("%s calls for a retry, but this branch returns an error %s does not retry (wrap it with retry.RetryableError): %s", head, j.mechName, advice)
+	case uncheckedMarker:
+		return fmt.Sprintf("%s calls for a retry, but this branch returns %s, which is unexported and checked nowhere in this package (errors.Is, ==), so no caller can tell it apart to retry: %s", head, j.marker, advice)
+	}
+	return ""
+}
+
+func (c *checker) strictMessage(j judgement) string {
+	return fmt.Sprintf("WeChat call failure %s without any retry here or in a caller: retry-worthy errcodes such as %s, %s and %s fail for good; "+
+		"retry them (codes.Retry gives the class) or return a distinguishable error",
+		j.how, codeText(codes.SystemError), codeText(45011), codeText(codes.AccessTokenExpired))
+}
