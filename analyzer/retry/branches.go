@@ -46,7 +46,7 @@ type branchScan struct {
 // scan walks a branch for retries, token refreshes and returns. With
 // controlOnly, it looks only for retries by control flow: continue, goto,
 // recursion.
-func (c *checker) scan(cmp *comparison, fc *funcCtx, controlOnly bool) *branchScan {
+func (rp *retryPass) scan(cmp *comparison, fc *funcCtx, controlOnly bool) *branchScan {
 	bs := new(branchScan)
 	start, end := cmp.block.Pos(), cmp.block.End()
 	for _, st := range cmp.stmts {
@@ -60,9 +60,9 @@ func (c *checker) scan(cmp *comparison, fc *funcCtx, controlOnly bool) *branchSc
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				if controlOnly {
-					c.scanRecursion(bs, n, fc)
+					rp.scanRecursion(bs, n, fc)
 				} else {
-					c.scanCall(bs, n, fc)
+					rp.scanCall(bs, n, fc)
 				}
 			case *ast.AssignStmt:
 				if n.Tok == token.ASSIGN && !controlOnly {
@@ -84,11 +84,11 @@ func (c *checker) scan(cmp *comparison, fc *funcCtx, controlOnly bool) *branchSc
 				}
 				switch n.Tok {
 				case token.CONTINUE:
-					if loop := c.continueTarget(n, stack, cmp.stmt, start, end); loop != nil && c.retryShaped(loop) {
+					if loop := rp.continueTarget(n, stack, cmp.stmt, start, end); loop != nil && rp.retryShaped(loop) {
 						bs.retry = append(bs.retry, sign{kind: signContinue, node: n, scope: loop})
 					}
 				case token.GOTO:
-					if l, ok := c.info.Uses[n.Label].(*types.Label); ok && l.Pos() < cmp.stmt.Node().Pos() {
+					if l, ok := rp.info.Uses[n.Label].(*types.Label); ok && l.Pos() < cmp.stmt.Node().Pos() {
 						bs.retry = append(bs.retry, sign{kind: signGoto, node: n, scope: fc.body})
 					}
 				}
@@ -98,7 +98,7 @@ func (c *checker) scan(cmp *comparison, fc *funcCtx, controlOnly bool) *branchSc
 	}
 	if fc.callback != nil && !controlOnly {
 		for _, r := range bs.returns {
-			c.scanCallbackReturn(bs, r, fc)
+			rp.scanCallbackReturn(bs, r, fc)
 		}
 	}
 	return bs
@@ -116,29 +116,29 @@ func nameOf(e ast.Expr) string {
 	return ""
 }
 
-func (c *checker) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
-	fn := errcode.CalledFunc(c.info, call)
-	if c.refreshCall(call, fn) {
+func (rp *retryPass) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
+	fn := errcode.CalledFunc(rp.info, call)
+	if rp.refreshCall(call, fn) {
 		bs.refresh = append(bs.refresh, call.Pos())
 	}
-	if c.scanRecursion(bs, call, fc) {
+	if rp.scanRecursion(bs, call, fc) {
 		return
 	}
 	if fn == nil {
 		return
 	}
-	if m := c.mechanismOf(call, fn); m != nil || c.retriesFunc(fn) {
+	if m := rp.mechanismOf(call, fn); m != nil || rp.retriesFunc(fn) {
 		// A method of an interface may do anything: count it as refreshing.
 		_, iface := recvType(fn).(*types.Interface)
-		bs.retry = append(bs.retry, sign{kind: signCall, node: call, refreshed: iface || c.refreshesFunc(fn)})
+		bs.retry = append(bs.retry, sign{kind: signCall, node: call, refreshed: iface || rp.refreshesFunc(fn)})
 		return
 	}
 	// Mutual recursion: a function of this package that calls back the enclosing one.
-	if self, ok := fc.self.(*types.Func); ok && fn.Pkg() == c.pass.Pkg && c.reaches(fn, self) {
+	if self, ok := fc.self.(*types.Func); ok && fn.Pkg() == rp.pass.Pkg && rp.reaches(fn, self) {
 		bs.retry = append(bs.retry, sign{kind: signRecursion, node: call, scope: fc.body})
 		return
 	}
-	if c.handsBack(call, fn) {
+	if rp.handsBack(call, fn) {
 		bs.retry = append(bs.retry, sign{kind: signDeferred, node: call, refreshed: true})
 		return
 	}
@@ -154,7 +154,7 @@ func (c *checker) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
 // handsBack reports whether a call hands the retry to someone else: a
 // timer (time.AfterFunc), or an HTTP client told to retry (http.Error or
 // WriteHeader with 429 or 503, a Retry-After header).
-func (c *checker) handsBack(call *ast.CallExpr, fn *types.Func) bool {
+func (rp *retryPass) handsBack(call *ast.CallExpr, fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
@@ -162,14 +162,14 @@ func (c *checker) handsBack(call *ast.CallExpr, fn *types.Func) bool {
 	case path == "time" && name == "AfterFunc":
 		return true
 	case path == "net/http" && (name == "Error" || name == "WriteHeader") && len(call.Args) > 0:
-		tv := c.info.Types[call.Args[len(call.Args)-1]]
+		tv := rp.info.Types[call.Args[len(call.Args)-1]]
 		if tv.Value == nil {
 			return true // a status computed elsewhere: cannot tell
 		}
 		status, _ := constant.Int64Val(constant.ToInt(tv.Value))
 		return status == 429 || status == 503
 	case path == "net/http" && (name == "Set" || name == "Add") && len(call.Args) > 0:
-		tv := c.info.Types[call.Args[0]]
+		tv := rp.info.Types[call.Args[0]]
 		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
 	}
 	return false
@@ -177,7 +177,7 @@ func (c *checker) handsBack(call *ast.CallExpr, fn *types.Func) bool {
 
 // scanRecursion records a call of the enclosing function, or of the
 // variable its literal is assigned to.
-func (c *checker) scanRecursion(bs *branchScan, call *ast.CallExpr, fc *funcCtx) bool {
+func (rp *retryPass) scanRecursion(bs *branchScan, call *ast.CallExpr, fc *funcCtx) bool {
 	if fc.self == nil {
 		return false
 	}
@@ -190,7 +190,7 @@ func (c *checker) scanRecursion(bs *branchScan, call *ast.CallExpr, fc *funcCtx)
 	default:
 		return false
 	}
-	obj := c.info.Uses[id]
+	obj := rp.info.Uses[id]
 	if f, ok := obj.(*types.Func); ok {
 		obj = f.Origin()
 	}
@@ -210,18 +210,18 @@ func recvType(fn *types.Func) types.Type {
 }
 
 // reaches reports whether from calls to (transitively) within this package.
-func (c *checker) reaches(from, to *types.Func) bool {
-	if c.reach == nil {
-		c.reach = make(map[*types.Func]map[*types.Func]bool)
+func (rp *retryPass) reaches(from, to *types.Func) bool {
+	if rp.reach == nil {
+		rp.reach = make(map[*types.Func]map[*types.Func]bool)
 	}
-	seen, ok := c.reach[from]
+	seen, ok := rp.reach[from]
 	if !ok {
 		seen = make(map[*types.Func]bool)
 		work := []*types.Func{from}
 		for len(work) > 0 {
 			fn := work[len(work)-1]
 			work = work[:len(work)-1]
-			if fi := c.funcs[fn]; fi != nil {
+			if fi := rp.funcs[fn]; fi != nil {
 				for _, callee := range fi.callees {
 					if !seen[callee] {
 						seen[callee] = true
@@ -230,16 +230,16 @@ func (c *checker) reaches(from, to *types.Func) bool {
 				}
 			}
 		}
-		c.reach[from] = seen
+		rp.reach[from] = seen
 	}
 	return seen[to]
 }
 
 // continueTarget returns the loop outside the branch [start, end) that a
 // continue statement continues, or nil if it continues a loop inside it.
-func (c *checker) continueTarget(br *ast.BranchStmt, stack []ast.Node, stmt inspector.Cursor, start, end token.Pos) ast.Node {
+func (rp *retryPass) continueTarget(br *ast.BranchStmt, stack []ast.Node, stmt inspector.Cursor, start, end token.Pos) ast.Node {
 	if br.Label != nil {
-		l, ok := c.info.Uses[br.Label].(*types.Label)
+		l, ok := rp.info.Uses[br.Label].(*types.Label)
 		if !ok || (start <= l.Pos() && l.Pos() < end) {
 			return nil
 		}
@@ -273,18 +273,18 @@ func (c *checker) continueTarget(br *ast.BranchStmt, stack []ast.Node, stmt insp
 
 // scanCallbackReturn judges a return from a retry callback: a retryable
 // error retries; a permanent one stops the retry.
-func (c *checker) scanCallbackReturn(bs *branchScan, r *ast.ReturnStmt, fc *funcCtx) {
+func (rp *retryPass) scanCallbackReturn(bs *branchScan, r *ast.ReturnStmt, fc *funcCtx) {
 	if len(r.Results) == 0 {
 		return
 	}
 	e := ast.Unparen(r.Results[len(r.Results)-1])
-	if tv, ok := c.info.Types[e]; ok && tv.IsNil() {
+	if tv, ok := rp.info.Types[e]; ok && tv.IsNil() {
 		return // success: stops the retry, but the caller may look further
 	}
 	call, _ := e.(*ast.CallExpr)
 	var fn *types.Func
 	if call != nil {
-		fn = errcode.CalledFunc(c.info, call)
+		fn = errcode.CalledFunc(rp.info, call)
 	}
 	if fn != nil && fn.Pkg() != nil {
 		if kind, ok := libKind(fn.Pkg().Path()); ok {
@@ -300,7 +300,7 @@ func (c *checker) scanCallbackReturn(bs *branchScan, r *ast.ReturnStmt, fc *func
 	}
 	if fc.callback.kind == mechSethvargo {
 		// go-retry retries only errors marked with RetryableError.
-		if cl, _ := c.classifyErr(e, r, nil); cl == errPlain {
+		if cl, _ := rp.classifyErr(e, r, nil); cl == errPlain {
 			bs.plainCB = true
 		}
 		return

@@ -24,34 +24,34 @@ type comparison struct {
 	stmt  inspector.Cursor // the if or switch statement
 }
 
-func (c *checker) collectComparisons() {
-	for cur := range c.ins.Root().Preorder((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil)) {
+func (rp *retryPass) collectComparisons() {
+	for cur := range rp.ins.Root().Preorder((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.IfStmt:
 			var elseBlock *ast.BlockStmt
 			if b, ok := n.Else.(*ast.BlockStmt); ok {
 				elseBlock = b
 			}
-			for _, t := range c.condTerms(n.Cond) {
-				c.sawCmp = true
-				c.addTerm(cur, t, n.Body, n.Body.List, elseBlock)
+			for _, t := range rp.condTerms(n.Cond) {
+				rp.sawCmp = true
+				rp.addTerm(cur, t, n.Body, n.Body.List, elseBlock)
 			}
 		case *ast.SwitchStmt:
 			if n.Tag == nil {
 				for _, s := range n.Body.List {
 					cc := s.(*ast.CaseClause)
 					for _, e := range cc.List {
-						for _, t := range c.condTerms(e) {
-							c.sawCmp = true
+						for _, t := range rp.condTerms(e) {
+							rp.sawCmp = true
 							// The case list is a disjunction, and there is no else.
 							t.inOr = true
-							c.addTerm(cur, t, cc, cc.Body, nil)
+							rp.addTerm(cur, t, cc, cc.Body, nil)
 						}
 					}
 				}
 				continue
 			}
-			if !c.ec.IsErrcode(n.Tag) {
+			if !rp.ec.IsErrcode(n.Tag) {
 				continue
 			}
 			var deflt *ast.CaseClause
@@ -62,20 +62,20 @@ func (c *checker) collectComparisons() {
 					deflt = cc
 				}
 				for _, e := range cc.List {
-					code, ok := c.constCode(e)
+					code, ok := rp.constCode(e)
 					if !ok {
 						continue
 					}
-					c.sawCmp = true
+					rp.sawCmp = true
 					if code == 0 {
 						zero = true
 					} else if cl := codes.Retry(code); worthy(cl) {
-						c.cmps = append(c.cmps, &comparison{expr: e, code: code, class: cl, block: cc, stmts: cc.Body, stmt: cur})
+						rp.cmps = append(rp.cmps, &comparison{expr: e, code: code, class: cl, block: cc, stmts: cc.Body, stmt: cur})
 					}
 				}
 			}
 			if zero && deflt != nil {
-				c.cmps = append(c.cmps, &comparison{expr: n.Tag, code: 0, block: deflt, stmts: deflt.Body, stmt: cur})
+				rp.cmps = append(rp.cmps, &comparison{expr: n.Tag, code: 0, block: deflt, stmts: deflt.Body, stmt: cur})
 			}
 		}
 	}
@@ -92,9 +92,9 @@ type term struct {
 // condTerms returns the errcode comparisons of a condition: the whole
 // condition, or the top-level disjuncts or conjuncts of one. Deeper
 // nesting is left alone.
-func (c *checker) condTerms(cond ast.Expr) []term {
+func (rp *retryPass) condTerms(cond ast.Expr) []term {
 	cond = ast.Unparen(cond)
-	if t, ok := c.cmpTerm(cond); ok {
+	if t, ok := rp.cmpTerm(cond); ok {
 		return []term{t}
 	}
 	b, ok := cond.(*ast.BinaryExpr)
@@ -103,7 +103,7 @@ func (c *checker) condTerms(cond ast.Expr) []term {
 	}
 	var terms []term
 	for _, x := range flatten(b, b.Op) {
-		if t, ok := c.cmpTerm(ast.Unparen(x)); ok {
+		if t, ok := rp.cmpTerm(ast.Unparen(x)); ok {
 			t.inOr, t.inAnd = b.Op == token.LOR, b.Op == token.LAND
 			terms = append(terms, t)
 		}
@@ -118,14 +118,14 @@ func flatten(e ast.Expr, op token.Token) []ast.Expr {
 	return []ast.Expr{e}
 }
 
-func (c *checker) cmpTerm(e ast.Expr) (term, bool) {
+func (rp *retryPass) cmpTerm(e ast.Expr) (term, bool) {
 	b, ok := e.(*ast.BinaryExpr)
 	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
 		return term{}, false
 	}
-	code, ok := c.constCode(b.Y)
-	if !ok || !c.ec.IsErrcode(b.X) {
-		if code, ok = c.constCode(b.X); !ok || !c.ec.IsErrcode(b.Y) {
+	code, ok := rp.constCode(b.Y)
+	if !ok || !rp.ec.IsErrcode(b.X) {
+		if code, ok = rp.constCode(b.X); !ok || !rp.ec.IsErrcode(b.Y) {
 			return term{}, false
 		}
 	}
@@ -134,8 +134,8 @@ func (c *checker) cmpTerm(e ast.Expr) (term, bool) {
 
 // constCode returns the integer value of a constant expression: a literal
 // or a named constant of any origin.
-func (c *checker) constCode(e ast.Expr) (int, bool) {
-	tv, ok := c.info.Types[e]
+func (rp *retryPass) constCode(e ast.Expr) (int, bool) {
+	tv, ok := rp.info.Types[e]
 	if !ok || tv.Value == nil {
 		return 0, false
 	}
@@ -158,7 +158,7 @@ func worthy(cl codes.RetryClass) bool {
 // branch taken when the errcode equals it, for 0 the branch taken when it
 // does not. A branch that also depends on the rest of the condition is
 // left alone.
-func (c *checker) addTerm(stmt inspector.Cursor, t term, body ast.Node, bodyStmts []ast.Stmt, elseBlock *ast.BlockStmt) {
+func (rp *retryPass) addTerm(stmt inspector.Cursor, t term, body ast.Node, bodyStmts []ast.Stmt, elseBlock *ast.BlockStmt) {
 	var cl codes.RetryClass
 	wantEq := true
 	if t.code == 0 {
@@ -175,5 +175,5 @@ func (c *checker) addTerm(stmt inspector.Cursor, t term, body ast.Node, bodyStmt
 	default:
 		return
 	}
-	c.cmps = append(c.cmps, cmp)
+	rp.cmps = append(rp.cmps, cmp)
 }

@@ -14,12 +14,12 @@ import (
 // retryShaped reports whether a loop can be a retry loop: a for loop, or
 // a range over an integer or an iterator function; not a range over a
 // collection, whose next iteration moves on to the next element.
-func (c *checker) retryShaped(loop ast.Node) bool {
+func (rp *retryPass) retryShaped(loop ast.Node) bool {
 	switch l := loop.(type) {
 	case *ast.ForStmt:
 		return true
 	case *ast.RangeStmt:
-		t := c.info.TypeOf(l.X)
+		t := rp.info.TypeOf(l.X)
 		if t == nil {
 			return false
 		}
@@ -35,13 +35,13 @@ func (c *checker) retryShaped(loop ast.Node) bool {
 
 // inRetryLoop reports whether cur is inside a retry-shaped loop of its
 // own function.
-func (c *checker) inRetryLoop(cur inspector.Cursor) bool {
+func (rp *retryPass) inRetryLoop(cur inspector.Cursor) bool {
 	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := e.Node().(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return false
 		default:
-			if c.retryShaped(n) {
+			if rp.retryShaped(n) {
 				return true
 			}
 		}
@@ -51,7 +51,7 @@ func (c *checker) inRetryLoop(cur inspector.Cursor) bool {
 
 // underErrorCondition reports whether cur is in the body of an if whose
 // condition mentions an errcode or an error.
-func (c *checker) underErrorCondition(cur inspector.Cursor) bool {
+func (rp *retryPass) underErrorCondition(cur inspector.Cursor) bool {
 	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		ifs, ok := e.Node().(*ast.IfStmt)
 		if !ok {
@@ -60,7 +60,7 @@ func (c *checker) underErrorCondition(cur inspector.Cursor) bool {
 		found := false
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
 			if x, ok := n.(ast.Expr); ok && !found {
-				found = c.ec.IsErrcode(x) || isError(c.info.TypeOf(x))
+				found = rp.ec.IsErrcode(x) || isError(rp.info.TypeOf(x))
 			}
 			return !found
 		})
@@ -83,7 +83,9 @@ type funcCtx struct {
 	inLoop   bool // a literal inside a retry-shaped loop
 }
 
-func (c *checker) funcCtx(stmt inspector.Cursor) *funcCtx {
+// enclosingFunc returns the function a statement is in, described once
+// per function; nil at package level or for a function without a body.
+func (rp *retryPass) enclosingFunc(stmt inspector.Cursor) *funcCtx {
 	var fcur inspector.Cursor
 	found := false
 	for e := range stmt.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -93,61 +95,61 @@ func (c *checker) funcCtx(stmt inspector.Cursor) *funcCtx {
 	if !found {
 		return nil
 	}
-	if fc, ok := c.ctxs[fcur.Node()]; ok {
+	if fc, ok := rp.ctxs[fcur.Node()]; ok {
 		return fc
 	}
 	fc := &funcCtx{node: fcur.Node()}
 	switch n := fcur.Node().(type) {
 	case *ast.FuncDecl:
-		fn := c.obj(n)
+		fn := rp.obj(n)
 		if fn == nil || n.Body == nil {
-			c.ctxs[n] = nil
+			rp.ctxs[n] = nil
 			return nil
 		}
 		fc.sig, _ = fn.Type().(*types.Signature)
-		fc.body, fc.self, fc.outer = n.Body, fn, c.funcs[fn]
-		fc.callback = c.cbFuncs[fn]
+		fc.body, fc.self, fc.outer = n.Body, fn, rp.funcs[fn]
+		fc.callback = rp.cbFuncs[fn]
 	case *ast.FuncLit:
-		fc.sig, _ = c.info.TypeOf(n).(*types.Signature)
+		fc.sig, _ = rp.info.TypeOf(n).(*types.Signature)
 		fc.body, fc.lit = n.Body, true
-		if v := c.varOfLit[n]; v != nil {
+		if v := rp.varOfLit[n]; v != nil {
 			fc.self = v
 		}
-		fc.callback = c.callbacks[n]
-		fc.inLoop = c.inRetryLoop(fcur.Parent())
+		fc.callback = rp.callbacks[n]
+		fc.inLoop = rp.inRetryLoop(fcur.Parent())
 		for e := range fcur.Enclosing((*ast.FuncDecl)(nil)) {
-			if fn := c.obj(e.Node().(*ast.FuncDecl)); fn != nil {
-				fc.outer = c.funcs[fn]
+			if fn := rp.obj(e.Node().(*ast.FuncDecl)); fn != nil {
+				fc.outer = rp.funcs[fn]
 			}
 		}
 	}
 	if fc.sig == nil {
 		fc = nil
 	}
-	c.ctxs[fcur.Node()] = fc
+	rp.ctxs[fcur.Node()] = fc
 	return fc
 }
 
 // computeCovered finds the functions of this package that a caller
 // retries: called inside a retry-shaped loop or a retry callback, given
 // to a retry mechanism, or called by such a function.
-func (c *checker) computeCovered() {
-	c.covered = make(map[*types.Func]bool)
+func (rp *retryPass) computeCovered() {
+	rp.covered = make(map[*types.Func]bool)
 	var work []*types.Func
 	mark := func(fn *types.Func) {
-		if !c.covered[fn] {
-			c.covered[fn] = true
+		if !rp.covered[fn] {
+			rp.covered[fn] = true
 			work = append(work, fn)
 		}
 	}
 	// A function given to a retry mechanism is judged as a callback; what it
 	// calls is retried with it.
-	for fn := range c.cbFuncs {
+	for fn := range rp.cbFuncs {
 		work = append(work, fn)
 	}
-	for _, fi := range c.order {
+	for _, fi := range rp.order {
 		for i, site := range fi.sites {
-			if c.inRetryContext(site) {
+			if rp.inRetryContext(site) {
 				mark(fi.callees[i])
 			}
 		}
@@ -155,7 +157,7 @@ func (c *checker) computeCovered() {
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		if fi := c.funcs[fn]; fi != nil {
+		if fi := rp.funcs[fn]; fi != nil {
 			for _, callee := range fi.callees {
 				mark(callee)
 			}
@@ -166,21 +168,21 @@ func (c *checker) computeCovered() {
 // inRetryContext reports whether a call runs again after a failure: in a
 // retry callback, a retry-shaped loop, or a range over a channel (a ticker
 // or a work queue that runs it again later).
-func (c *checker) inRetryContext(cur inspector.Cursor) bool {
+func (rp *retryPass) inRetryContext(cur inspector.Cursor) bool {
 	for e := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := e.Node().(type) {
 		case *ast.FuncDecl:
 			return false
 		case *ast.FuncLit:
-			if c.callbacks[n] != nil {
+			if rp.callbacks[n] != nil {
 				return true
 			}
 		case *ast.RangeStmt:
-			if t := c.info.TypeOf(n.X); c.retryShaped(n) || (t != nil && isChan(t)) {
+			if t := rp.info.TypeOf(n.X); rp.retryShaped(n) || (t != nil && isChan(t)) {
 				return true
 			}
 		default:
-			if c.retryShaped(n) {
+			if rp.retryShaped(n) {
 				return true
 			}
 		}

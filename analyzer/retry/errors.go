@@ -30,9 +30,9 @@ const (
 // the branch statements before the return, searched for the last
 // assignment of a local variable. It returns the sentinel variable, if
 // the value is or wraps one.
-func (c *checker) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (errClass, *types.Var) {
+func (rp *retryPass) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (errClass, *types.Var) {
 	e = ast.Unparen(e)
-	tv, ok := c.info.Types[e]
+	tv, ok := rp.info.Types[e]
 	if !ok {
 		return errUnknown, nil
 	}
@@ -41,19 +41,19 @@ func (c *checker) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (errCl
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
-		v, ok := c.info.Uses[e].(*types.Var)
+		v, ok := rp.info.Uses[e].(*types.Var)
 		if !ok {
 			return errUnknown, nil
 		}
 		if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 			return errDistinguishable, v
 		}
-		if rhs := lastAssign(c.info, v, stmts, ret.Pos()); rhs != nil {
-			return c.classifyErr(rhs, ret, nil)
+		if rhs := lastAssign(rp.info, v, stmts, ret.Pos()); rhs != nil {
+			return rp.classifyErr(rhs, ret, nil)
 		}
 		return errUnknown, nil
 	case *ast.SelectorExpr:
-		if v, ok := c.info.Uses[e.Sel].(*types.Var); ok && !v.IsField() {
+		if v, ok := rp.info.Uses[e.Sel].(*types.Var); ok && !v.IsField() {
 			return errDistinguishable, v // pkg.ErrX
 		}
 		return errUnknown, nil
@@ -65,10 +65,10 @@ func (c *checker) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (errCl
 		}
 		return errUnknown, nil
 	case *ast.CallExpr:
-		if ftv, ok := c.info.Types[e.Fun]; ok && ftv.IsType() {
+		if ftv, ok := rp.info.Types[e.Fun]; ok && ftv.IsType() {
 			return errDistinguishable, nil // MyError(msg)
 		}
-		fn := errcode.CalledFunc(c.info, e)
+		fn := errcode.CalledFunc(rp.info, e)
 		if fn == nil || fn.Pkg() == nil {
 			return errUnknown, nil
 		}
@@ -81,18 +81,18 @@ func (c *checker) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (errCl
 			if len(e.Args) == 0 {
 				return errUnknown, nil
 			}
-			f, ok := c.info.Types[e.Args[0]]
+			f, ok := rp.info.Types[e.Args[0]]
 			if !ok || f.Value == nil || f.Value.Kind() != constant.String {
 				return errUnknown, nil
 			}
 			if !strings.Contains(constant.StringVal(f.Value), "%w") {
 				return errPlain, nil
 			}
-			return c.combine(e.Args[1:], ret, stmts)
+			return rp.combine(e.Args[1:], ret, stmts)
 		case path == "errors" && name == "Join":
-			return c.combine(e.Args, ret, stmts)
+			return rp.combine(e.Args, ret, stmts)
 		case path == "github.com/pkg/errors" && len(e.Args) > 0:
-			return c.classifyErr(e.Args[0], ret, stmts) // Wrap, Wrapf, WithMessage, WithStack
+			return rp.classifyErr(e.Args[0], ret, stmts) // Wrap, Wrapf, WithMessage, WithStack
 		}
 		if _, ok := libKind(fn.Pkg().Path()); ok {
 			return errDistinguishable, nil // a retry library's marker
@@ -110,14 +110,14 @@ func (c *checker) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (errCl
 
 // combine classifies wrapped errors: any distinguishable one makes the
 // whole distinguishable; arguments that are not errors do not count.
-func (c *checker) combine(args []ast.Expr, ret ast.Node, stmts []ast.Stmt) (errClass, *types.Var) {
+func (rp *retryPass) combine(args []ast.Expr, ret ast.Node, stmts []ast.Stmt) (errClass, *types.Var) {
 	result := errPlain
 	for _, a := range args {
-		t := c.info.TypeOf(a)
+		t := rp.info.TypeOf(a)
 		if t == nil || !types.Implements(t, errorType.Underlying().(*types.Interface)) {
 			continue
 		}
-		switch cl, v := c.classifyErr(a, ret, stmts); cl {
+		switch cl, v := rp.classifyErr(a, ret, stmts); cl {
 		case errDistinguishable:
 			return errDistinguishable, v
 		case errUnknown:

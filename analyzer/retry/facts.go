@@ -55,10 +55,10 @@ type funcInfo struct {
 	sites      []inspector.Cursor
 }
 
-func (c *checker) collectFuncs() {
-	for fdCur := range c.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+func (rp *retryPass) collectFuncs() {
+	for fdCur := range rp.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := fdCur.Node().(*ast.FuncDecl)
-		obj, _ := c.info.Defs[fd.Name].(*types.Func)
+		obj, _ := rp.info.Defs[fd.Name].(*types.Func)
 		if obj == nil || fd.Body == nil {
 			continue
 		}
@@ -68,70 +68,70 @@ func (c *checker) collectFuncs() {
 			ownRetry:   hasMarker(fd.Doc, RetriesMarker),
 			ownRefresh: hasMarker(fd.Doc, RefreshesTokenMarker),
 		}
-		c.funcs[obj] = fi
-		c.order = append(c.order, fi)
+		rp.funcs[obj] = fi
+		rp.order = append(rp.order, fi)
 		for cur := range fdCur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					if len(n.Lhs) == len(n.Rhs) {
-						c.noteLitVar(lhs, n.Rhs[i])
+						rp.noteLitVar(lhs, n.Rhs[i])
 					}
 				}
-				if n.Tok == token.ASSIGN && c.clearsTokenField(n) {
+				if n.Tok == token.ASSIGN && rp.clearsTokenField(n) {
 					fi.ownRefresh = true
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					if len(n.Names) == len(n.Values) {
-						c.noteLitVar(name, n.Values[i])
+						rp.noteLitVar(name, n.Values[i])
 					}
 				}
 			case *ast.CallExpr:
-				fn := errcode.CalledFunc(c.info, n)
-				if m := c.mechanismOf(n, fn); m != nil {
+				fn := errcode.CalledFunc(rp.info, n)
+				if m := rp.mechanismOf(n, fn); m != nil {
 					fi.ownRetry = true
-					c.noteCallbacks(n, m)
+					rp.noteCallbacks(n, m)
 				}
 				if fn == nil {
 					continue
 				}
-				if fn.Pkg() == c.pass.Pkg {
+				if fn.Pkg() == rp.pass.Pkg {
 					fi.callees = append(fi.callees, fn)
 					fi.sites = append(fi.sites, cur)
 				} else if fn.Pkg() != nil {
-					if c.pass.ImportObjectFact(fn, new(RetriesFact)) {
+					if rp.pass.ImportObjectFact(fn, new(RetriesFact)) {
 						fi.ownRetry = true
 					}
-					if c.pass.ImportObjectFact(fn, new(RefreshesTokenFact)) {
+					if rp.pass.ImportObjectFact(fn, new(RefreshesTokenFact)) {
 						fi.ownRefresh = true
 					}
 				}
-				if c.refreshCall(n, fn) {
+				if rp.refreshCall(n, fn) {
 					fi.ownRefresh = true
 				}
-				if fn == obj && c.underErrorCondition(cur) {
+				if fn == obj && rp.underErrorCondition(cur) {
 					fi.ownRetry = true // recursion after a failure
 				}
-				if isSleep(fn) && c.inRetryLoop(cur) {
+				if isSleep(fn) && rp.inRetryLoop(cur) {
 					fi.ownRetry = true // sleeps in a loop: a hand-written retry loop
 				}
 			}
 		}
 	}
 	// Local function variables given to a mechanism: op := func() error {...}; backoff.Retry(op, b).
-	for v, m := range c.pending {
-		if lit := c.litVars[v]; lit != nil {
-			c.callbacks[lit] = m
+	for v, m := range rp.pending {
+		if lit := rp.litVars[v]; lit != nil {
+			rp.callbacks[lit] = m
 		}
 	}
 	// Loops that continue after an errcode comparison retry.
-	for _, cmp := range c.cmps {
-		fc := c.funcCtx(cmp.stmt)
+	for _, cmp := range rp.cmps {
+		fc := rp.enclosingFunc(cmp.stmt)
 		if fc == nil || fc.outer == nil {
 			continue
 		}
-		for _, s := range c.scan(cmp, fc, true).retry {
+		for _, s := range rp.scan(cmp, fc, true).retry {
 			if s.kind == signContinue || s.kind == signGoto || s.kind == signRecursion {
 				fc.outer.ownRetry = true
 			}
@@ -139,8 +139,8 @@ func (c *checker) collectFuncs() {
 	}
 }
 
-func (c *checker) obj(fd *ast.FuncDecl) *types.Func {
-	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+func (rp *retryPass) obj(fd *ast.FuncDecl) *types.Func {
+	fn, _ := rp.info.Defs[fd.Name].(*types.Func)
 	return fn
 }
 
@@ -157,7 +157,7 @@ func hasMarker(doc *ast.CommentGroup, marker string) bool {
 	return false
 }
 
-func (c *checker) noteLitVar(lhs, rhs ast.Expr) {
+func (rp *retryPass) noteLitVar(lhs, rhs ast.Expr) {
 	lit, ok := ast.Unparen(rhs).(*ast.FuncLit)
 	if !ok {
 		return
@@ -166,21 +166,21 @@ func (c *checker) noteLitVar(lhs, rhs ast.Expr) {
 	if !ok {
 		return
 	}
-	if v, ok := c.info.ObjectOf(id).(*types.Var); ok {
-		c.litVars[v] = lit
-		c.varOfLit[lit] = v
+	if v, ok := rp.info.ObjectOf(id).(*types.Var); ok {
+		rp.litVars[v] = lit
+		rp.varOfLit[lit] = v
 	}
 }
 
 // noteCallbacks records the function arguments of a retry mechanism call.
-func (c *checker) noteCallbacks(call *ast.CallExpr, m *mechanism) {
+func (rp *retryPass) noteCallbacks(call *ast.CallExpr, m *mechanism) {
 	for _, arg := range call.Args {
-		if !returnsError(c.info.TypeOf(arg)) {
+		if !returnsError(rp.info.TypeOf(arg)) {
 			continue
 		}
 		switch a := ast.Unparen(arg).(type) {
 		case *ast.FuncLit:
-			c.callbacks[a] = m
+			rp.callbacks[a] = m
 		case *ast.Ident, *ast.SelectorExpr:
 			var id *ast.Ident
 			if sel, ok := a.(*ast.SelectorExpr); ok {
@@ -188,13 +188,13 @@ func (c *checker) noteCallbacks(call *ast.CallExpr, m *mechanism) {
 			} else {
 				id = a.(*ast.Ident)
 			}
-			switch obj := c.info.Uses[id].(type) {
+			switch obj := rp.info.Uses[id].(type) {
 			case *types.Func:
-				if obj.Pkg() == c.pass.Pkg {
-					c.cbFuncs[obj.Origin()] = m
+				if obj.Pkg() == rp.pass.Pkg {
+					rp.cbFuncs[obj.Origin()] = m
 				}
 			case *types.Var:
-				c.pending[obj] = m
+				rp.pending[obj] = m
 			}
 		}
 	}
@@ -202,19 +202,19 @@ func (c *checker) noteCallbacks(call *ast.CallExpr, m *mechanism) {
 
 // propagate extends own retries and refreshes to the callers in this
 // package and exports the facts.
-func (c *checker) propagate() {
+func (rp *retryPass) propagate() {
 	callers := make(map[*types.Func][]*types.Func)
 	var retryWork, refreshWork []*types.Func
-	for _, fi := range c.order {
+	for _, fi := range rp.order {
 		for _, callee := range fi.callees {
 			callers[callee] = append(callers[callee], fi.obj)
 		}
 		if fi.ownRetry {
-			c.retries[fi.obj] = true
+			rp.retries[fi.obj] = true
 			retryWork = append(retryWork, fi.obj)
 		}
 		if fi.ownRefresh {
-			c.refreshes[fi.obj] = true
+			rp.refreshes[fi.obj] = true
 			refreshWork = append(refreshWork, fi.obj)
 		}
 	}
@@ -230,36 +230,36 @@ func (c *checker) propagate() {
 			}
 		}
 	}
-	spread(c.retries, retryWork)
-	spread(c.refreshes, refreshWork)
-	for _, fi := range c.order {
-		if c.retries[fi.obj] {
-			c.pass.ExportObjectFact(fi.obj, &RetriesFact{Retries: true})
+	spread(rp.retries, retryWork)
+	spread(rp.refreshes, refreshWork)
+	for _, fi := range rp.order {
+		if rp.retries[fi.obj] {
+			rp.pass.ExportObjectFact(fi.obj, &RetriesFact{Retries: true})
 		}
-		if c.refreshes[fi.obj] {
-			c.pass.ExportObjectFact(fi.obj, &RefreshesTokenFact{RefreshesToken: true})
+		if rp.refreshes[fi.obj] {
+			rp.pass.ExportObjectFact(fi.obj, &RefreshesTokenFact{RefreshesToken: true})
 		}
 	}
 }
 
 // retriesFunc reports whether fn retries (this package or by fact).
-func (c *checker) retriesFunc(fn *types.Func) bool {
+func (rp *retryPass) retriesFunc(fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
-	if fn.Pkg() == c.pass.Pkg {
-		return c.retries[fn]
+	if fn.Pkg() == rp.pass.Pkg {
+		return rp.retries[fn]
 	}
-	return c.pass.ImportObjectFact(fn, new(RetriesFact))
+	return rp.pass.ImportObjectFact(fn, new(RetriesFact))
 }
 
 // refreshesFunc reports whether fn refreshes the token (this package or by fact).
-func (c *checker) refreshesFunc(fn *types.Func) bool {
+func (rp *retryPass) refreshesFunc(fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
-	if fn.Pkg() == c.pass.Pkg {
-		return c.refreshes[fn]
+	if fn.Pkg() == rp.pass.Pkg {
+		return rp.refreshes[fn]
 	}
-	return c.pass.ImportObjectFact(fn, new(RefreshesTokenFact))
+	return rp.pass.ImportObjectFact(fn, new(RefreshesTokenFact))
 }

@@ -1,6 +1,6 @@
 // This file decides the verdict on a branch: it retries, gives up, refreshes
 // without retrying, retries without refreshing, stops a retry callback, or
-// returns a sentinel nothing checks.
+// returns a sentinel nothing tells apart.
 
 package retry
 
@@ -24,9 +24,9 @@ const (
 	givesUp
 	refreshNoRetry
 	retryNoRefresh
-	stopsRetry      // a retry callback returns a permanent error
-	notRetryable    // a go-retry callback returns an error not marked retryable
-	uncheckedMarker // becomes an unexported sentinel nothing checks
+	stopsRetry       // a retry callback returns a permanent error
+	notRetryable     // a go-retry callback returns an error not marked retryable
+	untestedSentinel // returns an unexported sentinel nothing tells apart
 )
 
 type judgement struct {
@@ -37,14 +37,14 @@ type judgement struct {
 }
 
 // judge decides what a branch does for a code of class cl.
-func (c *checker) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) judgement {
-	bs := c.scan(cmp, fc, false)
+func (rp *retryPass) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) judgement {
+	bs := rp.scan(cmp, fc, false)
 	if len(bs.retry) > 0 {
 		if cl != codes.RefreshToken {
 			return judgement{verdict: retries}
 		}
 		for _, s := range bs.retry {
-			if s.refreshed || c.refreshedBefore(bs, s) {
+			if s.refreshed || rp.refreshedBefore(bs, s) {
 				return judgement{verdict: retries}
 			}
 		}
@@ -59,10 +59,10 @@ func (c *checker) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) judge
 	case *ast.ReturnStmt:
 		how, ret = "returns", last
 	case *ast.ExprStmt:
-		how = c.exits(last.X)
+		how = rp.exits(last.X)
 	case *ast.BranchStmt:
 		// goto fail, where fail: return errors.New(...)
-		if ret = c.gotoReturn(last, fc); ret != nil {
+		if ret = rp.gotoReturn(last, fc); ret != nil {
 			how = "returns"
 			bs.returns = append(bs.returns, ret)
 		}
@@ -80,7 +80,7 @@ func (c *checker) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) judge
 		return judgement{}
 	}
 	if ret != nil {
-		v, marker := c.returnVerdict(cmp, fc, bs, ret)
+		v, marker := rp.returnVerdict(cmp, fc, bs, ret)
 		if v != givesUp {
 			return judgement{verdict: v, marker: marker}
 		}
@@ -94,7 +94,7 @@ func (c *checker) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) judge
 // refreshedBefore reports whether a token refresh precedes a retry: in the
 // branch before it (or inside its callback), or anywhere in the loop,
 // function or callback it retries.
-func (c *checker) refreshedBefore(bs *branchScan, s sign) bool {
+func (rp *retryPass) refreshedBefore(bs *branchScan, s sign) bool {
 	for _, p := range bs.refresh {
 		if p < s.node.End() {
 			return true
@@ -108,7 +108,7 @@ func (c *checker) refreshedBefore(bs *branchScan, s sign) bool {
 		if found {
 			return false
 		}
-		if call, ok := n.(*ast.CallExpr); ok && c.refreshCall(call, errcode.CalledFunc(c.info, call)) {
+		if call, ok := n.(*ast.CallExpr); ok && rp.refreshCall(call, errcode.CalledFunc(rp.info, call)) {
 			found = true
 		}
 		return true
@@ -118,11 +118,11 @@ func (c *checker) refreshedBefore(bs *branchScan, s sign) bool {
 
 // gotoReturn returns the return statement a goto jumps forward to, if the
 // label labels one.
-func (c *checker) gotoReturn(br *ast.BranchStmt, fc *funcCtx) *ast.ReturnStmt {
+func (rp *retryPass) gotoReturn(br *ast.BranchStmt, fc *funcCtx) *ast.ReturnStmt {
 	if br.Tok != token.GOTO || br.Label == nil {
 		return nil
 	}
-	l, ok := c.info.Uses[br.Label].(*types.Label)
+	l, ok := rp.info.Uses[br.Label].(*types.Label)
 	if !ok || l.Pos() < br.Pos() {
 		return nil
 	}
@@ -137,17 +137,17 @@ func (c *checker) gotoReturn(br *ast.BranchStmt, fc *funcCtx) *ast.ReturnStmt {
 }
 
 // exits returns "panics" or "exits" for a call that does not return.
-func (c *checker) exits(e ast.Expr) string {
+func (rp *retryPass) exits(e ast.Expr) string {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return ""
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-		if _, ok := c.info.Uses[id].(*types.Builtin); ok {
+		if _, ok := rp.info.Uses[id].(*types.Builtin); ok {
 			return "panics"
 		}
 	}
-	fn := errcode.CalledFunc(c.info, call)
+	fn := errcode.CalledFunc(rp.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
@@ -163,7 +163,7 @@ func (c *checker) exits(e ast.Expr) string {
 
 // returnVerdict judges a branch that ends in a return, outside retry
 // callbacks: givesUp when it hands its caller nothing to act on.
-func (c *checker) returnVerdict(cmp *comparison, fc *funcCtx, bs *branchScan, ret *ast.ReturnStmt) (verdict, string) {
+func (rp *retryPass) returnVerdict(cmp *comparison, fc *funcCtx, bs *branchScan, ret *ast.ReturnStmt) (verdict, string) {
 	res := fc.sig.Results()
 	if fc.lit && (res.Len() > 0 || fc.inLoop) {
 		return undecided, "" // a literal's results go to code that may retry
@@ -188,13 +188,13 @@ func (c *checker) returnVerdict(cmp *comparison, fc *funcCtx, bs *branchScan, re
 	// Returning the response or the code hands the caller the errcode.
 	for _, r := range bs.returns {
 		for _, x := range r.Results {
-			if t := c.info.TypeOf(x); c.ec.IsErrcode(x) || (t != nil && c.ec.IsResponseType(t)) {
+			if t := rp.info.TypeOf(x); rp.ec.IsErrcode(x) || (t != nil && rp.ec.IsResponseType(t)) {
 				return undecided, ""
 			}
 		}
 		if len(r.Results) == 0 { // a naked return of a named response result
 			for i := range res.Len() {
-				if c.ec.IsResponseType(res.At(i).Type()) {
+				if rp.ec.IsResponseType(res.At(i).Type()) {
 					return undecided, ""
 				}
 			}
@@ -206,20 +206,20 @@ func (c *checker) returnVerdict(cmp *comparison, fc *funcCtx, bs *branchScan, re
 		e = ret.Results[errIdx]
 	case len(ret.Results) == 0 && res.At(errIdx).Name() != "":
 		// A naked return: the value last assigned to the named result.
-		e = lastAssign(c.info, res.At(errIdx), cmp.stmts, ret.Pos())
+		e = lastAssign(rp.info, res.At(errIdx), cmp.stmts, ret.Pos())
 		if e == nil {
 			return undecided, ""
 		}
 	default:
 		return undecided, ""
 	}
-	cl, sentinel := c.classifyErr(e, ret, cmp.stmts)
+	cl, sentinel := rp.classifyErr(e, ret, cmp.stmts)
 	switch cl {
 	case errPlain:
 		return givesUp, ""
 	case errDistinguishable:
-		if sentinel != nil && sentinel.Pkg() == c.pass.Pkg && !sentinel.Exported() && !c.sentinelChecked(sentinel) {
-			return uncheckedMarker, sentinel.Name()
+		if sentinel != nil && sentinel.Pkg() == rp.pass.Pkg && !sentinel.Exported() && !rp.sentinelTested(sentinel) {
+			return untestedSentinel, sentinel.Name()
 		}
 	}
 	return undecided, ""
@@ -230,32 +230,32 @@ func isNamed(t types.Type) bool {
 	return ok
 }
 
-// sentinelChecked reports whether code in this package may tell a
+// sentinelTested reports whether code in this package may tell a
 // sentinel error apart: any use other than being returned or wrapped.
-func (c *checker) sentinelChecked(v *types.Var) bool {
-	if c.checked == nil {
-		c.checked = make(map[*types.Var]bool)
-		for cur := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
+func (rp *retryPass) sentinelTested(v *types.Var) bool {
+	if rp.tested == nil {
+		rp.tested = make(map[*types.Var]bool)
+		for cur := range rp.ins.Root().Preorder((*ast.Ident)(nil)) {
 			id := cur.Node().(*ast.Ident)
-			u, ok := c.info.Uses[id].(*types.Var)
-			if !ok || u.Pkg() != c.pass.Pkg || u.Parent() != u.Pkg().Scope() || c.checked[u] {
+			u, ok := rp.info.Uses[id].(*types.Var)
+			if !ok || u.Pkg() != rp.pass.Pkg || u.Parent() != u.Pkg().Scope() || rp.tested[u] {
 				continue
 			}
-			if !c.passiveUse(cur) {
-				c.checked[u] = true
+			if !rp.passiveUse(cur) {
+				rp.tested[u] = true
 			}
 		}
 	}
-	return c.checked[v]
+	return rp.tested[v]
 }
 
 // passiveUse reports whether an identifier is only returned or wrapped.
-func (c *checker) passiveUse(cur inspector.Cursor) bool {
+func (rp *retryPass) passiveUse(cur inspector.Cursor) bool {
 	switch p := cur.Parent().Node().(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.CallExpr:
-		if fn := errcode.CalledFunc(c.info, p); fn != nil && fn.Pkg() != nil && p.Fun != cur.Node() {
+		if fn := errcode.CalledFunc(rp.info, p); fn != nil && fn.Pkg() != nil && p.Fun != cur.Node() {
 			switch fn.Pkg().Path() + "." + fn.Name() {
 			case "fmt.Errorf", "errors.Join", "github.com/pkg/errors.Wrap", "github.com/pkg/errors.Wrapf",
 				"github.com/pkg/errors.WithMessage", "github.com/pkg/errors.WithStack":

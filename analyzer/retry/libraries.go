@@ -62,7 +62,7 @@ func returnsError(t types.Type) bool {
 // mechanismOf returns the retry mechanism a call invokes: a function of a
 // known retry library that takes a callback returning error, or a function
 // whose name says retry.
-func (c *checker) mechanismOf(call *ast.CallExpr, fn *types.Func) *mechanism {
+func (rp *retryPass) mechanismOf(call *ast.CallExpr, fn *types.Func) *mechanism {
 	if fn == nil {
 		return nil
 	}

@@ -134,17 +134,17 @@ func mentionsToken(s string) bool {
 // (refreshToken, c.token.Refresh(), ForceRefreshToken, delete(cache,
 // tokenKey)), by fact, or by passing a force/refresh argument that is not
 // false.
-func (c *checker) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
+func (rp *retryPass) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 	if fn == nil {
 		// delete(m, tokenKey)
 		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "delete" {
-			if _, ok := c.info.Uses[id].(*types.Builtin); ok && len(call.Args) == 2 {
+			if _, ok := rp.info.Uses[id].(*types.Builtin); ok && len(call.Args) == 2 {
 				return mentionsToken(types.ExprString(call.Args[0])) || mentionsToken(types.ExprString(call.Args[1]))
 			}
 		}
 		return false
 	}
-	if c.refreshesFunc(fn) {
+	if rp.refreshesFunc(fn) {
 		return true
 	}
 	if !containsAnyFold(fn.Name(), refreshHints) {
@@ -194,7 +194,7 @@ func (c *checker) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 		if !strings.Contains(pn, "force") && !strings.Contains(pn, "refresh") {
 			continue
 		}
-		if tv, ok := c.info.Types[a]; ok {
+		if tv, ok := rp.info.Types[a]; ok {
 			if tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
 				continue
 			}
@@ -209,13 +209,13 @@ func (c *checker) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 // clearsTokenField reports whether an assignment sets a token field to
 // its zero value (c.accessToken = ""), which makes the next call fetch a
 // new one.
-func (c *checker) clearsTokenField(as *ast.AssignStmt) bool {
+func (rp *retryPass) clearsTokenField(as *ast.AssignStmt) bool {
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 		if !ok || !mentionsToken(sel.Sel.Name) || i >= len(as.Rhs) {
 			continue
 		}
-		if isZero(c.info, as.Rhs[i]) {
+		if isZero(rp.info, as.Rhs[i]) {
 			return true
 		}
 	}

@@ -14,24 +14,27 @@ import (
 	"github.com/wxerrlint/wxerrlint/codes"
 )
 
-func (c *checker) check() {
-	c.computeCovered()
+// report judges every retry-worthy comparison outside functions a caller
+// retries, and with -strict every failure check of a function that has no
+// retry-worthy comparison and no retry.
+func (rp *retryPass) report() {
+	rp.computeCovered()
 	done := make(map[ast.Node]bool) // branches reported: one report each
 	strictDone := make(map[ast.Node]bool)
 	var zeros []*comparison
-	for _, cmp := range c.cmps {
+	for _, cmp := range rp.cmps {
 		if cmp.code != 0 {
-			if fc := c.funcCtx(cmp.stmt); fc != nil {
-				c.retryWork[fc.node] = true
+			if fc := rp.enclosingFunc(cmp.stmt); fc != nil {
+				rp.retryWork[fc.node] = true
 				if fc.outer != nil {
-					c.retryWork[fc.outer.decl] = true
+					rp.retryWork[fc.outer.decl] = true
 				}
 			}
 		}
 	}
-	for _, cmp := range c.cmps {
-		fc := c.funcCtx(cmp.stmt)
-		if fc == nil || (fc.outer != nil && c.covered[fc.outer.obj]) {
+	for _, cmp := range rp.cmps {
+		fc := rp.enclosingFunc(cmp.stmt)
+		if fc == nil || (fc.outer != nil && rp.covered[fc.outer.obj]) {
 			continue
 		}
 		if cmp.code == 0 {
@@ -41,26 +44,26 @@ func (c *checker) check() {
 		if done[cmp.block] {
 			continue
 		}
-		j := c.judge(cmp, fc, cmp.class)
-		if msg := c.message(cmp, j); msg != "" {
+		j := rp.judge(cmp, fc, cmp.class)
+		if msg := rp.message(cmp, j); msg != "" {
 			done[cmp.block] = true
-			c.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: msg})
+			rp.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: msg})
 		}
 	}
 	if !strict {
 		return
 	}
 	for _, cmp := range zeros {
-		fc := c.funcCtx(cmp.stmt)
-		if strictDone[fc.node] || c.retryWork[fc.node] || fc.callback != nil {
+		fc := rp.enclosingFunc(cmp.stmt)
+		if strictDone[fc.node] || rp.retryWork[fc.node] || fc.callback != nil {
 			continue
 		}
-		if fc.outer != nil && (c.retries[fc.outer.obj] || c.retryWork[fc.outer.decl]) {
+		if fc.outer != nil && (rp.retries[fc.outer.obj] || rp.retryWork[fc.outer.decl]) {
 			continue
 		}
-		if j := c.judge(cmp, fc, codes.None); j.verdict == givesUp {
+		if j := rp.judge(cmp, fc, codes.None); j.verdict == givesUp {
 			strictDone[fc.node] = true
-			c.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: c.strictMessage(j)})
+			rp.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: rp.strictMessage(j)})
 		}
 	}
 }
@@ -82,7 +85,7 @@ func meaning(code int) string {
 // codeText names a code and its meaning: 42001 (access_token expired).
 func codeText(code int) string { return fmt.Sprintf("%d (%s)", code, meaning(code)) }
 
-func (c *checker) message(cmp *comparison, j judgement) string {
+func (rp *retryPass) message(cmp *comparison, j judgement) string {
 	head, advice := "errcode "+codeText(cmp.code), cmp.class.Advice()
 	switch j.verdict {
 	case givesUp:
@@ -95,13 +98,13 @@ func (c *checker) message(cmp *comparison, j judgement) string {
 		return fmt.Sprintf("%s calls for a retry, but this branch stops %s with %s: %s", head, j.mechName, j.marker, advice)
 	case notRetryable:
 		return fmt.Sprintf("%s calls for a retry, but this branch returns an error %s does not retry (wrap it with retry.RetryableError): %s", head, j.mechName, advice)
-	case uncheckedMarker:
+	case untestedSentinel:
 		return fmt.Sprintf("%s calls for a retry, but this branch returns %s, which is unexported and checked nowhere in this package (errors.Is, ==), so no caller can tell it apart to retry: %s", head, j.marker, advice)
 	}
 	return ""
 }
 
-func (c *checker) strictMessage(j judgement) string {
+func (rp *retryPass) strictMessage(j judgement) string {
 	return fmt.Sprintf("WeChat call failure %s without any retry here or in a caller: retry-worthy errcodes such as %s, %s and %s fail for good; "+
 		"retry them (codes.Retry gives the class) or return a distinguishable error",
 		j.how, codeText(codes.SystemError), codeText(45011), codeText(codes.AccessTokenExpired))

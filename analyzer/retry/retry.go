@@ -38,7 +38,10 @@ func init() {
 		"also report, once per function, errcode failure checks (errcode != 0) that give up with no retry in the function or its callers")
 }
 
-type checker struct {
+// retryPass is the state of one errcoderetry pass over a package: what the
+// phases find (comparisons, functions, callbacks) and what they compute
+// (retries, refreshes, covered functions), kept for the report.
+type retryPass struct {
 	pass *analysis.Pass
 	info *types.Info
 	ec   *errcode.Info
@@ -57,7 +60,7 @@ type checker struct {
 	pending   map[*types.Var]*mechanism   // local function variables given to a mechanism
 	ctxs      map[ast.Node]*funcCtx       // function contexts, by *ast.FuncDecl or *ast.FuncLit
 	covered   map[*types.Func]bool        // functions whose calls a caller of this package retries
-	checked   map[*types.Var]bool         // sentinel errors something checks
+	tested    map[*types.Var]bool         // sentinel errors some code tells apart (errors.Is, ==)
 	reach     map[*types.Func]map[*types.Func]bool
 	cmps      []*comparison
 	sawCmp    bool              // any errcode comparison with a constant
@@ -69,35 +72,35 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ec.Candidate {
 		return nil, nil // no fact can arise here (see errcode.CandidateFact)
 	}
-	c := &checker{
+	rp := &retryPass{
 		pass: pass,
 		info: pass.TypesInfo,
 		ec:   ec,
 		ins:  ec.Inspector(),
 	}
-	c.collectComparisons()
-	if !c.relevant() {
+	rp.collectComparisons()
+	if !rp.relevant() {
 		return nil, nil // no WeChat code: nothing to report, no facts to export
 	}
-	c.funcs = make(map[*types.Func]*funcInfo)
-	c.retries = make(map[*types.Func]bool)
-	c.refreshes = make(map[*types.Func]bool)
-	c.callbacks = make(map[*ast.FuncLit]*mechanism)
-	c.cbFuncs = make(map[*types.Func]*mechanism)
-	c.litVars = make(map[*types.Var]*ast.FuncLit)
-	c.varOfLit = make(map[*ast.FuncLit]*types.Var)
-	c.pending = make(map[*types.Var]*mechanism)
-	c.ctxs = make(map[ast.Node]*funcCtx)
-	c.retryWork = make(map[ast.Node]bool)
-	c.collectFuncs()
-	c.propagate()
+	rp.funcs = make(map[*types.Func]*funcInfo)
+	rp.retries = make(map[*types.Func]bool)
+	rp.refreshes = make(map[*types.Func]bool)
+	rp.callbacks = make(map[*ast.FuncLit]*mechanism)
+	rp.cbFuncs = make(map[*types.Func]*mechanism)
+	rp.litVars = make(map[*types.Var]*ast.FuncLit)
+	rp.varOfLit = make(map[*ast.FuncLit]*types.Var)
+	rp.pending = make(map[*types.Var]*mechanism)
+	rp.ctxs = make(map[ast.Node]*funcCtx)
+	rp.retryWork = make(map[ast.Node]bool)
+	rp.collectFuncs()
+	rp.propagate()
 	// Facts are exported in every relevant package; reports need errcode
 	// comparisons, and WeCom's code table is not the one codes.Retry knows.
-	if len(c.cmps) == 0 || c.ec.WeCom {
+	if len(rp.cmps) == 0 || rp.ec.WeCom {
 		return nil, nil
 	}
-	c.rep = analysisutil.NewReporter(pass)
-	c.check()
+	rp.rep = analysisutil.NewReporter(pass)
+	rp.report()
 	return nil, nil
 }
 
@@ -106,29 +109,29 @@ func run(pass *analysis.Pass) (any, error) {
 // library or the codes package, carries a marker, or depends on a package
 // with facts. The heuristics that infer facts stay out of the rest, such
 // as the standard library.
-func (c *checker) relevant() bool {
-	if c.sawCmp {
+func (rp *retryPass) relevant() bool {
+	if rp.sawCmp {
 		return true
 	}
-	for _, imp := range c.pass.Pkg.Imports() {
+	for _, imp := range rp.pass.Pkg.Imports() {
 		if _, ok := libKind(imp.Path()); ok || imp.Path() == codesPath {
 			return true
 		}
 	}
-	scope := c.pass.Pkg.Scope()
+	scope := rp.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
-		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && c.ec.IsResponseType(tn.Type()) {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && rp.ec.IsResponseType(tn.Type()) {
 			return true
 		}
 	}
-	for _, f := range c.pass.Files {
+	for _, f := range rp.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && (hasMarker(fd.Doc, RetriesMarker) || hasMarker(fd.Doc, RefreshesTokenMarker)) {
 				return true
 			}
 		}
 	}
-	return len(c.pass.AllObjectFacts()) > 0
+	return len(rp.pass.AllObjectFacts()) > 0
 }
 
 // codesPath is the import path of the errcode table.
