@@ -287,19 +287,19 @@ func (rp *retryPass) scanCallbackReturn(bs *branchScan, r *ast.ReturnStmt, fc *f
 		fn = errcode.CalledFunc(rp.info, call)
 	}
 	if fn != nil && fn.Pkg() != nil {
-		if kind, ok := libKind(fn.Pkg().Path()); ok {
-			switch {
-			case kind == mechBackoff && fn.Name() == "Permanent", kind == mechAvast && fn.Name() == "Unrecoverable":
+		if lib := libraryOf(fn.Pkg().Path()); lib != nil {
+			switch fn.Name() {
+			case lib.stop:
 				bs.permanent = fn.Pkg().Name() + "." + fn.Name()
 				return
-			case kind == mechSethvargo && fn.Name() == "RetryableError":
+			case lib.retryable:
 				bs.retry = append(bs.retry, sign{kind: signCallbackRetry, node: r, scope: fc.body})
 				return
 			}
 		}
 	}
-	if fc.callback.kind == mechSethvargo {
-		// go-retry retries only errors marked with RetryableError.
+	if lib := fc.callback.lib; lib != nil && lib.retryable != "" {
+		// The library retries only errors marked retryable.
 		if cl, _ := rp.classifyErr(e, r, nil); cl == errPlain {
 			bs.plainCB = true
 		}

@@ -94,7 +94,7 @@ func (rp *retryPass) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (er
 		case path == "github.com/pkg/errors" && len(e.Args) > 0:
 			return rp.classifyErr(e.Args[0], ret, stmts) // Wrap, Wrapf, WithMessage, WithStack
 		}
-		if _, ok := libKind(fn.Pkg().Path()); ok {
+		if libraryOf(fn.Pkg().Path()) != nil {
 			return errDistinguishable, nil // a retry library's marker
 		}
 		// A constructor of a dedicated error type: NewAPIError(code) *APIError.

@@ -32,7 +32,7 @@ const (
 type judgement struct {
 	verdict  verdict
 	how      string // "returns", "panics", "exits"
-	marker   string // permanent marker name, or the unchecked sentinel's name
+	marker   string // the library's stop or retryable marker, or the untested sentinel's name
 	mechName string
 }
 
@@ -75,7 +75,7 @@ func (rp *retryPass) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) ju
 		case bs.permanent != "":
 			return judgement{verdict: stopsRetry, how: how, marker: bs.permanent, mechName: fc.callback.name}
 		case bs.plainCB:
-			return judgement{verdict: notRetryable, how: how, mechName: fc.callback.name}
+			return judgement{verdict: notRetryable, how: how, marker: fc.callback.pkg + "." + fc.callback.lib.retryable, mechName: fc.callback.name}
 		}
 		return judgement{}
 	}

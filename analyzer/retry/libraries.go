@@ -10,40 +10,42 @@ import (
 	"strings"
 )
 
-// Import paths of the retry libraries errcoderetry knows.
-const (
-	avastPath     = "github.com/avast/retry-go"
-	backoffPath   = "github.com/cenkalti/backoff"
-	sethvargoPath = "github.com/sethvargo/go-retry"
-)
+// A library is a retry library errcoderetry knows: its functions that take
+// a callback returning error retry it, and its error markers decide which
+// errors they retry. To add one, add it here and to errcode's candidate
+// scanner (candidate_test.go checks that it is there), and give it a stub
+// under testdata/src with a retrycallback case.
+type library struct {
+	path string // import path; its subpackages (major versions) belong to it
+	// stop marks an error the library does not retry: backoff.Permanent.
+	stop string
+	// retryable marks the only errors the library retries, if it has such
+	// a marker: go-retry retries only RetryableError(err).
+	retryable string
+}
 
-type mechKind uint8
+// libraries are the retry libraries errcoderetry knows.
+var libraries = []*library{
+	{path: "github.com/avast/retry-go", stop: "Unrecoverable"},
+	{path: "github.com/cenkalti/backoff", stop: "Permanent"}, // v4, v5
+	{path: "github.com/sethvargo/go-retry", retryable: "RetryableError"},
+}
 
-const (
-	mechNamed     mechKind = iota // a function whose name says retry
-	mechAvast                     // retry-go: any error but Unrecoverable(err) is retried
-	mechBackoff                   // backoff v4/v5: any error but Permanent(err) is retried
-	mechSethvargo                 // go-retry: only RetryableError(err) is retried
-)
+// libraryOf returns the retry library a package path belongs to, or nil.
+func libraryOf(path string) *library {
+	for _, lib := range libraries {
+		if path == lib.path || strings.HasPrefix(path, lib.path+"/") {
+			return lib
+		}
+	}
+	return nil
+}
 
 // A mechanism is a call that retries a callback.
 type mechanism struct {
-	kind mechKind
-	name string // for messages: "backoff.Retry"
-}
-
-// libKind returns the retry library a package path belongs to.
-func libKind(path string) (mechKind, bool) {
-	under := func(root string) bool { return path == root || strings.HasPrefix(path, root+"/") }
-	switch {
-	case under(avastPath):
-		return mechAvast, true
-	case under(backoffPath):
-		return mechBackoff, true
-	case under(sethvargoPath):
-		return mechSethvargo, true
-	}
-	return 0, false
+	lib  *library // nil for a function whose name says retry
+	pkg  string   // the library's package name: "retry"
+	name string   // for messages: "backoff.Retry"
 }
 
 // returnsError reports whether t is a function type whose last result is
@@ -67,7 +69,7 @@ func (rp *retryPass) mechanismOf(call *ast.CallExpr, fn *types.Func) *mechanism 
 		return nil
 	}
 	if fn.Pkg() != nil {
-		if kind, ok := libKind(fn.Pkg().Path()); ok {
+		if lib := libraryOf(fn.Pkg().Path()); lib != nil {
 			sig, _ := fn.Type().(*types.Signature)
 			if sig == nil {
 				return nil
@@ -78,14 +80,14 @@ func (rp *retryPass) mechanismOf(call *ast.CallExpr, fn *types.Func) *mechanism 
 					t = s.Elem()
 				}
 				if returnsError(t) {
-					return &mechanism{kind: kind, name: fn.Pkg().Name() + "." + fn.Name()}
+					return &mechanism{lib: lib, pkg: fn.Pkg().Name(), name: fn.Pkg().Name() + "." + fn.Name()}
 				}
 			}
 			return nil
 		}
 	}
 	if saysRetry(fn) {
-		return &mechanism{kind: mechNamed, name: fn.Name()}
+		return &mechanism{name: fn.Name()}
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func (rp *retryPass) message(cmp *comparison, j judgement) string {
 	case stopsRetry:
 		return fmt.Sprintf("%s calls for a retry, but this branch stops %s with %s: %s", head, j.mechName, j.marker, advice)
 	case notRetryable:
-		return fmt.Sprintf("%s calls for a retry, but this branch returns an error %s does not retry (wrap it with retry.RetryableError): %s", head, j.mechName, advice)
+		return fmt.Sprintf("%s calls for a retry, but this branch returns an error %s does not retry (wrap it with %s): %s", head, j.mechName, j.marker, advice)
 	case untestedSentinel:
 		return fmt.Sprintf("%s calls for a retry, but this branch returns %s, which is unexported and checked nowhere in this package (errors.Is, ==), so no caller can tell it apart to retry: %s", head, j.marker, advice)
 	}

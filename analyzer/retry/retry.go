@@ -114,7 +114,7 @@ func (rp *retryPass) relevant() bool {
 		return true
 	}
 	for _, imp := range rp.pass.Pkg.Imports() {
-		if _, ok := libKind(imp.Path()); ok || imp.Path() == codesPath {
+		if libraryOf(imp.Path()) != nil || imp.Path() == codesPath {
 			return true
 		}
 	}
