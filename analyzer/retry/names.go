@@ -1,5 +1,6 @@
 // This file decides what a name says: that a function retries, refreshes
-// the token, or sleeps. False reports come from these heuristics.
+// the token, or sleeps. False reports come from these heuristics;
+// names_test.go holds their tables, which are their specification.
 
 package retry
 
@@ -158,6 +159,11 @@ func (rp *retryPass) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 	if len(ws) == 0 {
 		return false
 	}
+	// A getter told to refresh: GetAccessToken(ctx, true), with a
+	// parameter named forceRefresh. Other asking words do not act.
+	if (ws[0] == "get" || !notActions[ws[0]]) && rp.forcesRefresh(call, fn, sig) {
+		return true
+	}
 	if notActions[ws[0]] {
 		return false
 	}
@@ -182,7 +188,12 @@ func (rp *retryPass) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 			return true
 		}
 	}
-	// GetAccessToken(ctx, true) with a parameter named forceRefresh.
+	return false
+}
+
+// forcesRefresh reports whether a call of a function that names a token
+// passes a force or refresh flag that may be true.
+func (rp *retryPass) forcesRefresh(call *ast.CallExpr, fn *types.Func, sig *types.Signature) bool {
 	if !mentionsToken(fn.Name()) {
 		return false
 	}
@@ -248,8 +259,9 @@ func isZero(info *types.Info, e ast.Expr) bool {
 	return false
 }
 
-// isSleep reports whether fn waits: time.Sleep, time.After, a backoff's
-// NextBackOff, or a function whose name says sleep or backoff.
+// isSleep reports whether fn waits: time.Sleep, time.After, a timer, or a
+// function whose name has the word sleep or backoff. A backoff's
+// NextBackOff only computes the delay: the time.Sleep around it waits.
 func isSleep(fn *types.Func) bool {
 	if fn.Pkg() != nil && fn.Pkg().Path() == "time" {
 		switch fn.Name() {
