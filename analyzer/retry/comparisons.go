@@ -16,12 +16,13 @@ import (
 // A comparison is an errcode compared with a constant, and the branch
 // taken for that code (for code 0: the branch taken on failure).
 type comparison struct {
-	expr  ast.Expr // reported position
-	code  int
-	class codes.RetryClass
-	block ast.Node // *ast.BlockStmt or *ast.CaseClause
-	stmts []ast.Stmt
-	stmt  inspector.Cursor // the if or switch statement
+	expr    ast.Expr // reported position
+	errcode ast.Expr // the errcode compared: resp.ErrCode
+	code    int
+	class   codes.RetryClass
+	block   ast.Node // *ast.BlockStmt or *ast.CaseClause
+	stmts   []ast.Stmt
+	stmt    inspector.Cursor // the if or switch statement
 }
 
 func (rp *retryPass) collectComparisons() {
@@ -70,12 +71,12 @@ func (rp *retryPass) collectComparisons() {
 					if code == 0 {
 						zero = true
 					} else if cl := codes.Retry(code); worthy(cl) {
-						rp.cmps = append(rp.cmps, &comparison{expr: e, code: code, class: cl, block: cc, stmts: cc.Body, stmt: cur})
+						rp.cmps = append(rp.cmps, &comparison{expr: e, errcode: n.Tag, code: code, class: cl, block: cc, stmts: cc.Body, stmt: cur})
 					}
 				}
 			}
 			if zero && deflt != nil {
-				rp.cmps = append(rp.cmps, &comparison{expr: n.Tag, code: 0, block: deflt, stmts: deflt.Body, stmt: cur})
+				rp.cmps = append(rp.cmps, &comparison{expr: n.Tag, errcode: n.Tag, code: 0, block: deflt, stmts: deflt.Body, stmt: cur})
 			}
 		}
 	}
@@ -84,6 +85,7 @@ func (rp *retryPass) collectComparisons() {
 // A term is an errcode comparison within a condition.
 type term struct {
 	expr        *ast.BinaryExpr
+	errcode     ast.Expr
 	code        int
 	eq          bool // == (else !=)
 	inOr, inAnd bool // a disjunct or conjunct of the whole condition
@@ -123,13 +125,15 @@ func (rp *retryPass) cmpTerm(e ast.Expr) (term, bool) {
 	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
 		return term{}, false
 	}
+	ec := b.X
 	code, ok := rp.constCode(b.Y)
 	if !ok || !rp.ec.IsErrcode(b.X) {
 		if code, ok = rp.constCode(b.X); !ok || !rp.ec.IsErrcode(b.Y) {
 			return term{}, false
 		}
+		ec = b.Y
 	}
-	return term{expr: b, code: code, eq: b.Op == token.EQL}, true
+	return term{expr: b, errcode: ec, code: code, eq: b.Op == token.EQL}, true
 }
 
 // constCode returns the integer value of a constant expression: a literal
@@ -166,7 +170,7 @@ func (rp *retryPass) addTerm(stmt inspector.Cursor, t term, body ast.Node, bodyS
 	} else if cl = codes.Retry(t.code); !worthy(cl) {
 		return
 	}
-	cmp := &comparison{expr: t.expr, code: t.code, class: cl, stmt: stmt}
+	cmp := &comparison{expr: t.expr, errcode: t.errcode, code: t.code, class: cl, stmt: stmt}
 	switch {
 	case t.eq == wantEq && !t.inAnd:
 		cmp.block, cmp.stmts = body, bodyStmts

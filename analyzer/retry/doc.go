@@ -49,7 +49,12 @@
 // is decided elsewhere; the results of a function literal, which go to
 // code that may retry; functions that a caller in the same package
 // retries (it calls them inside a for loop, a range over a channel such as
-// a ticker's, or a retry callback); packages
+// a ticker's, or a retry callback); a RefreshToken code from an
+// access-token endpoint itself (cgi-bin/token, cgi-bin/stable_token,
+// api_component_token, sns/oauth2/access_token, WeCom's gettoken: its URL
+// is a constant string of the function, or the errcode is read from a
+// reply with access_token and expires_in), where 40001 means a wrong
+// AppSecret and no refreshed token can help; packages
 // that call the WeCom API (企业微信, qyapi.weixin.qq.com), whose code table
 // differs. When the sentinel is an unexported variable that nothing in
 // the package checks (errors.Is, ==, a switch case), no caller can retry

@@ -44,6 +44,9 @@ func (rp *retryPass) report() {
 		if done[cmp.block] {
 			continue
 		}
+		if cmp.class == codes.RefreshToken && rp.fromTokenEndpoint(cmp, fc) {
+			continue // a wrong AppSecret: a refreshed token cannot help
+		}
 		j := rp.judge(cmp, fc, cmp.class)
 		if msg := rp.message(cmp, j); msg != "" {
 			done[cmp.block] = true

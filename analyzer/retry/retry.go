@@ -62,6 +62,7 @@ type retryPass struct {
 	covered   map[*types.Func]bool        // functions whose calls a caller of this package retries
 	tested    map[*types.Var]bool         // sentinel errors some code tells apart (errors.Is, ==)
 	reach     map[*types.Func]map[*types.Func]bool
+	tokenURLs map[ast.Node]bool // function bodies, by whether they name a token endpoint
 	cmps      []*comparison
 	sawCmp    bool              // any errcode comparison with a constant
 	retryWork map[ast.Node]bool // functions (by node) with a retry-worthy comparison
