@@ -153,10 +153,14 @@ func (rp *retryPass) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
 
 // handsBack reports whether a call hands the retry to someone else: a
 // timer (time.AfterFunc), or an HTTP client told to retry (http.Error or
-// WriteHeader with 429 or 503, a Retry-After header).
+// WriteHeader with 429 or 503, a Retry-After header, or a web framework's
+// answer with such a status: c.JSON(429, ...)).
 func (rp *retryPass) handsBack(call *ast.CallExpr, fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
+	}
+	if rp.answersRetryStatus(call, fn) {
+		return true
 	}
 	switch path, name := fn.Pkg().Path(), fn.Name(); {
 	case path == "time" && name == "AfterFunc":
@@ -171,6 +175,34 @@ func (rp *retryPass) handsBack(call *ast.CallExpr, fn *types.Func) bool {
 	case path == "net/http" && (name == "Set" || name == "Add") && len(call.Args) > 0:
 		tv := rp.info.Types[call.Args[0]]
 		return tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Retry-After")
+	}
+	return false
+}
+
+// answersRetryStatus reports whether a call passes the constant 429 or 503
+// to an integer parameter named for a status or code, as web frameworks'
+// answers take it: gin's c.JSON(code int, obj any), echo's, fiber's
+// c.Status(status int).
+func (rp *retryPass) answersRetryStatus(call *ast.CallExpr, fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return false
+	}
+	for i, a := range call.Args {
+		if i >= sig.Params().Len() {
+			break
+		}
+		p := sig.Params().At(i)
+		name := strings.ToLower(p.Name())
+		if b, ok := p.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 ||
+			(!strings.Contains(name, "status") && !strings.Contains(name, "code")) {
+			continue
+		}
+		if tv := rp.info.Types[a]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if status, _ := constant.Int64Val(tv.Value); status == 429 || status == 503 {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -67,8 +67,20 @@ func (rp *retryPass) judge(cmp *comparison, fc *funcCtx, cl codes.RetryClass) ju
 			bs.returns = append(bs.returns, ret)
 		}
 	}
+	if how == "" && cl != codes.None {
+		// if r.ErrCode == 45011 { c.JSON(500, ...) } at the end of a
+		// handler, or a refresh followed by a shared return.
+		switch next, ends, ok := rp.fallsTo(cmp, fc); {
+		case !ok:
+		case ends:
+			how = "ends the function"
+		default:
+			how, ret = "returns", next
+			bs.returns = append(bs.returns, next)
+		}
+	}
 	if how == "" {
-		return judgement{} // falls through, breaks, continues over a collection: cannot tell
+		return judgement{} // breaks, continues over a collection, falls into more code: cannot tell
 	}
 	if fc.callback != nil {
 		switch {

@@ -33,7 +33,7 @@ import (
 //   - retrybad: type errors and generics.
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), retry.Analyzer,
-		"retrybasic", "retrycallback", "retryfacts/...", "retrynostrict", "retrywecom", "retrygen", "retrybad", "retrytoken")
+		"retrybasic", "retrycallback", "retryfacts/...", "retrynostrict", "retrywecom", "retrygen", "retrybad", "retrytoken", "retryfallthrough")
 }
 
 func TestStrict(t *testing.T) {
