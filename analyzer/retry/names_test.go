@@ -1,8 +1,8 @@
 package retry
 
 import (
+	"fmt"
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -72,7 +72,7 @@ func typecheck(t *testing.T, src string) (*types.Package, *types.Info, *ast.File
 	fset := token.NewFileSet()
 	imp := importerFunc(func(path string) (*types.Package, error) {
 		if path != "time" {
-			return importer.Default().Import(path)
+			return nil, fmt.Errorf("no stub for %s", path)
 		}
 		f, err := parser.ParseFile(fset, "time.go", timeStub, 0)
 		if err != nil {
