@@ -14,8 +14,9 @@ import (
 )
 
 // fallsTo returns where a retry-worthy branch goes when it falls through:
-// the return statement that follows its if or switch, or ends when the
-// if or switch is the last statement of a function without results.
+// the error return that follows its if or switch in the same block, or
+// ends when the if or switch is the last statement of the body of a
+// function without results.
 // ok is false when that cannot be told.
 func (rp *retryPass) fallsTo(cmp *comparison, fc *funcCtx) (ret *ast.ReturnStmt, ends, ok bool) {
 	if len(cmp.stmts) == 0 || !fallsThrough(cmp.stmts[len(cmp.stmts)-1]) || rp.fetchesReply(cmp) {
@@ -24,18 +25,29 @@ func (rp *retryPass) fallsTo(cmp *comparison, fc *funcCtx) (ret *ast.ReturnStmt,
 	if fc.lit && fc.inLoop {
 		return nil, false, false // the loop around the literal may retry
 	}
-	// Only an if or switch of the function's own body: there, what follows
-	// it is what every path through the branch reaches.
+	// The if or switch must be a statement of a block: what follows it
+	// there is what every path through the branch reaches.
+	var list []ast.Stmt
+	parent := cmp.stmt.Parent().Node()
+	switch p := parent.(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
 	stmt := cmp.stmt.Node()
-	for i, s := range fc.body.List {
+	for i, s := range list {
 		if s != stmt {
 			continue
 		}
-		if i+1 < len(fc.body.List) {
-			ret, ok := fc.body.List[i+1].(*ast.ReturnStmt)
+		if i+1 < len(list) {
+			ret, ok := list[i+1].(*ast.ReturnStmt)
 			return ret, false, ok && rp.returnsFailure(ret, fc.sig)
 		}
-		return nil, true, fc.sig.Results().Len() == 0
+		// The end of the function's own body, not of a nested block.
+		return nil, true, parent == fc.body && fc.sig.Results().Len() == 0
 	}
 	return nil, false, false
 }

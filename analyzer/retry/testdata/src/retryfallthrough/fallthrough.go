@@ -146,3 +146,39 @@ func endsInLoop(cl *Client) {
 		}
 	}
 }
+
+// ---- a block inside the function: the return after the if ----
+
+func nestedShared(cl *Client) error { // want nestedShared:"refreshesToken"
+	r, _ := cl.call()
+	if r.ErrCode != 0 {
+		if r.ErrCode == 42001 { // want `errcode 42001 \(access_token expired\): this branch refreshes the token but returns without retrying the call`
+			_ = cl.refreshToken()
+		}
+		return fmt.Errorf("send: %d %s", r.ErrCode, r.ErrMsg)
+	}
+	return nil
+}
+
+func caseShared(cl *Client) error {
+	r, _ := cl.call()
+	switch {
+	case r.ErrCode != 0:
+		if r.ErrCode == -1 { // want `errcode -1 \(system error\) calls for a retry, but this branch returns without retrying`
+			log.Print("busy")
+		}
+		return errors.New("send failed")
+	}
+	return nil
+}
+
+// The end of a nested block is not the end of the function.
+func nestedEnd(c *Context, cl *Client) {
+	r, _ := cl.call()
+	if r.ErrCode != 0 {
+		if r.ErrCode == 45011 {
+			c.JSON(500, H{})
+		}
+	}
+	c.JSON(200, r)
+}
