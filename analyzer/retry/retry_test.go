@@ -30,7 +30,11 @@ import (
 //     in a package without WeChat code;
 //   - retrynostrict: generic failure checks, silent without -strict;
 //   - retrywecom, retrygen: silent packages;
-//   - retrybad: type errors and generics.
+//   - retrybad: type errors and generics;
+//   - retrytoken: 40001 from an access-token endpoint itself (no refresh
+//     advice), and the cases that stay reported;
+//   - retryfallthrough: branches that fall off a handler's end or into a
+//     shared error return, and those whose fate cannot be told.
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), retry.Analyzer,
 		"retrybasic", "retrycallback", "retryfacts/...", "retrynostrict", "retrywecom", "retrygen", "retrybad", "retrytoken", "retryfallthrough")
