@@ -10,14 +10,15 @@ import (
 // package or carry a marker (see relevant): errcode's candidate test must
 // accept every such file, or the analyzer would never run there.
 func TestCandidateCoversRelevance(t *testing.T) {
-	for _, src := range []string{
-		`import "` + avastPath + `"`,
-		`import "` + backoffPath + `/v4"`,
-		`import "` + sethvargoPath + `"`,
+	srcs := []string{
 		`import "` + codesPath + `"`,
 		RetriesMarker + "\nfunc f() {}",
 		RefreshesTokenMarker + "\nfunc f() {}",
-	} {
+	}
+	for _, lib := range libraries {
+		srcs = append(srcs, `import "`+lib.path+`"`, `import "`+lib.path+`/v4"`)
+	}
+	for _, src := range srcs {
 		if !errcode.NewCandidateScanner().File([]byte("package p\n\n" + src + "\n")) {
 			t.Errorf("not a candidate: %s", src)
 		}

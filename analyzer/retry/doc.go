@@ -22,6 +22,12 @@
 //		return fmt.Errorf("send: %s", resp.ErrMsg) // reported
 //	}
 //
+// A branch that falls through gives up as a return does when it reaches
+// the end of a function without results (a handler that answers and
+// ends) or an error return right after its if or switch (a refresh, then
+// a shared return fmt.Errorf(...)), unless it fetches a new reply on the
+// way.
+//
 // A branch retries when it continues an enclosing for loop (not a range
 // over a slice or map, which moves on to the next element), jumps back
 // with goto, calls the enclosing function again (directly or through
@@ -30,7 +36,8 @@
 // github.com/sethvargo/go-retry, a function or method whose name says
 // retry, such as doWithRetry, or one known to retry), hands the retry to
 // someone else (a channel send, requeue, time.AfterFunc, an HTTP answer
-// 429 or 503 or a Retry-After header), or, inside a callback given to a
+// 429 or 503, by net/http or a web framework's c.JSON(429, ...), or a
+// Retry-After header), or, inside a callback given to a
 // retry mechanism, returns an error the mechanism retries. A callback that
 // returns backoff.Permanent(err) or retry.Unrecoverable(err), or, for
 // go-retry, an error not wrapped with retry.RetryableError, stops the
@@ -45,11 +52,17 @@
 // sentinel error variable, an error of a dedicated type, a wrap (%w) of
 // either or of a retry library's marker, the response or the errcode
 // itself; a function that classifies codes (it returns a bool or a named
-// kind and no error); a branch that falls through or breaks, whose fate
-// is decided elsewhere; the results of a function literal, which go to
+// kind and no error); a branch that breaks, or falls through into more
+// code, a nested statement's end or a return nil, whose fate is decided
+// elsewhere; the results of a function literal, which go to
 // code that may retry; functions that a caller in the same package
 // retries (it calls them inside a for loop, a range over a channel such as
-// a ticker's, or a retry callback); packages
+// a ticker's, or a retry callback); a RefreshToken code from an
+// access-token endpoint itself (cgi-bin/token, cgi-bin/stable_token,
+// api_component_token, sns/oauth2/access_token, WeCom's gettoken: its URL
+// is a constant string of the function, or the errcode is read from a
+// reply with access_token and expires_in), where 40001 means a wrong
+// AppSecret and no refreshed token can help; packages
 // that call the WeCom API (企业微信, qyapi.weixin.qq.com), whose code table
 // differs. When the sentinel is an unexported variable that nothing in
 // the package checks (errors.Is, ==, a switch case), no caller can retry

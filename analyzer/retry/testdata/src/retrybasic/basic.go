@@ -374,7 +374,7 @@ func returnsResponse(c *Client) (*Resp, error) {
 func fallsThrough(c *Client) error {
 	resp, _ := c.call()
 	if resp.ErrCode == 42001 {
-		log.Print("expired") // what happens next is decided below
+		log.Print("expired") // falls into the success path too: not a shared error return
 	}
 	return nil
 }
