@@ -1,17 +1,12 @@
 package retry_test
 
 import (
-	"bytes"
-	"encoding/gob"
-	"fmt"
 	"go/ast"
 	"go/token"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
@@ -83,26 +78,6 @@ func enclosingFunc(pkg *packages.Package, pos token.Pos) string {
 		}
 	}
 	return "(none)"
-}
-
-// go vet gob-encodes facts: each must survive a round trip.
-func TestFactsGobRoundTrip(t *testing.T) {
-	for _, f := range []analysis.Fact{&retry.RetriesFact{Retries: true}, &retry.RefreshesTokenFact{RefreshesToken: true}} {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-			t.Fatalf("encoding %T: %v", f, err)
-		}
-		got := reflect.New(reflect.TypeOf(f).Elem()).Interface().(analysis.Fact)
-		if err := gob.NewDecoder(&buf).Decode(got); err != nil {
-			t.Fatalf("decoding %T: %v", f, err)
-		}
-		if !reflect.DeepEqual(got, f) || fmt.Sprint(got) != fmt.Sprint(f) {
-			t.Errorf("%T: round trip gave %#v (%v), want %#v (%v)", f, got, got, f, f)
-		}
-	}
-	if len(retry.Analyzer.FactTypes) != 2 {
-		t.Errorf("Analyzer.FactTypes has %d types; the round trip covers 2", len(retry.Analyzer.FactTypes))
-	}
 }
 
 func TestDoc(t *testing.T) {
