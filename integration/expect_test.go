@@ -44,7 +44,7 @@ func TestExpectationsRoundTrip(t *testing.T) {
 		{finding{"a", "f.go:1:2", "tab\there, newline\nthere, backslash \\n"}, "true bug: why"},
 		{finding{"b", "g.go:3:4", "plain"}, unreviewed},
 	}
-	if err := writeExpectations(file, "corpus v1", "a,b", entries); err != nil {
+	if err := writeExpectations(file, "corpus v1", "^TestX$", "a,b", entries); err != nil {
 		t.Fatal(err)
 	}
 	ef, err := readExpectations(file)
