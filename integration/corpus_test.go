@@ -38,6 +38,7 @@ var corpora = []corpus{
 	silenceper,
 	{"offiaccount", "github.com/fastwego/offiaccount", "v1.0.1"},
 	{"weapp", "github.com/medivhzhan/weapp/v3", "v3.8.1"},
+	{"weappv2", "github.com/medivhzhan/weapp/v2", "v2.5.0"},
 	{"workwx", "github.com/xen0n/go-workwx", "v1.6.0"},
 	{"chanxuehong", "github.com/chanxuehong/wechat", "v0.0.0-20230222024006-36f0325263cd"},
 	{"powerwechat", "github.com/ArtisanCloud/PowerWeChat/v3", "v3.4.10"},

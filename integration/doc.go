@@ -7,8 +7,8 @@
 //
 //   - over every package (and test) of seven WeChat SDKs from the module
 //     proxy at exact versions (silenceper/wechat, fastwego/offiaccount,
-//     medivhzhan/weapp, xen0n/go-workwx, chanxuehong/wechat, PowerWeChat,
-//     esap/wechat), comparing the findings with testdata/<corpus>.expect,
+//     medivhzhan/weapp v3 and v2, xen0n/go-workwx, chanxuehong/wechat,
+//     PowerWeChat, esap/wechat), comparing the findings with testdata/<corpus>.expect,
 //     where each finding carries a human judgement (TestCorpus, one subtest
 //     per corpus; -update rewrites the files, keeping judgements and marking
 //     new findings UNREVIEWED, which fails the test until a human replaces

@@ -16,6 +16,7 @@ require (
 	github.com/go-playground/assert/v2 v2.0.1
 	github.com/gomodule/redigo v1.8.2
 	github.com/labstack/echo v3.3.10+incompatible
+	github.com/medivhzhan/weapp/v2 v2.5.0
 	github.com/medivhzhan/weapp/v3 v3.8.1
 	github.com/silenceper/wechat/v2 v2.1.10
 	github.com/smartystreets/goconvey v1.7.2
