@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -17,21 +18,52 @@ var update = flag.Bool("update", false, "rewrite the expectations files from the
 // fails while any finding carries it.
 const unreviewed = "UNREVIEWED"
 
-const (
-	corpusModule  = "github.com/silenceper/wechat/v2"
-	corpusVersion = "v2.1.10"
-	corpusExpect  = "testdata/silenceper.expect"
-)
+// A corpus is a real module, at an exact version from the module proxy,
+// whose findings are compared with testdata/<Name>.expect. Each needs its
+// module in go.mod and a deps_<Name>.go (see gendeps.sh).
+type corpus struct {
+	Name    string // the subtest's name and the expectations file's base name
+	Module  string
+	Version string
+}
 
-// TestSilenceper runs the suite over every package of the corpus, tests
+// silenceper is the corpus TestSilenceperDriver also runs the command's
+// driver on.
+var silenceper = corpus{"silenceper", "github.com/silenceper/wechat/v2", "v2.1.10"}
+
+// corpora are the WeChat SDKs wxerrlint is proven on: official account,
+// mini program, WeCom, WeChat Pay and open platform APIs, each SDK with its
+// own way of checking errcodes.
+var corpora = []corpus{
+	silenceper,
+	{"offiaccount", "github.com/fastwego/offiaccount", "v1.0.1"},
+	{"weapp", "github.com/medivhzhan/weapp/v3", "v3.8.1"},
+	{"weappv2", "github.com/medivhzhan/weapp/v2", "v2.5.0"},
+	{"workwx", "github.com/xen0n/go-workwx", "v1.6.0"},
+	{"chanxuehong", "github.com/chanxuehong/wechat", "v0.0.0-20230222024006-36f0325263cd"},
+	{"powerwechat", "github.com/ArtisanCloud/PowerWeChat/v3", "v3.4.10"},
+	{"esap", "github.com/esap/wechat", "v1.0.0"},
+}
+
+func (c corpus) expectFile() string { return filepath.Join("testdata", c.Name+".expect") }
+
+// TestCorpus runs the suite over every package of each corpus, tests
 // included (as the wxerrlint command does), and compares the findings with
-// testdata/silenceper.expect.
-func TestSilenceper(t *testing.T) {
-	root := moduleDir(t, corpusModule)
-	if want := "@" + corpusVersion; !strings.HasSuffix(root, want) {
-		t.Fatalf("corpus module is at %s, want version %s: check go.mod", root, corpusVersion)
+// the corpus's expectations file. go test -run 'TestCorpus/^weapp$' runs
+// one corpus alone (each loads its packages and their dependencies from
+// source).
+func TestCorpus(t *testing.T) {
+	for _, c := range corpora {
+		t.Run(c.Name, func(t *testing.T) { testCorpus(t, c) })
 	}
-	pkgs := load(t, ".", true, true, corpusModule+"/...")
+}
+
+func testCorpus(t *testing.T, c corpus) {
+	root := moduleDir(t, c.Module)
+	if want := "@" + c.Version; !strings.HasSuffix(root, want) {
+		t.Fatalf("corpus module is at %s, want version %s: check go.mod", root, c.Version)
+	}
+	pkgs := load(t, ".", true, true, c.Module+"/...")
 	rep := analyze(t, pkgs, relTo(root))
 	if len(rep.Errors) > 0 {
 		t.Errorf("analyzer errors on the corpus:\n%s", strings.Join(rep.Errors, "\n"))
@@ -41,7 +73,7 @@ func TestSilenceper(t *testing.T) {
 		t.Errorf("two runs on the same packages disagree:\n%s", diff(lines(rep.Findings), lines(again.Findings)))
 	}
 	t.Logf("analyzers: %s; %d packages, %d actions, %d findings", strings.Join(suiteNames(), ", "), len(pkgs), rep.Actions, len(rep.Findings))
-	checkExpectations(t, corpusExpect, fmt.Sprintf("%s %s", corpusModule, corpusVersion), rep.Findings)
+	checkExpectations(t, c.expectFile(), fmt.Sprintf("%s %s", c.Module, c.Version), rep.Findings)
 }
 
 // An expectation is one line of an expectations file:
@@ -62,12 +94,12 @@ func checkExpectations(t *testing.T, file, corpus string, findings []finding) {
 	t.Helper()
 	old, err := readExpectations(file)
 	if err != nil && !(*update && os.IsNotExist(err)) {
-		t.Fatalf("%v (run go test -run %s -update to create it)", err, t.Name())
+		t.Fatalf("%v (run go test -run '%s' -update to create it)", err, runPattern(t.Name()))
 	}
 	suite := strings.Join(suiteNames(), ",")
 	if *update {
 		next := merge(old.Entries, findings)
-		if err := writeExpectations(file, corpus, suite, next); err != nil {
+		if err := writeExpectations(file, corpus, runPattern(t.Name()), suite, next); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s: %d findings", file, len(next))
@@ -78,11 +110,11 @@ func checkExpectations(t *testing.T, file, corpus string, findings []finding) {
 			want = append(want, e.finding)
 		}
 		if !equalFindings(want, findings) {
-			t.Errorf("findings differ from %s (- expected, + found); review them, then run go test -run %s -update and judge the new ones:\n%s",
-				file, t.Name(), diff(lines(want), lines(findings)))
+			t.Errorf("findings differ from %s (- expected, + found); review them, then run go test -run '%s' -update and judge the new ones:\n%s",
+				file, runPattern(t.Name()), diff(lines(want), lines(findings)))
 		}
 		if old.Analyzers != suite {
-			t.Errorf("%s was made with analyzers %q, the suite now holds %q: run go test -run %s -update and review", file, old.Analyzers, suite, t.Name())
+			t.Errorf("%s was made with analyzers %q, the suite now holds %q: run go test -run '%s' -update and review", file, old.Analyzers, suite, runPattern(t.Name()))
 		}
 	}
 	var todo []string
@@ -95,6 +127,16 @@ func checkExpectations(t *testing.T, file, corpus string, findings []finding) {
 		t.Errorf("%d findings in %s await a human judgement (replace %s with \"true bug: why\" or \"false report: why\"):\n%s",
 			len(todo), file, unreviewed, strings.Join(todo, "\n"))
 	}
+}
+
+// runPattern returns the go test -run pattern that selects exactly the
+// test or subtest named name.
+func runPattern(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	return strings.Join(parts, "/")
 }
 
 // merge returns the entries for findings, keeping the judgement of the old
@@ -156,13 +198,15 @@ func readExpectations(file string) (expectFile, error) {
 	return ef, sc.Err()
 }
 
-func writeExpectations(file, corpus, suite string, entries []expectation) error {
+// writeExpectations writes an expectations file; rerun is the -run
+// pattern that rewrites it.
+func writeExpectations(file, corpus, rerun, suite string, entries []expectation) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Findings of wxerrlint on %s, one a line:\n", corpus)
 	fmt.Fprintf(&b, "# analyzer<TAB>file:line:col<TAB>message<TAB>judgement.\n")
 	fmt.Fprintf(&b, "# The judgement is a human's: \"true bug: why\", \"true report, no bug: why\"\n")
 	fmt.Fprintf(&b, "# (a finding that is right but changes no behaviour) or \"false report: why\".\n")
-	fmt.Fprintf(&b, "# go test -run %s -update rewrites the findings, keeps the judgements\n", "TestSilenceper")
+	fmt.Fprintf(&b, "# go test -run '%s' -update rewrites the findings, keeps the judgements\n", rerun)
 	fmt.Fprintf(&b, "# and marks new findings %s, which fails the test until judged.\n", unreviewed)
 	fmt.Fprintf(&b, "# analyzers: %s\n", suite)
 	for _, e := range entries {

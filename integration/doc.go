@@ -5,11 +5,15 @@
 // analyzers they require, through golang.org/x/tools/go/analysis/checker
 // (facts gob-encoded between packages, as under go vet):
 //
-//   - over every package (and test) of github.com/silenceper/wechat/v2,
-//     comparing the findings with testdata/silenceper.expect, where each
-//     finding carries a human judgement (TestSilenceper; -update rewrites
-//     the file, keeping judgements and marking new findings UNREVIEWED,
-//     which fails the test until a human replaces it);
+//   - over every package (and test) of seven WeChat SDKs from the module
+//     proxy at exact versions (silenceper/wechat, fastwego/offiaccount,
+//     medivhzhan/weapp v3 and v2, xen0n/go-workwx, chanxuehong/wechat,
+//     PowerWeChat, esap/wechat), comparing the findings with testdata/<corpus>.expect,
+//     where each finding carries a human judgement (TestCorpus, one subtest
+//     per corpus; -update rewrites the files, keeping judgements and marking
+//     new findings UNREVIEWED, which fails the test until a human replaces
+//     it); deps_<corpus>.go, written by gendeps.sh, keeps each corpus in
+//     go.mod;
 //   - over fixtures with type errors, syntax errors, cgo, generics and
 //     //line directives, which must give diagnostics or clean errors
 //     (TestFixtures, against testdata/fixtures.golden; TestCommand runs the

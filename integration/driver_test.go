@@ -19,7 +19,7 @@ func TestSilenceperDriver(t *testing.T) {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
 		cfg.Dir, cfg.Tests = ".", true
-		code, err := driver.Run(cfg, []string{corpusModule + "/..."}, analyzer.Suite, &stdout, &stderr)
+		code, err := driver.Run(cfg, []string{silenceper.Module + "/..."}, analyzer.Suite, &stdout, &stderr)
 		if err != nil {
 			t.Fatalf("driver.Run(%+v): %v", cfg, err)
 		}

@@ -3,6 +3,7 @@ package integration
 import (
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -44,7 +45,7 @@ func TestExpectationsRoundTrip(t *testing.T) {
 		{finding{"a", "f.go:1:2", "tab\there, newline\nthere, backslash \\n"}, "true bug: why"},
 		{finding{"b", "g.go:3:4", "plain"}, unreviewed},
 	}
-	if err := writeExpectations(file, "corpus v1", "a,b", entries); err != nil {
+	if err := writeExpectations(file, "corpus v1", "^TestX$", "a,b", entries); err != nil {
 		t.Fatal(err)
 	}
 	ef, err := readExpectations(file)
@@ -67,5 +68,18 @@ func TestDiff(t *testing.T) {
 	}
 	if !strings.Contains(diff(nil, []string{"new"}), "+ new") {
 		t.Error("diff misses an added line")
+	}
+}
+
+// TestRunPattern checks the -run pattern an expectations file names: it
+// must select its own corpus and no other whose name it prefixes.
+func TestRunPattern(t *testing.T) {
+	re := runPattern("TestCorpus/weapp")
+	if want := "^TestCorpus$/^weapp$"; re != want {
+		t.Errorf("runPattern = %q, want %q", re, want)
+	}
+	sub := strings.Split(re, "/")[1]
+	if ok, _ := regexp.MatchString(sub, "weappv2"); ok {
+		t.Errorf("%q also selects weappv2", re)
 	}
 }

@@ -7,7 +7,7 @@
 #
 # Steps:
 #   vet         go vet of this module
-#   tests       the corpus (testdata/silenceper.expect), the fixtures, the
+#   tests       the corpora (testdata/*.expect), the fixtures, the
 #               wxerrlint command, the huge file, the fuzz seeds
 #   race        the fixtures and the fuzz seeds under the race detector: the
 #               checks that share errcode's result run concurrently
