@@ -23,11 +23,11 @@ import (
 )
 
 // FuzzAnalyzers feeds Go sources, seeded from every .go (and .go.golden)
-// file of the main module's testdata, to every analyzer of the suite
-// through the real pass machinery: the source is parsed and type-checked
-// as go/packages does (errors tolerated, the package marked ill-typed),
-// as one package whose imports are the packages of testdata/src and the
-// standard library, and checker.Analyze runs the suite on it, with the
+// file of the main module's test inputs (testdata and each analyzer's
+// testdata), to every analyzer of the suite through the real pass
+// machinery: the source is parsed and type-checked as go/packages does
+// (errors tolerated, the package marked ill-typed), as one package whose
+// imports are the packages of those GOPATH trees and the standard library, and checker.Analyze runs the suite on it, with the
 // analyzers they require and facts from the imported packages. Any panic
 // fails; so does a diagnostic without a valid position, or an analyzer
 // error on a package without errors.
@@ -36,12 +36,40 @@ import (
 //
 //	go test -run='^$' -fuzz=FuzzAnalyzers -fuzztime=60s .
 func FuzzAnalyzers(f *testing.F) {
-	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
+	trees := testdataTrees(f)
+	seeds := 0
+	for _, tree := range trees {
+		seeds += addSeeds(f, tree)
+	}
+	if seeds == 0 {
+		f.Fatalf("no seeds in %s", trees)
+	}
+	env := newFuzzEnv(f, trees)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		env.run(t, src)
+	})
+}
+
+// testdataTrees returns the GOPATH-style trees of test inputs: the main
+// module's testdata, then each analyzer's.
+func testdataTrees(f *testing.F) []string {
+	root, err := filepath.Abs("..")
 	if err != nil {
 		f.Fatal(err)
 	}
+	trees := []string{filepath.Join(root, "testdata")}
+	more, err := filepath.Glob(filepath.Join(root, "analyzer", "*", "testdata"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	return append(trees, more...)
+}
+
+// addSeeds adds every .go and .go.golden file of tree's src as a seed and
+// returns how many.
+func addSeeds(f *testing.F, tree string) int {
 	seeds := 0
-	err = filepath.WalkDir(filepath.Join(testdata, "src"), func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(tree, "src"), func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -61,13 +89,7 @@ func FuzzAnalyzers(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	if seeds == 0 {
-		f.Fatalf("no seeds in %s", testdata)
-	}
-	env := newFuzzEnv(f, testdata)
-	f.Fuzz(func(t *testing.T, src []byte) {
-		env.run(t, src)
-	})
+	return seeds
 }
 
 // A fuzzEnv holds the packages a fuzzed source may import, loaded once.
@@ -78,15 +100,19 @@ type fuzzEnv struct {
 	file  string                       // where the fuzzed source is written, for Pass.ReadFile
 }
 
-func newFuzzEnv(f *testing.F, testdata string) *fuzzEnv {
-	// Every package of testdata/src (GOPATH-style), and the standard
-	// library packages that fuzzed sources most likely import.
-	patterns := []string{"./...", "github.com/wxerrlint/wxerrlint/codes",
+func newFuzzEnv(f *testing.F, trees []string) *fuzzEnv {
+	// Every package of the trees (GOPATH-style; where two hold one import
+	// path, the first wins), and the standard library packages that fuzzed
+	// sources most likely import.
+	patterns := []string{"github.com/wxerrlint/wxerrlint/codes",
 		"fmt", "errors", "strconv", "strings", "encoding/json", "encoding/xml", "net/http", "context", "time", "sync", "io"}
+	for _, tree := range trees {
+		patterns = append(patterns, packagePaths(f, filepath.Join(tree, "src"))...)
+	}
 	cfg := &packages.Config{
 		Mode: loadMode,
-		Dir:  filepath.Join(testdata, "src"),
-		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+		Dir:  filepath.Join(trees[0], "src"),
+		Env:  append(os.Environ(), "GOPATH="+strings.Join(trees, string(filepath.ListSeparator)), "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
 	}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
@@ -103,12 +129,19 @@ func newFuzzEnv(f *testing.F, testdata string) *fuzzEnv {
 	// the suite) are replaced by stand-ins without files, on which those
 	// analyzers run at no cost: otherwise every input would pay for
 	// analyzing all of net/http's dependencies.
-	src := filepath.Join(testdata, "src") + string(filepath.Separator)
+	inTrees := func(file string) bool {
+		for _, tree := range trees {
+			if strings.HasPrefix(file, filepath.Join(tree, "src")+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if env.fset == nil {
 			env.fset = p.Fset
 		}
-		if len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], src) {
+		if len(p.GoFiles) > 0 && inTrees(p.GoFiles[0]) {
 			env.pkgs[p.PkgPath] = p
 			return
 		}
@@ -135,6 +168,31 @@ func newFuzzEnv(f *testing.F, testdata string) *fuzzEnv {
 		}
 	}
 	return env
+}
+
+// packagePaths returns the import path of every directory below src that
+// holds .go files, but the codes package (linked in, not test input).
+func packagePaths(f *testing.F, src string) []string {
+	var paths []string
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if goFiles, _ := filepath.Glob(filepath.Join(path, "*.go")); len(goFiles) > 0 {
+			rel, err := filepath.Rel(src, path)
+			if err != nil {
+				return err
+			}
+			if rel != "." && rel != filepath.FromSlash("github.com/wxerrlint/wxerrlint/codes") {
+				paths = append(paths, filepath.ToSlash(rel))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	return paths
 }
 
 // run analyzes src as the only file of a package.
