@@ -21,6 +21,11 @@ func TestSilentPackages(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicwecom", "magicwecomcaller", "magicgen")
 }
 
+func TestCgo(t *testing.T) {
+	// A handwritten file that imports "C" is reported; a generated one is not.
+	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magiccgo")
+}
+
 func TestZeroFlag(t *testing.T) {
 	testutil.SetFlag(t, magic.Analyzer, "zero", "true")
 	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magiczero")
