@@ -16,6 +16,22 @@ func TestMagic(t *testing.T) {
 	testutil.GoldenFilesCompile(t, testdata, "magic", "magicalias")
 }
 
+func TestShadowedNames(t *testing.T) {
+	// A local declaration that shadows the codes import or a dot-imported
+	// constant at a literal: the fixes of that file import codes anew.
+	testdata := testutil.TestData(t)
+	analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicshadow")
+	testutil.GoldenFilesCompile(t, testdata, "magicshadow")
+}
+
+func TestFixesMerge(t *testing.T) {
+	// Several fixes in two files: the fixes of a file carry identical
+	// import edits, which the drivers merge (a conflict fails the test).
+	testdata := testutil.TestData(t)
+	analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicmulti")
+	testutil.GoldenFilesCompile(t, testdata, "magicmulti")
+}
+
 func TestSilentPackages(t *testing.T) {
 	// WeCom code (by its constants, or by calling a WeCom SDK), generated files.
 	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicwecom", "magicwecomcaller", "magicgen")
