@@ -144,10 +144,15 @@ func compared(info *types.Info, e ast.Expr) (comparison, bool) {
 	return comparison{lit: lit, code: int(v)}, true
 }
 
-// reportUnknown reports a literal that is no documented code.
+// reportUnknown reports a literal that is no documented code where it is
+// near-certainly a typo of one (see typoOf), and says nothing otherwise.
 func reportUnknown(rep *analysisutil.Reporter, c comparison) {
+	intended := typoOf(c.code)
+	if len(intended) == 0 {
+		return
+	}
 	var near []string
-	for _, n := range codes.Nearest(c.code, 3) {
+	for _, n := range intended[:min(3, len(intended))] {
 		near = append(near, fmt.Sprintf("%d (%s)", n.Code, n.Name))
 	}
 	rep.Report(analysis.Diagnostic{
