@@ -77,6 +77,7 @@ func planFixes(pass *analysis.Pass, file *ast.File, sites []fixSite) filePlan {
 		pkgName := pass.TypesInfo.PkgNameOf(imp)
 		switch {
 		case pkgName == nil || imp.Name != nil && imp.Name.Name == "_":
+			// A blank import names nothing.
 		case imp.Name != nil && imp.Name.Name == ".":
 			if all(sites, func(s fixSite) bool { return isCodesObject(lookup(s, s.name)) }) {
 				plan.qual = ""

@@ -1,5 +1,8 @@
 package magic
 
+// This file decides which comparisons are reported: an errcode compared
+// with an integer literal, in a file that is not generated.
+
 import (
 	_ "embed"
 	"fmt"
