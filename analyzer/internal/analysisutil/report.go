@@ -67,6 +67,9 @@ func (r *Reporter) fileInfo(tf *token.File) *fileInfo {
 		}
 		generated, cgo := classify(f)
 		fi = &fileInfo{generated: generated, cgo: cgo, ignored: make(map[int]bool)}
+		if generated {
+			break // nothing is reported there: no directives to read
+		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				if IgnoresCheck(c.Text, r.pass.Analyzer.Name) {
