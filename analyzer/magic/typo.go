@@ -47,7 +47,7 @@ var documentedFamilies = sync.OnceValue(func() map[family]bool {
 const minTypoDigits = 5
 
 // typoOf returns the documented codes that code, no documented code
-// itself, is a one-digit slip of, nearest in value first, if the slip is
+// itself, is a one-digit slip of, the likeliest first, if the slip is
 // near-certain; else nil.
 func typoOf(code int) []codes.Info {
 	s := strconv.Itoa(code)
@@ -60,7 +60,16 @@ func typoOf(code int) []codes.Info {
 			found = append(found, info)
 		}
 	}
+	// The codes that keep the literal's leading digit (a digit dropped or
+	// added further on: 400001 for 40001) first, then the nearest in value.
+	keepsLead := func(info codes.Info) bool { return strconv.Itoa(int(info.Code))[0] == s[0] }
 	slices.SortFunc(found, func(a, b codes.Info) int {
+		if ka, kb := keepsLead(a), keepsLead(b); ka != kb {
+			if ka {
+				return -1
+			}
+			return 1
+		}
 		return cmp.Compare(distance(int(a.Code), code), distance(int(b.Code), code))
 	})
 	return found

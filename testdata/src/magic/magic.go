@@ -73,7 +73,7 @@ func unknown(r tokenResp) {
 	switch r.ErrCode {
 	case 15011: // want `errcode 15011 is not a documented WeChat errcode \(a typo\?\); nearest documented: 45011 \(APIMinuteQuotaReachLimit\)`
 	}
-	if r.ErrCode == 400001 { // want `errcode 400001 is not a documented WeChat errcode \(a typo\?\); nearest documented: .*40001 \(InvalidCredential\)`
+	if r.ErrCode == 400001 { // want `errcode 400001 is not a documented WeChat errcode \(a typo\?\); nearest documented: 40001 \(InvalidCredential\), 300001 \(\w+\), 600001 \(\w+\)`
 	}
 	// Real codes documented on their API's page only: not typos.
 	if r.ErrCode == 40226 { // code2Session: high-risk user
