@@ -1,5 +1,8 @@
 package magic
 
+// This file decides which comparisons are reported: an errcode compared
+// with an integer literal, in a file that is not generated.
+
 import (
 	_ "embed"
 	"fmt"
@@ -7,10 +10,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
@@ -39,26 +42,50 @@ func init() {
 	Analyzer.Flags.BoolVar(&reportWeCom, "wecom", false, "also report in packages that call the WeCom (企业微信) API, whose codes differ")
 }
 
-// codesPath is the import path of the package the fixes refer to.
-const codesPath = "github.com/wxerrlint/wxerrlint/codes"
-
 func run(pass *analysis.Pass) (any, error) {
 	ec := pass.ResultOf[errcode.Analyzer].(*errcode.Info)
 	if !ec.Candidate || ec.WeCom && !reportWeCom {
 		return nil, nil
 	}
-	ins := ec.Inspector()
 	rep := analysisutil.NewReporter(pass)
-	for cur := range ins.Root().Preorder((*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
+	for cur := range ec.Inspector().Root().Children() {
+		file := cur.Node().(*ast.File)
+		if rep.Generated(file) {
+			continue // nothing there is reported: not worth a look
+		}
+		checkFile(pass, ec, rep, cur, file)
+	}
+	return nil, nil
+}
+
+// A comparison is an integer literal compared with an errcode.
+type comparison struct {
+	lit  ast.Expr
+	code int
+	at   inspector.Cursor // the comparison or switch holding lit
+}
+
+// checkFile reports the comparisons of one file. The fixes of a file
+// share one decision on how to name the codes package (see planFixes), so
+// that a driver can apply them all at once.
+func checkFile(pass *analysis.Pass, ec *errcode.Info, rep *analysisutil.Reporter, fileCur inspector.Cursor, file *ast.File) {
+	var found []comparison
+	add := func(at inspector.Cursor, e ast.Expr) {
+		if c, ok := compared(pass.TypesInfo, e); ok {
+			c.at = at
+			found = append(found, c)
+		}
+	}
+	for cur := range fileCur.Preorder((*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.BinaryExpr:
 			if n.Op != token.EQL && n.Op != token.NEQ {
 				continue
 			}
 			if ec.IsErrcode(n.X) {
-				check(pass, rep, n.Y)
+				add(cur, n.Y)
 			} else if ec.IsErrcode(n.Y) {
-				check(pass, rep, n.X)
+				add(cur, n.X)
 			}
 		case *ast.SwitchStmt:
 			if n.Tag == nil || !ec.IsErrcode(n.Tag) {
@@ -66,52 +93,75 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			for _, stmt := range n.Body.List {
 				for _, e := range stmt.(*ast.CaseClause).List {
-					check(pass, rep, e)
+					add(cur, e)
 				}
 			}
 		}
 	}
-	return nil, nil
-}
-
-// check reports e if it is an integer literal.
-func check(pass *analysis.Pass, rep *analysisutil.Reporter, e ast.Expr) {
-	lit := literal(pass.TypesInfo, e)
-	if lit == nil {
+	if len(found) == 0 {
 		return
 	}
-	tv := pass.TypesInfo.Types[lit]
+
+	var sites []fixSite
+	for _, c := range found {
+		if info, ok := codes.Lookup(c.code); ok {
+			sites = append(sites, fixSite{lit: c.lit, scope: enclosingScope(pass.TypesInfo, c.at), name: info.Name})
+		}
+	}
+	fixes := planFixes(pass, file, sites)
+	for _, c := range found {
+		info, ok := codes.Lookup(c.code)
+		if !ok {
+			reportUnknown(rep, c)
+			continue
+		}
+		d := analysis.Diagnostic{
+			Pos: c.lit.Pos(), End: c.lit.End(),
+			Message: fmt.Sprintf("errcode %d compared as a magic number; use codes.%s (%s)", c.code, info.Name, describe(info)),
+		}
+		if edits := fixes.edits(c.lit, info.Name); edits != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Use codes." + info.Name, TextEdits: edits}}
+		}
+		rep.Report(d)
+	}
+}
+
+// compared returns the comparison that e, the operand compared with an
+// errcode, makes if it is an integer literal worth reporting.
+func compared(info *types.Info, e ast.Expr) (comparison, bool) {
+	lit := literal(info, e)
+	if lit == nil {
+		return comparison{}, false
+	}
+	tv := info.Types[lit]
 	if tv.Value == nil {
-		return
+		return comparison{}, false
 	}
 	v, exact := constant.Int64Val(constant.ToInt(tv.Value))
 	if !exact || v != int64(int(v)) {
+		return comparison{}, false
+	}
+	if v == 0 && !reportZero {
+		return comparison{}, false
+	}
+	return comparison{lit: lit, code: int(v)}, true
+}
+
+// reportUnknown reports a literal that is no documented code where it is
+// near-certainly a typo of one (see typoOf), and says nothing otherwise.
+func reportUnknown(rep *analysisutil.Reporter, c comparison) {
+	intended := typoOf(c.code)
+	if len(intended) == 0 {
 		return
 	}
-	code := int(v)
-	if code == 0 && !reportZero {
-		return
-	}
-	info, ok := codes.Lookup(code)
-	if !ok {
-		var near []string
-		for _, n := range codes.Nearest(code, 3) {
-			near = append(near, fmt.Sprintf("%d (%s)", n.Code, n.Name))
-		}
-		rep.Report(analysis.Diagnostic{
-			Pos: lit.Pos(), End: lit.End(),
-			Message: fmt.Sprintf("errcode %d is not a documented WeChat errcode (a typo?); nearest documented: %s",
-				code, strings.Join(near, ", ")),
-		})
-		return
+	var near []string
+	for _, n := range intended[:min(3, len(intended))] {
+		near = append(near, fmt.Sprintf("%d (%s)", n.Code, n.Name))
 	}
 	rep.Report(analysis.Diagnostic{
-		Pos: lit.Pos(), End: lit.End(),
-		Message: fmt.Sprintf("errcode %d compared as a magic number; use codes.%s (%s)", code, info.Name, describe(info)),
-		SuggestedFixes: []analysis.SuggestedFix{{
-			Message:   "Use codes." + info.Name,
-			TextEdits: replaceWithConstant(pass, lit, info.Name),
-		}},
+		Pos: c.lit.Pos(), End: c.lit.End(),
+		Message: fmt.Sprintf("errcode %d is not a documented WeChat errcode (a typo?); nearest documented: %s",
+			c.code, strings.Join(near, ", ")),
 	})
 }
 
@@ -150,101 +200,4 @@ func describe(info codes.Info) string {
 		text = strings.TrimSpace(string(r[:max])) + "…"
 	}
 	return text
-}
-
-// replaceWithConstant returns the edits that replace lit with the codes
-// constant name, adding the import of codes where the file lacks it.
-func replaceWithConstant(pass *analysis.Pass, lit ast.Expr, name string) []analysis.TextEdit {
-	file := enclosingFile(pass, lit.Pos())
-	qual, importEdit := codesQualifier(pass, file, lit.Pos())
-	edits := []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(qual + name)}}
-	if importEdit != nil {
-		edits = append(edits, *importEdit)
-	}
-	return edits
-}
-
-func enclosingFile(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
-// codesQualifier returns how to refer to the codes package at pos
-// ("codes.", an existing alias, or "" for a dot import) and the edit that
-// imports it, if the file does not yet.
-func codesQualifier(pass *analysis.Pass, file *ast.File, pos token.Pos) (string, *analysis.TextEdit) {
-	for _, imp := range file.Imports {
-		path, _ := strconv.Unquote(imp.Path.Value)
-		if path != codesPath {
-			continue
-		}
-		switch {
-		case imp.Name == nil:
-			return "codes.", nil
-		case imp.Name.Name == ".":
-			return "", nil
-		case imp.Name.Name != "_":
-			return imp.Name.Name + ".", nil
-		}
-	}
-	// Choose a name that no import and no declaration visible at pos uses.
-	name := "codes"
-	for i := 0; taken(pass, file, pos, name); i++ {
-		name = "wxcodes"
-		if i > 0 {
-			name = fmt.Sprintf("wxcodes%d", i)
-		}
-	}
-	spec := strconv.Quote(codesPath)
-	if name != "codes" {
-		spec = name + " " + spec
-	}
-	return name + ".", addImport(file, spec)
-}
-
-// taken reports whether name is declared in the file's imports or in a
-// scope visible at pos.
-func taken(pass *analysis.Pass, file *ast.File, pos token.Pos, name string) bool {
-	for _, imp := range file.Imports {
-		if imp.Name != nil && imp.Name.Name == name {
-			return true
-		}
-		if path, _ := strconv.Unquote(imp.Path.Value); imp.Name == nil && (path == name || strings.HasSuffix(path, "/"+name)) {
-			return true
-		}
-	}
-	scope := pass.TypesInfo.Scopes[file]
-	if scope == nil {
-		return pass.Pkg.Scope().Lookup(name) != nil
-	}
-	if inner := scope.Innermost(pos); inner != nil {
-		scope = inner
-	}
-	_, obj := scope.LookupParent(name, pos)
-	return obj != nil
-}
-
-// addImport returns the edit that adds an import spec to file.
-func addImport(file *ast.File, spec string) *analysis.TextEdit {
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		if gd.Lparen.IsValid() {
-			return &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec)}
-		}
-		// import "fmt" becomes a block holding both.
-		existing := gd.Specs[0].(*ast.ImportSpec)
-		old := existing.Path.Value
-		if existing.Name != nil {
-			old = existing.Name.Name + " " + old
-		}
-		return &analysis.TextEdit{Pos: gd.Pos(), End: gd.End(), NewText: []byte("import (\n\t" + old + "\n\t" + spec + "\n)")}
-	}
-	return &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
 }

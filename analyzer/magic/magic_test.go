@@ -12,13 +12,46 @@ import (
 
 func TestMagic(t *testing.T) {
 	testdata := testutil.TestData(t)
-	analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magic", "magicalias")
+	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magic", "magicalias")
 	testutil.GoldenFilesCompile(t, testdata, "magic", "magicalias")
+	checkRawFixes(t, results)
+}
+
+func TestShadowedNames(t *testing.T) {
+	// A local declaration that shadows the codes import or a dot-imported
+	// constant at a literal: the fixes of that file import codes anew.
+	testdata := testutil.TestData(t)
+	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicshadow")
+	testutil.GoldenFilesCompile(t, testdata, "magicshadow")
+	checkRawFixes(t, results)
+}
+
+func TestFixesMerge(t *testing.T) {
+	// Several fixes in two files: the fixes of a file carry identical
+	// import edits, which the drivers merge (a conflict fails the test).
+	testdata := testutil.TestData(t)
+	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicmulti")
+	testutil.GoldenFilesCompile(t, testdata, "magicmulti")
+	checkRawFixes(t, results)
+}
+
+func TestImportPlacement(t *testing.T) {
+	// The import goes where goimports puts it, with edits that touch only
+	// the import lines and the literal, also in a file not gofmt-formatted.
+	testdata := testutil.TestData(t)
+	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicimports")
+	testutil.GoldenFilesCompile(t, testdata, "magicimports")
+	checkRawFixes(t, results)
 }
 
 func TestSilentPackages(t *testing.T) {
 	// WeCom code (by its constants, or by calling a WeCom SDK), generated files.
 	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicwecom", "magicwecomcaller", "magicgen")
+}
+
+func TestCgo(t *testing.T) {
+	// A handwritten file that imports "C" is reported; a generated one is not.
+	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magiccgo")
 }
 
 func TestZeroFlag(t *testing.T) {
