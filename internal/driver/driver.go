@@ -52,6 +52,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -277,6 +278,11 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	if cfg.Verify {
 		cfg.Full = true
+	}
+	if cfg.CacheDir != "" {
+		if err := openCache(cfg.CacheDir); err != nil {
+			return 1, err
+		}
 	}
 	r := &run{
 		cfg:   cfg,
@@ -795,9 +801,73 @@ func readCache(dir, key string) (result, bool) {
 // cacheMaxAge is how long an unused entry stays in the result cache.
 const cacheMaxAge = 7 * 24 * time.Hour
 
+// cacheReadme names the file that marks a directory as a wxerrlint result
+// cache, and cacheReadmeText is its content. The cache writes and deletes
+// files only in a directory that holds it; it creates it only in a new or
+// empty directory.
+const (
+	cacheReadme     = "README"
+	cacheReadmeText = "This directory holds the wxerrlint result cache.\n" +
+		"wxerrlint deletes only the entries it wrote here (aa/<64 hex digits>).\n"
+)
+
+// openCache makes sure that dir is a wxerrlint result cache, creating it
+// in a new or empty directory. A directory that holds anything else is
+// refused: the cache trims old files, and must never take one it did not
+// write.
+func openCache(dir string) error {
+	readme := filepath.Join(dir, cacheReadme)
+	if data, err := os.ReadFile(readme); err == nil && string(data) == cacheReadmeText {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("result cache %s: %v (%s=off disables the cache)", dir, err, CacheEnv)
+	}
+	if len(entries) > 0 && !creating(dir, entries) {
+		return fmt.Errorf("result cache %s: not a wxerrlint cache (no %s written by wxerrlint) and not empty; "+
+			"set %s to a new or empty directory, or to off", dir, cacheReadme, CacheEnv)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("result cache: %v (%s=off disables the cache)", err, CacheEnv)
+	}
+	if err := os.WriteFile(readme, []byte(cacheReadmeText), 0o644); err != nil {
+		return fmt.Errorf("result cache: %v (%s=off disables the cache)", err, CacheEnv)
+	}
+	return nil
+}
+
+// creating reports whether entries, those of dir, are those of a cache
+// that another run is creating: a README alone, with a beginning of
+// cacheReadmeText.
+func creating(dir string, entries []fs.DirEntry) bool {
+	if len(entries) != 1 || entries[0].Name() != cacheReadme || !entries[0].Type().IsRegular() {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(dir, cacheReadme))
+	return err == nil && strings.HasPrefix(cacheReadmeText, string(data))
+}
+
+// isCacheFile reports whether name, in the subdirectory sub of the cache,
+// is a file the cache writes: an entry (its key, which starts with sub)
+// or a temporary file of one (the key and ".tmp" and digits).
+func isCacheFile(sub, name string) bool {
+	key, tmp, isTmp := strings.Cut(name, ".tmp")
+	if len(key) != sha256.Size*2 || !strings.HasPrefix(key, sub) || !isHex(key) {
+		return false
+	}
+	return !isTmp || tmp != "" && strings.Trim(tmp, "0123456789") == ""
+}
+
+func isHex(s string) bool {
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
+}
+
 // trimCache removes the entries of the result cache unused for
 // cacheMaxAge, at most once a day: the modification time of a file
-// "trimmed" in dir says when it last ran.
+// "trimmed" in dir says when it last ran. It looks only at the files
+// that the cache writes, in the subdirectories it writes them in.
 func trimCache(dir string) {
 	mark := filepath.Join(dir, "trimmed")
 	if fi, err := os.Stat(mark); err == nil && time.Since(fi.ModTime()) < 24*time.Hour {
@@ -809,11 +879,14 @@ func trimCache(dir string) {
 	old := time.Now().Add(-cacheMaxAge)
 	subdirs, _ := os.ReadDir(dir)
 	for _, sub := range subdirs {
-		if !sub.IsDir() {
+		if !sub.IsDir() || len(sub.Name()) != 2 || !isHex(sub.Name()) {
 			continue
 		}
 		entries, _ := os.ReadDir(filepath.Join(dir, sub.Name()))
 		for _, e := range entries {
+			if !e.Type().IsRegular() || !isCacheFile(sub.Name(), e.Name()) {
+				continue
+			}
 			if fi, err := e.Info(); err == nil && fi.ModTime().Before(old) {
 				os.Remove(filepath.Join(dir, sub.Name(), e.Name()))
 			}
@@ -826,7 +899,7 @@ func writeCache(dir, key string, res result) {
 	if os.MkdirAll(d, 0o755) != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(d, "tmp-")
+	tmp, err := os.CreateTemp(d, key+".tmp")
 	if err != nil {
 		return
 	}

@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,6 +116,7 @@ func TestCacheJSON(t *testing.T) {
 // and that a trim runs at most once a day.
 func TestTrimCache(t *testing.T) {
 	dir := t.TempDir()
+	require.NoError(t, openCache(dir))
 	stale, used := strings.Repeat("a", 64), strings.Repeat("b", 64)
 	writeCache(dir, stale, result{stderr: []byte("old\n")})
 	writeCache(dir, used, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3})
@@ -137,6 +139,63 @@ func TestTrimCache(t *testing.T) {
 	assert.False(t, ok, "an entry unused for a week survived")
 	_, ok = readCache(dir, used)
 	assert.True(t, ok, "an entry in use was removed")
+}
+
+// TestTrimOnlyEntries checks that a trim removes only files the cache
+// writes: not a file someone put in the cache directory or in one of its
+// subdirectories, however old.
+func TestTrimOnlyEntries(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, openCache(dir))
+	entry := strings.Repeat("a", 64)
+	writeCache(dir, entry, result{stderr: []byte("old\n")})
+	foreign := []string{"notes.txt", "aa/notes.txt", "aa/" + strings.Repeat("b", 64), "aa/" + entry + ".txt", "zz/" + strings.Repeat("z", 64), cacheReadme}
+	for _, name := range foreign {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(f), 0o755))
+		if name != cacheReadme {
+			require.NoError(t, os.WriteFile(f, []byte("user data\n"), 0o644))
+		}
+	}
+	monthAgo := time.Now().Add(-30 * 24 * time.Hour)
+	require.NoError(t, filepath.WalkDir(dir, func(path string, _ fs.DirEntry, err error) error {
+		if err == nil {
+			err = os.Chtimes(path, monthAgo, monthAgo)
+		}
+		return err
+	}))
+	trimCache(dir)
+	_, ok := readCache(dir, entry)
+	assert.False(t, ok, "an entry unused for a month survived")
+	for _, name := range foreign {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		assert.NoError(t, err, "the trim removed a file the cache did not write")
+	}
+}
+
+// TestOpenCache checks that a cache is created only in a new or empty
+// directory and that a directory holding anything else is refused.
+func TestOpenCache(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "new", "cache")
+	require.NoError(t, openCache(fresh))
+	require.NoError(t, openCache(fresh), "a cache is its own")
+	require.NoError(t, openCache(t.TempDir()), "an empty directory")
+
+	used := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(used, "main.go"), []byte("package main\n"), 0o644))
+	err := openCache(used)
+	require.ErrorContains(t, err, "not a wxerrlint cache")
+	_, err = os.Stat(filepath.Join(used, cacheReadme))
+	assert.ErrorIs(t, err, fs.ErrNotExist, "a refused directory was written to")
+
+	// A README that is not the cache's is no mark.
+	other := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(other, cacheReadme), []byte("my project\n"), 0o644))
+	require.ErrorContains(t, openCache(other), "not a wxerrlint cache")
+
+	file := filepath.Join(t.TempDir(), "file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	require.Error(t, openCache(file), "a file is no cache directory")
 }
 
 func TestParse(t *testing.T) {
