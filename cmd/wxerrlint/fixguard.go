@@ -1,0 +1,125 @@
+// This file decides whether a -fix run may write: only into packages of
+// the main module(s), never into a dependency (the module cache, a
+// replaced or vendored module) or the standard library.
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// fixOutsideMainModules returns an error naming the packages outside the
+// main modules that a command line of the x/tools checker would fix
+// (-fix without -diff), or nil when it writes nothing or only into the
+// main modules. A command line it does not understand is left to the
+// checker, which rejects it before loading anything.
+func fixOutsideMainModules(suite []*analysis.Analyzer, args []string) error {
+	fix, tests, patterns, ok := fixTargets(suite, args)
+	if !ok || !fix {
+		return nil
+	}
+	pkgs, err := packages.Load(&packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedModule,
+		Tests: tests,
+	}, patterns...)
+	if err != nil {
+		return nil // the checker reports it, and fixes nothing
+	}
+	var outside []string
+	seen := make(map[string]bool)
+	for _, p := range pkgs {
+		if len(p.GoFiles)+len(p.CompiledGoFiles)+len(p.OtherFiles) == 0 || p.Module != nil && p.Module.Main {
+			continue
+		}
+		where := "the standard library or no module"
+		if m := p.Module; m != nil {
+			where = "module " + m.Path
+			if m.Version != "" {
+				where += "@" + m.Version
+			}
+			if m.Replace != nil {
+				where += " (replaced by " + m.Replace.Path + ")"
+			}
+		}
+		if s := p.PkgPath + " in " + where; !seen[s] {
+			seen[s] = true
+			outside = append(outside, s)
+		}
+	}
+	if len(outside) > 0 {
+		return fmt.Errorf("-fix would write outside the main module: %s; fix only packages of the main module (-fix -diff shows the fixes without writing)",
+			strings.Join(outside, ", "))
+	}
+	return nil
+}
+
+// fixTargets parses a command line of the x/tools checker far enough to
+// tell whether it writes fixes (-fix without -diff), whether it includes
+// tests, and which patterns it names. ok is false for a command line the
+// checker would reject or run as go vet's unitchecker.
+func fixTargets(suite []*analysis.Analyzer, args []string) (fix, tests bool, patterns []string, ok bool) {
+	fs := flag.NewFlagSet("wxerrlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	diff := false
+	fs.BoolVar(&fix, "fix", false, "")
+	fs.BoolVar(&diff, "diff", false, "")
+	fs.BoolVar(&tests, "test", true, "")
+	for _, name := range []string{"json", "flags", "source", "v", "all"} {
+		fs.Bool(name, false, "")
+	}
+	for _, name := range []string{"debug", "cpuprofile", "memprofile", "trace", "tags"} {
+		fs.String(name, "", "")
+	}
+	fs.Int("c", -1, "")
+	fs.Var(ignoredValue{isBool: true}, "V", "")
+	for _, a := range allAnalyzers(suite) {
+		fs.Bool(a.Name, false, "")
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(ignoredValue{isBool: isBoolFlag(f.Value)}, a.Name+"."+f.Name, "")
+		})
+	}
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || fs.Arg(0) == "help" {
+		return false, false, nil, false
+	}
+	if fs.NArg() == 1 && strings.HasSuffix(fs.Arg(0), ".cfg") {
+		return false, false, nil, false
+	}
+	return fix && !diff, tests, fs.Args(), true
+}
+
+// allAnalyzers returns the suite and the analyzers it requires, once each.
+func allAnalyzers(suite []*analysis.Analyzer) []*analysis.Analyzer {
+	var all []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func([]*analysis.Analyzer)
+	visit = func(list []*analysis.Analyzer) {
+		for _, a := range list {
+			if !seen[a] {
+				seen[a] = true
+				all = append(all, a)
+				visit(a.Requires)
+			}
+		}
+	}
+	visit(suite)
+	return all
+}
+
+func isBoolFlag(v flag.Value) bool {
+	b, ok := v.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// ignoredValue is a flag whose value fixTargets does not need: parsing
+// must not set the analyzers' own flags.
+type ignoredValue struct{ isBool bool }
+
+func (v ignoredValue) String() string   { return "" }
+func (v ignoredValue) Set(string) error { return nil }
+func (v ignoredValue) IsBoolFlag() bool { return v.isBool }
