@@ -39,7 +39,6 @@
 package driver
 
 import (
-	"bytes"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -47,16 +46,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
-
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 )
 
 // Config configures a run.
@@ -83,6 +78,8 @@ type run struct {
 	exp   map[string]*types.Package // export-data packages by path
 	expOK map[string]bool           // read from their own export data
 
+	start time.Time // of the run
+	last  time.Time // end of the last phase
 	times []phase
 }
 
@@ -108,50 +105,12 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		exp:   make(map[string]*types.Package),
 		expOK: make(map[string]bool),
 	}
-	t0 := time.Now()
-	start := t0
-	roots, err := packages.Load(&packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
-			packages.NeedTypesSizes | packages.NeedModule,
-		Dir:   cfg.Dir,
-		Tests: cfg.Tests,
-		Fset:  r.fset,
-	}, patterns...)
+	r.start = time.Now()
+	r.last = r.start
+	roots, err := r.load(patterns)
 	if err != nil {
 		return 1, err
 	}
-	if len(roots) == 0 {
-		return 1, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	t0 = r.mark("go list", t0)
-
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		n := &node{pkg: p, done: make(chan struct{})}
-		n.std = p.Module == nil && len(p.GoFiles) > 0 && errcode.InStandardLibrary(p.GoFiles[0])
-		r.nodes[p] = n
-		r.order = append(r.order, n)
-	})
-	for _, p := range roots {
-		r.nodes[p].root = true
-	}
-	if err := r.scan(); err != nil {
-		return 1, err
-	}
-	for _, n := range r.order { // dependencies first
-		n.source = cfg.Full || n.root || n.marked
-		for _, imp := range n.pkg.Imports {
-			if r.nodes[imp].source {
-				n.source = true
-			}
-		}
-		if !n.source {
-			n.srcs = nil
-		} else {
-			n.pkg.Errors = slices.DeleteFunc(n.pkg.Errors, isCompilerOutput)
-		}
-	}
-	t0 = r.mark("scan", t0)
 
 	var key string
 	if cfg.CacheDir != "" {
@@ -159,86 +118,35 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		if res, ok := readCache(cfg.CacheDir, key); ok {
 			stderr.Write(res.stderr)
 			stdout.Write(res.stdout)
-			r.mark("cache hit", t0)
-			r.printTiming(stderr, start, nil)
+			r.mark("cache hit")
+			r.printTiming(stderr, nil)
 			return res.code, nil
 		}
 	}
 
 	r.typeCheck()
-	t0 = r.mark("parse+typecheck", t0)
+	r.mark("parse+typecheck")
 
-	// Hand the source set to the x/tools checker, with imports cut down to
-	// the source set: nothing else can carry a fact.
-	var errs bytes.Buffer
-	for _, n := range r.order {
-		if !n.source {
-			continue
-		}
-		imports := make(map[string]*packages.Package)
-		for path, imp := range n.pkg.Imports {
-			if r.nodes[imp].source {
-				imports[path] = imp
-			}
-		}
-		n.pkg.Imports = imports
-	}
-	nerrs := 0
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			fmt.Fprintln(&errs, e)
-			nerrs++
-		}
-	})
+	r.cutImports()
 	graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: cfg.Seq})
 	if err != nil {
 		return 1, err
 	}
-	t0 = r.mark("analyze", t0)
+	r.mark("analyze")
 
-	var out, jsonOut bytes.Buffer // for stderr and, with -json, stdout
-	out.Write(errs.Bytes())
-	code := 0
-	if nerrs > 0 {
-		code = 1
-	}
-	if cfg.JSON {
-		if err := graph.PrintJSON(&jsonOut); err != nil {
-			return 1, err
-		}
-	} else {
-		if err := graph.PrintText(&out, -1); err != nil {
-			return 1, err
-		}
-		failed, diags := 0, 0
-		for act := range graph.All() {
-			if act.Err != nil {
-				failed++
-			} else if act.IsRoot {
-				diags += len(act.Diagnostics)
-			}
-		}
-		if failed > 0 {
-			code = max(code, 1)
-		} else if diags > 0 {
-			code = max(code, 3)
-		}
-	}
-	if cfg.Verify {
-		out.WriteString(r.verify(graph))
-		if strings.Contains(out.String(), "driver: verify:") {
-			code = max(code, 1)
-		}
+	res, err := r.report(roots, graph)
+	if err != nil {
+		return 1, err
 	}
 	// Errors first, as the x/tools checker prints them.
-	stderr.Write(out.Bytes())
-	stdout.Write(jsonOut.Bytes())
+	stderr.Write(res.stderr)
+	stdout.Write(res.stdout)
 	if key != "" {
-		writeCache(cfg.CacheDir, key, result{out.Bytes(), jsonOut.Bytes(), code})
+		writeCache(cfg.CacheDir, key, res)
 	}
-	r.mark("print", t0)
-	r.printTiming(stderr, start, graph)
-	return code, nil
+	r.mark("print")
+	r.printTiming(stderr, graph)
+	return res.code, nil
 }
 
 // Main runs the analyzers as Parse configured them, printing to the

@@ -1,5 +1,6 @@
-// This file decides which packages are candidates: it reads and hashes
-// the files of the package graph that go list returned.
+// This file decides which packages are loaded from source: it asks the go
+// command for the package graph, reads and hashes the files, finds the
+// candidates and draws the source set around them.
 
 package driver
 
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,6 +28,84 @@ type node struct {
 	hash   [32]byte // of its files (source) or export data name (std)
 	srcs   [][]byte // file contents, kept for parsing
 	done   chan struct{}
+}
+
+// load asks the go command for the package graph of patterns, with the
+// export data of every package, and reads the files of every package
+// outside the standard library (scan). It returns the root packages.
+func (r *run) load(patterns []string) ([]*packages.Package, error) {
+	roots, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+			packages.NeedTypesSizes | packages.NeedModule,
+		Dir:   r.cfg.Dir,
+		Tests: r.cfg.Tests,
+		Fset:  r.fset,
+	}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	r.mark("go list")
+
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		n := &node{pkg: p, done: make(chan struct{})}
+		n.std = p.Module == nil && len(p.GoFiles) > 0 && errcode.InStandardLibrary(p.GoFiles[0])
+		r.nodes[p] = n
+		r.order = append(r.order, n)
+	})
+	for _, p := range roots {
+		r.nodes[p].root = true
+	}
+	if err := r.scan(); err != nil {
+		return nil, err
+	}
+	for n, s := range r.sourceSet(r.cfg.Full) {
+		n.source = s
+		if !n.source {
+			n.srcs = nil
+		} else {
+			n.pkg.Errors = slices.DeleteFunc(n.pkg.Errors, isCompilerOutput)
+		}
+	}
+	r.mark("scan")
+	return roots, nil
+}
+
+// sourceSet returns, for every package, whether it is in the source set:
+// a root, a candidate (marked by scan), or an importer of a package in
+// the source set, directly or not. With full, every package is.
+func (r *run) sourceSet(full bool) map[*node]bool {
+	src := make(map[*node]bool, len(r.order))
+	for _, n := range r.order { // dependencies first
+		s := full || n.root || n.marked
+		for _, imp := range n.pkg.Imports {
+			if src[r.nodes[imp]] {
+				s = true
+			}
+		}
+		src[n] = s
+	}
+	return src
+}
+
+// cutImports leaves each package of the source set only its imports in
+// the source set, for the x/tools checker: nothing else can carry a fact.
+func (r *run) cutImports() {
+	for _, n := range r.order {
+		if !n.source {
+			continue
+		}
+		imports := make(map[string]*packages.Package)
+		for path, imp := range n.pkg.Imports {
+			if r.nodes[imp].source {
+				imports[path] = imp
+			}
+		}
+		n.pkg.Imports = imports
+	}
 }
 
 // isCompilerOutput reports whether e is the compiler's output for a

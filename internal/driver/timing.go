@@ -17,13 +17,14 @@ type phase struct {
 	d    time.Duration
 }
 
-func (r *run) mark(name string, t0 time.Time) time.Time {
+// mark records that the phase name ended now, and the next begins.
+func (r *run) mark(name string) {
 	now := time.Now()
-	r.times = append(r.times, phase{name, now.Sub(t0)})
-	return now
+	r.times = append(r.times, phase{name, now.Sub(r.last)})
+	r.last = now
 }
 
-func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
+func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 	if !r.cfg.Timing {
 		return
 	}
@@ -45,7 +46,7 @@ func (r *run) printTiming(w io.Writer, start time.Time, graph *checker.Graph) {
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
-	fmt.Fprintf(w, "driver: %-16s %v\n", "total", time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(w, "driver: %-16s %v\n", "total", time.Since(r.start).Round(time.Millisecond))
 	if graph == nil {
 		return
 	}

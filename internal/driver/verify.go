@@ -14,15 +14,8 @@ import (
 // verify returns a line for each package outside the source set (as the
 // default mode would compute it) in which an analyzer produced a fact.
 func (r *run) verify(graph *checker.Graph) string {
-	// Recompute the source set as the default mode would.
 	src := make(map[*packages.Package]bool)
-	for _, n := range r.order {
-		s := n.root || n.marked
-		for _, imp := range n.pkg.Imports {
-			if src[imp] {
-				s = true
-			}
-		}
+	for n, s := range r.sourceSet(false) {
 		src[n.pkg] = s
 	}
 	var b strings.Builder
