@@ -587,3 +587,60 @@ func Expired(r Resp) bool { return r.ErrCode == 42001 }
 		t.Errorf("-fix -diff example.com/dep: want the diff, got\n%s", res)
 	}
 }
+
+// TestGOROOTElsewhere checks that the standard library is recognised
+// when the go command's GOROOT is not where the binary was built (an
+// upgrade, GOTOOLCHAIN): the driver asks the go command, and reads the
+// standard library from export data, not from source.
+func TestGOROOTElsewhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("copies the go command")
+	}
+	t.Parallel()
+	goroot := strings.TrimSpace(run(t, fixture, goCmd, "env", "GOROOT").stdout)
+	if goroot == "" {
+		t.Fatal("go env GOROOT printed nothing")
+	}
+	// A GOROOT elsewhere: the go command copied (it finds its GOROOT from
+	// its own path), the rest linked.
+	moved := filepath.Join(t.TempDir(), "go")
+	if err := os.MkdirAll(filepath.Join(moved, "bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(goroot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "bin" {
+			if err := os.Symlink(filepath.Join(goroot, e.Name()), filepath.Join(moved, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	data, err := os.ReadFile(goCmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(moved, "bin", "go"), data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := tempFixture(t)
+	decode := filepath.Join(dir, "decode")
+	if err := os.Mkdir(decode, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package decode\n\nimport \"encoding/json\"\n\nfunc Decode(b []byte, v any) error { return json.Unmarshal(b, v) }\n"
+	if err := os.WriteFile(filepath.Join(decode, "decode.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"GOROOT=", "PATH=" + filepath.Join(moved, "bin") + string(os.PathListSeparator) + os.Getenv("PATH"), "WXERRLINT_CACHE=off"}
+	res := runEnv(t, env, dir, wxerrlint, "-timing", "./decode")
+	if res.code != 0 {
+		t.Fatalf("wxerrlint with GOROOT elsewhere: exit status %d\n%s", res.code, res)
+	}
+	if got := regexp.MustCompile(`(?m)^driver: .*candidate dependencies: .*$`).FindString(res.stderr); got == "" || strings.Contains(got, "encoding/json") {
+		t.Errorf("with the go command's GOROOT at %s, the standard library counts as candidates:\n%s", moved, got)
+	}
+}

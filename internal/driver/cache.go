@@ -16,50 +16,43 @@ import (
 	"time"
 )
 
-// cacheKey hashes everything the printed result depends on.
-func (r *run) cacheKey() string {
-	h := sha256.New()
-	fmt.Fprint(h, "wxerrlint driver 2\n")
-	if exe, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(exe); err == nil {
-			fmt.Fprintf(h, "exe %s %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
-		}
-	}
-	wd := r.cfg.Dir
-	if wd == "" {
-		wd, _ = os.Getwd()
-	}
-	wd, _ = filepath.Abs(wd)
-	fmt.Fprintf(h, "wd %s\nargs %q\n", wd, r.cfg.Args)
-	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT"} {
-		fmt.Fprintf(h, "env %s=%s\n", v, os.Getenv(v))
-	}
-	for _, n := range r.order {
-		fmt.Fprintf(h, "pkg %s %x %t\n", n.pkg.ID, n.hash, n.root)
-		if m := n.pkg.Module; m != nil {
-			// The go line sets the language version the files are checked with.
-			fmt.Fprintf(h, "module %s %s go%s\n", m.Path, m.Version, m.GoVersion)
-		}
-		for _, e := range n.pkg.Errors {
-			fmt.Fprintf(h, "err %s\n", e)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // A result is what a run printed, as the cache keeps it.
 type result struct {
 	stderr, stdout []byte
 	code           int
 }
 
-// A cache entry is the exit code (one byte), the length of the stderr
-// part (uvarint), the stderr part, then the stdout part.
+// A cache is the result cache in a directory that it owns (openCache).
+//
+// An entry is stored in a file named by its key, in a subdirectory named
+// by the key's first two hex digits. The file holds a SHA-256 of the key
+// and the rest (entrySum), the exit code (one byte), the length of the
+// stderr part (uvarint), the stderr part, then the stdout part. An entry
+// whose sum does not match (zeroed, truncated, damaged, or moved) is a
+// miss.
+type cache struct {
+	dir string
+}
 
-func readCache(dir, key string) (result, bool) {
-	name := filepath.Join(dir, key[:2], key)
+// entrySum returns the checksum that starts the entry of key.
+func entrySum(key string, rest []byte) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "wxerrlint cache entry %s\n", key)
+	h.Write(rest)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// get returns the result stored under key, if there is an intact one.
+func (c *cache) get(key string) (result, bool) {
+	name := filepath.Join(c.dir, key[:2], key)
 	data, err := os.ReadFile(name)
-	if err != nil || len(data) < 2 {
+	if err != nil || len(data) < sha256.Size+2 {
+		return result{}, false
+	}
+	data, sum := data[sha256.Size:], data[:sha256.Size]
+	if entrySum(key, data) != [sha256.Size]byte(sum) {
 		return result{}, false
 	}
 	n, w := binary.Uvarint(data[1:])
@@ -68,8 +61,29 @@ func readCache(dir, key string) (result, bool) {
 	}
 	rest := data[1+w:]
 	now := time.Now()
-	_ = os.Chtimes(name, now, now) // in use: keep it (see trimCache); a failure only ages it
+	_ = os.Chtimes(name, now, now) // in use: keep it (see trim); a failure only ages it
 	return result{stderr: rest[:n], stdout: rest[n:], code: int(data[0])}, true
+}
+
+// put stores res under key, atomically: a reader sees the old entry, the
+// new one or none. It then trims the cache.
+func (c *cache) put(key string, res result) {
+	d := filepath.Join(c.dir, key[:2])
+	if os.MkdirAll(d, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(d, key+".tmp")
+	if err != nil {
+		return
+	}
+	rest := binary.AppendUvarint([]byte{byte(res.code)}, uint64(len(res.stderr)))
+	rest = append(append(rest, res.stderr...), res.stdout...)
+	sum := entrySum(key, rest)
+	_, err = tmp.Write(append(sum[:], rest...))
+	if cerr := tmp.Close(); err != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(d, key)) != nil {
+		os.Remove(tmp.Name())
+	}
+	c.trim()
 }
 
 // cacheMaxAge is how long an unused entry stays in the result cache.
@@ -89,26 +103,26 @@ const (
 // in a new or empty directory. A directory that holds anything else is
 // refused: the cache trims old files, and must never take one it did not
 // write.
-func openCache(dir string) error {
+func openCache(dir string) (*cache, error) {
 	readme := filepath.Join(dir, cacheReadme)
 	if data, err := os.ReadFile(readme); err == nil && string(data) == cacheReadmeText {
-		return nil
+		return &cache{dir}, nil
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("result cache %s: %v (%s=off disables the cache)", dir, err, CacheEnv)
+		return nil, fmt.Errorf("result cache %s: %v (%s=off disables the cache)", dir, err, CacheEnv)
 	}
 	if len(entries) > 0 && !creating(dir, entries) {
-		return fmt.Errorf("result cache %s: not a wxerrlint cache (no %s written by wxerrlint) and not empty; "+
+		return nil, fmt.Errorf("result cache %s: not a wxerrlint cache (no %s written by wxerrlint) and not empty; "+
 			"set %s to a new or empty directory, or to off", dir, cacheReadme, CacheEnv)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("result cache: %v (%s=off disables the cache)", err, CacheEnv)
+		return nil, fmt.Errorf("result cache: %v (%s=off disables the cache)", err, CacheEnv)
 	}
 	if err := os.WriteFile(readme, []byte(cacheReadmeText), 0o644); err != nil {
-		return fmt.Errorf("result cache: %v (%s=off disables the cache)", err, CacheEnv)
+		return nil, fmt.Errorf("result cache: %v (%s=off disables the cache)", err, CacheEnv)
 	}
-	return nil
+	return &cache{dir}, nil
 }
 
 // creating reports whether entries, those of dir, are those of a cache
@@ -138,11 +152,12 @@ func isHex(s string) bool {
 	return err == nil && strings.ToLower(s) == s
 }
 
-// trimCache removes the entries of the result cache unused for
-// cacheMaxAge, at most once a day: the modification time of a file
-// "trimmed" in dir says when it last ran. It looks only at the files
-// that the cache writes, in the subdirectories it writes them in.
-func trimCache(dir string) {
+// trim removes the entries of the result cache unused for cacheMaxAge,
+// at most once a day: the modification time of a file "trimmed" in the
+// cache says when it last ran. It looks only at the files that the cache
+// writes, in the subdirectories it writes them in.
+func (c *cache) trim() {
+	dir := c.dir
 	mark := filepath.Join(dir, "trimmed")
 	if fi, err := os.Stat(mark); err == nil && time.Since(fi.ModTime()) < 24*time.Hour {
 		return
@@ -166,22 +181,4 @@ func trimCache(dir string) {
 			}
 		}
 	}
-}
-
-func writeCache(dir, key string, res result) {
-	d := filepath.Join(dir, key[:2])
-	if os.MkdirAll(d, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(d, key+".tmp")
-	if err != nil {
-		return
-	}
-	entry := binary.AppendUvarint([]byte{byte(res.code)}, uint64(len(res.stderr)))
-	entry = append(append(entry, res.stderr...), res.stdout...)
-	_, err = tmp.Write(entry)
-	if cerr := tmp.Close(); err != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(d, key)) != nil {
-		os.Remove(tmp.Name())
-	}
-	trimCache(dir)
 }

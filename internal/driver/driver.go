@@ -47,6 +47,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -78,6 +79,10 @@ type run struct {
 	exp   map[string]*types.Package // export-data packages by path
 	expOK map[string]bool           // read from their own export data
 
+	goenv   []byte      // go env -json
+	goroot  string      // the go command's
+	changed atomic.Bool // a file changed between scan and parse
+
 	start time.Time // of the run
 	last  time.Time // end of the last phase
 	times []phase
@@ -93,10 +98,13 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	if cfg.Verify {
 		cfg.Full = true
 	}
+	var c *cache
 	if cfg.CacheDir != "" {
-		if err := openCache(cfg.CacheDir); err != nil {
+		var err error
+		if c, err = openCache(cfg.CacheDir); err != nil {
 			return 1, err
 		}
+		go executableHash() // while the go command works
 	}
 	r := &run{
 		cfg:   cfg,
@@ -113,9 +121,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 
 	var key string
-	if cfg.CacheDir != "" {
-		key = r.cacheKey()
-		if res, ok := readCache(cfg.CacheDir, key); ok {
+	if c != nil {
+		if key, _ = r.cacheKey(); key == "" {
+			c = nil
+		} else if res, ok := c.get(key); ok {
 			stderr.Write(res.stderr)
 			stdout.Write(res.stdout)
 			r.mark("cache hit")
@@ -134,15 +143,18 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	r.mark("analyze")
 
-	res, err := r.report(roots, graph)
+	res, clean, err := r.report(roots, graph)
 	if err != nil {
 		return 1, err
 	}
 	// Errors first, as the x/tools checker prints them.
 	stderr.Write(res.stderr)
 	stdout.Write(res.stdout)
-	if key != "" {
-		writeCache(cfg.CacheDir, key, res)
+	// A run with errors is not kept: the cause may be passing (export
+	// data removed by a concurrent go clean -cache), and must not be
+	// replayed.
+	if c != nil && clean && !r.changed.Load() {
+		c.put(key, res)
 	}
 	r.mark("print")
 	r.printTiming(stderr, graph)

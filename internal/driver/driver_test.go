@@ -116,28 +116,29 @@ func TestCacheJSON(t *testing.T) {
 // and that a trim runs at most once a day.
 func TestTrimCache(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, openCache(dir))
+	c, err := openCache(dir)
+	require.NoError(t, err)
 	stale, used := strings.Repeat("a", 64), strings.Repeat("b", 64)
-	writeCache(dir, stale, result{stderr: []byte("old\n")})
-	writeCache(dir, used, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3})
+	c.put(stale, result{stderr: []byte("old\n")})
+	c.put(used, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3})
 	weekAgo := time.Now().Add(-cacheMaxAge - time.Hour)
 	for _, key := range []string{stale, used} {
 		require.NoError(t, os.Chtimes(filepath.Join(dir, key[:2], key), weekAgo, weekAgo))
 	}
-	res, ok := readCache(dir, used) // a hit marks it used
+	res, ok := c.get(used) // a hit marks it used
 	require.True(t, ok)
 	assert.Equal(t, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3}, res)
 
-	writeCache(dir, strings.Repeat("c", 64), result{}) // trimmed today already: no trim
-	_, ok = readCache(dir, stale)
+	c.put(strings.Repeat("c", 64), result{}) // trimmed today already: no trim
+	_, ok = c.get(stale)
 	assert.True(t, ok, "trimmed twice in a day")
 	require.NoError(t, os.Chtimes(filepath.Join(dir, stale[:2], stale), weekAgo, weekAgo))
 
 	require.NoError(t, os.Chtimes(filepath.Join(dir, "trimmed"), weekAgo, weekAgo))
-	writeCache(dir, strings.Repeat("d", 64), result{})
-	_, ok = readCache(dir, stale)
+	c.put(strings.Repeat("d", 64), result{})
+	_, ok = c.get(stale)
 	assert.False(t, ok, "an entry unused for a week survived")
-	_, ok = readCache(dir, used)
+	_, ok = c.get(used)
 	assert.True(t, ok, "an entry in use was removed")
 }
 
@@ -146,9 +147,10 @@ func TestTrimCache(t *testing.T) {
 // subdirectories, however old.
 func TestTrimOnlyEntries(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, openCache(dir))
+	c, err := openCache(dir)
+	require.NoError(t, err)
 	entry := strings.Repeat("a", 64)
-	writeCache(dir, entry, result{stderr: []byte("old\n")})
+	c.put(entry, result{stderr: []byte("old\n")})
 	foreign := []string{"notes.txt", "aa/notes.txt", "aa/" + strings.Repeat("b", 64), "aa/" + entry + ".txt", "zz/" + strings.Repeat("z", 64), cacheReadme}
 	for _, name := range foreign {
 		f := filepath.Join(dir, filepath.FromSlash(name))
@@ -164,8 +166,8 @@ func TestTrimOnlyEntries(t *testing.T) {
 		}
 		return err
 	}))
-	trimCache(dir)
-	_, ok := readCache(dir, entry)
+	c.trim()
+	_, ok := c.get(entry)
 	assert.False(t, ok, "an entry unused for a month survived")
 	for _, name := range foreign {
 		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
@@ -177,13 +179,16 @@ func TestTrimOnlyEntries(t *testing.T) {
 // directory and that a directory holding anything else is refused.
 func TestOpenCache(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "new", "cache")
-	require.NoError(t, openCache(fresh))
-	require.NoError(t, openCache(fresh), "a cache is its own")
-	require.NoError(t, openCache(t.TempDir()), "an empty directory")
+	_, err := openCache(fresh)
+	require.NoError(t, err)
+	_, err = openCache(fresh)
+	require.NoError(t, err, "a cache is its own")
+	_, err = openCache(t.TempDir())
+	require.NoError(t, err, "an empty directory")
 
 	used := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(used, "main.go"), []byte("package main\n"), 0o644))
-	err := openCache(used)
+	_, err = openCache(used)
 	require.ErrorContains(t, err, "not a wxerrlint cache")
 	_, err = os.Stat(filepath.Join(used, cacheReadme))
 	assert.ErrorIs(t, err, fs.ErrNotExist, "a refused directory was written to")
@@ -191,11 +196,13 @@ func TestOpenCache(t *testing.T) {
 	// A README that is not the cache's is no mark.
 	other := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(other, cacheReadme), []byte("my project\n"), 0o644))
-	require.ErrorContains(t, openCache(other), "not a wxerrlint cache")
+	_, err = openCache(other)
+	require.ErrorContains(t, err, "not a wxerrlint cache")
 
 	file := filepath.Join(t.TempDir(), "file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
-	require.Error(t, openCache(file), "a file is no cache directory")
+	_, err = openCache(file)
+	require.Error(t, err, "a file is no cache directory")
 }
 
 func TestParse(t *testing.T) {

@@ -5,9 +5,13 @@
 package driver
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -34,6 +38,16 @@ type node struct {
 // export data of every package, and reads the files of every package
 // outside the standard library (scan). It returns the root packages.
 func (r *run) load(patterns []string) ([]*packages.Package, error) {
+	type goEnvResult struct {
+		env    []byte
+		goroot string
+		err    error
+	}
+	envc := make(chan goEnvResult, 1)
+	go func() {
+		env, goroot, err := goEnv(r.cfg.Dir)
+		envc <- goEnvResult{env, goroot, err}
+	}()
 	roots, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
@@ -42,8 +56,16 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 		Tests: r.cfg.Tests,
 		Fset:  r.fset,
 	}, patterns...)
+	env := <-envc
 	if err != nil {
 		return nil, err
+	}
+	if env.err != nil {
+		return nil, env.err
+	}
+	r.goenv, r.goroot = env.env, env.goroot
+	if testHookListed != nil {
+		testHookListed(roots)
 	}
 	if len(roots) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
@@ -52,7 +74,7 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		n := &node{pkg: p, done: make(chan struct{})}
-		n.std = p.Module == nil && len(p.GoFiles) > 0 && errcode.InStandardLibrary(p.GoFiles[0])
+		n.std = p.Module == nil && len(p.GoFiles) > 0 && inDir(p.GoFiles[0], filepath.Join(r.goroot, "src"))
 		r.nodes[p] = n
 		r.order = append(r.order, n)
 	})
@@ -72,6 +94,39 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	}
 	r.mark("scan")
 	return roots, nil
+}
+
+// testHookListed, when set, is called after go list, before the files
+// are read.
+var testHookListed func(roots []*packages.Package)
+
+// goEnv returns the output of go env -json run in dir, the effective
+// settings of the go command (the GOENV file included), and GOROOT as the
+// go command sees it: the standard library is where the go command that
+// lists the packages has it, wherever this binary was built.
+func goEnv(dir string) (env []byte, goroot string, err error) {
+	cmd := exec.Command("go", "env", "-json")
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, "", fmt.Errorf("go env: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+	}
+	var vars struct{ GOROOT string }
+	if err := json.Unmarshal(out, &vars); err != nil {
+		return nil, "", fmt.Errorf("go env: %v", err)
+	}
+	if vars.GOROOT == "" {
+		return nil, "", fmt.Errorf("go env: no GOROOT")
+	}
+	return out, vars.GOROOT, nil
+}
+
+// inDir reports whether file lies in dir.
+func inDir(file, dir string) bool {
+	rel, err := filepath.Rel(dir, file)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // sourceSet returns, for every package, whether it is in the source set:
@@ -124,6 +179,22 @@ func files(p *packages.Package) []string {
 	return p.GoFiles
 }
 
+// filesHash returns a hash of the files of a package: names and contents.
+func filesHash(names []string, srcs [][]byte) [sha256.Size]byte {
+	h := sha256.New()
+	for i, name := range names {
+		var data []byte
+		if i < len(srcs) {
+			data = srcs[i]
+		}
+		fmt.Fprintf(h, "%s %d\n", name, len(data))
+		h.Write(data)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
 // scan reads the files of every package outside the standard library,
 // hashing them and testing them with errcode.CandidateScanner. Standard library packages are
 // hashed by the name of their export data, which the go command derives
@@ -136,10 +207,8 @@ func (r *run) scan() error {
 		wg.Go(func() {
 			sc := errcode.NewCandidateScanner()
 			for n := range work {
-				h := sha256.New()
 				if n.std {
-					fmt.Fprint(h, n.pkg.ExportFile)
-					h.Sum(n.hash[:0])
+					n.hash = sha256.Sum256([]byte(n.pkg.ExportFile))
 					continue
 				}
 				var srcs [][]byte
@@ -152,14 +221,12 @@ func (r *run) scan() error {
 						}
 						continue
 					}
-					fmt.Fprintf(h, "%s %d\n", name, len(data))
-					h.Write(data)
 					srcs = append(srcs, data)
 					if !n.marked {
 						n.marked = sc.File(data)
 					}
 				}
-				h.Sum(n.hash[:0])
+				n.hash = filesHash(files(n.pkg), srcs)
 				// Keep the files that will surely be parsed; importers
 				// of marked packages read theirs again.
 				if n.root || n.marked || r.cfg.Full {

@@ -15,8 +15,9 @@ import (
 
 // report returns what the run prints and its exit code: 0, 1 when a
 // package has errors or an analysis failed, 3 for diagnostics (not with
-// -json, as the x/tools checker).
-func (r *run) report(roots []*packages.Package, graph *checker.Graph) (result, error) {
+// -json, as the x/tools checker). clean says that nothing failed: no
+// package error, no analysis error, no fact outside the source set.
+func (r *run) report(roots []*packages.Package, graph *checker.Graph) (res result, clean bool, err error) {
 	var out, jsonOut bytes.Buffer // for stderr and, with -json, stdout
 	nerrs := 0
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -29,21 +30,21 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph) (result, e
 	if nerrs > 0 {
 		code = 1
 	}
+	failed, diags := 0, 0
+	for act := range graph.All() {
+		if act.Err != nil {
+			failed++
+		} else if act.IsRoot {
+			diags += len(act.Diagnostics)
+		}
+	}
 	if r.cfg.JSON {
 		if err := graph.PrintJSON(&jsonOut); err != nil {
-			return result{}, err
+			return result{}, false, err
 		}
 	} else {
 		if err := graph.PrintText(&out, -1); err != nil {
-			return result{}, err
-		}
-		failed, diags := 0, 0
-		for act := range graph.All() {
-			if act.Err != nil {
-				failed++
-			} else if act.IsRoot {
-				diags += len(act.Diagnostics)
-			}
+			return result{}, false, err
 		}
 		if failed > 0 {
 			code = max(code, 1)
@@ -51,11 +52,13 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph) (result, e
 			code = max(code, 3)
 		}
 	}
+	verified := true
 	if r.cfg.Verify {
 		out.WriteString(r.verify(graph))
 		if strings.Contains(out.String(), "driver: verify:") {
 			code = max(code, 1)
+			verified = false
 		}
 	}
-	return result{out.Bytes(), jsonOut.Bytes(), code}, nil
+	return result{out.Bytes(), jsonOut.Bytes(), code}, nerrs == 0 && failed == 0 && verified, nil
 }

@@ -57,6 +57,9 @@ func (r *run) parse(n *node) []*ast.File {
 			}
 			n.srcs = append(n.srcs, data)
 		}
+		if !n.std && filesHash(names, n.srcs) != n.hash {
+			r.changed.Store(true) // since scan: the key is not this run's
+		}
 	}
 	var syntax []*ast.File
 	for i, name := range names {
