@@ -15,8 +15,9 @@
 //
 //   - the source set: the root packages, every package outside the
 //     standard library one of whose files errcode.CandidateScanner
-//     accepts, and every package that imports a package of the source set,
-//     directly or not: a superset of the candidates;
+//     accepts, every package that the go command could not build, and
+//     every package that imports a package of the source set, directly or
+//     not: a superset of the candidates;
 //   - everything else, which imports nothing of the source set.
 //
 // It parses and type-checks the source set (in parallel, in import order),
@@ -46,6 +47,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -181,7 +183,12 @@ func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 	}
 	code, err := Run(cfg, patterns, analyzers, os.Stdout, os.Stderr)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+		// As log.Print, which the x/tools checker uses: one line end.
+		msg := fmt.Sprintf("%s: %v", filepath.Base(os.Args[0]), err)
+		if !strings.HasSuffix(msg, "\n") {
+			msg += "\n"
+		}
+		fmt.Fprint(os.Stderr, msg)
 		code = max(code, 1)
 	}
 	return code

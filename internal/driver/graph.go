@@ -68,6 +68,12 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 		testHookListed(roots)
 	}
 	if len(roots) == 0 {
+		// In export mode go/packages drops the go command's error when
+		// go list fails as a whole (a go.sum SECURITY ERROR, a module it
+		// may not look up): ask again without export data for its words.
+		if _, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: r.cfg.Dir, Tests: r.cfg.Tests}, patterns...); err != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	r.mark("go list")
@@ -130,12 +136,14 @@ func inDir(file, dir string) bool {
 }
 
 // sourceSet returns, for every package, whether it is in the source set:
-// a root, a candidate (marked by scan), or an importer of a package in
+// a root, a candidate (marked by scan), a package that go list reported
+// errors for (it has no export data; type-checked from source, it shows
+// the cause, as the x/tools checker does), or an importer of a package in
 // the source set, directly or not. With full, every package is.
 func (r *run) sourceSet(full bool) map[*node]bool {
 	src := make(map[*node]bool, len(r.order))
 	for _, n := range r.order { // dependencies first
-		s := full || n.root || n.marked
+		s := full || n.root || n.marked || len(n.pkg.Errors) > 0
 		for _, imp := range n.pkg.Imports {
 			if src[r.nodes[imp]] {
 				s = true
