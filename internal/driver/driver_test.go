@@ -69,6 +69,8 @@ func TestCache(t *testing.T) {
 	again, code2 := lint(t, cfg, "./...")
 	assert.Equal(t, first, again)
 	assert.Equal(t, code, code2)
+	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	require.Len(t, entries, 1, "the same run again has another key")
 
 	// A new magic number must show up: the key covers the files.
 	f := filepath.Join(dir, "app", "app.go")

@@ -106,8 +106,8 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 // are read.
 var testHookListed func(roots []*packages.Package)
 
-// goEnv returns the output of go env -json run in dir, the effective
-// settings of the go command (the GOENV file included), and GOROOT as the
+// goEnv returns the settings that go env -json prints in dir, the
+// effective settings of the go command (the GOENV file included), and GOROOT as the
 // go command sees it: the standard library is where the go command that
 // lists the packages has it, wherever this binary was built.
 func goEnv(dir string) (env []byte, goroot string, err error) {
@@ -119,14 +119,18 @@ func goEnv(dir string) (env []byte, goroot string, err error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("go env: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
 	}
-	var vars struct{ GOROOT string }
+	var vars map[string]string
 	if err := json.Unmarshal(out, &vars); err != nil {
 		return nil, "", fmt.Errorf("go env: %v", err)
 	}
-	if vars.GOROOT == "" {
+	if vars["GOROOT"] == "" {
 		return nil, "", fmt.Errorf("go env: no GOROOT")
 	}
-	return out, vars.GOROOT, nil
+	// GOGCCFLAGS names a new temporary directory each time; it follows
+	// from CC and the CGO_ settings, which stay.
+	delete(vars, "GOGCCFLAGS")
+	env, err = json.Marshal(vars) // sorted by name
+	return env, vars["GOROOT"], err
 }
 
 // inDir reports whether file lies in dir.
