@@ -85,7 +85,8 @@ Usage:
   %[1]s help [analyzer]                         the checks and their flags
 
 Environment:
-  WXERRLINT_CACHE=dir|off   where a plain run caches its output (default: the user cache directory)
+  WXERRLINT_CACHE=dir|off   where a plain run caches its output (default: the user cache directory);
+                            a new or empty directory, or one the cache made: any other is refused
   WXERRLINT_DRIVER=checker  load every package from source, as the x/tools multichecker does
 
 Flags:
