@@ -119,3 +119,32 @@ func TestCacheKeyGoEnvFile(t *testing.T) {
 	withTag, _ := lint(t, cfg, "./app")
 	assert.Contains(t, withTag, "errcode 40001", "the cache served a run without the GOENV file's tags")
 }
+
+// TestCacheFileEditedAfterScan checks that a run is not stored when a
+// file that it parses differs from the file it hashed: an importer of a
+// candidate, neither root nor candidate itself, is read again to be
+// parsed.
+func TestCacheFileEditedAfterScan(t *testing.T) {
+	dir := copyMod(t)
+	wrap := filepath.Join(dir, "wrap", "wrap.go")
+	require.NoError(t, os.MkdirAll(filepath.Dir(wrap), 0o755))
+	require.NoError(t, os.WriteFile(wrap, []byte("package wrap\n\nimport \"example.com/m/api\"\n\nfunc Wrap(r *api.Resp) *api.Resp { return r }\n"), 0o644))
+	app := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(app)
+	require.NoError(t, err)
+	data = bytes.Replace(data, []byte("r.Code() == 42001"), []byte("wrap.Wrap(r).Code() == 42001"), 1)
+	data = bytes.Replace(data, []byte("import (\n"), []byte("import (\n\t\"example.com/m/wrap\"\n"), 1)
+	require.NoError(t, os.WriteFile(app, data, 0o644))
+
+	cache := t.TempDir()
+	cfg := Config{Dir: dir, Tests: true, CacheDir: cache, Timing: true, Args: []string{"./app"}}
+	testHookScanned = func() {
+		require.NoError(t, os.WriteFile(wrap, []byte("package wrap\n\nimport \"example.com/m/api\"\n\n// Wrap returns r.\nfunc Wrap(r *api.Resp) *api.Resp { return r }\n"), 0o644))
+	}
+	out, code := lint(t, cfg, "./app")
+	testHookScanned = nil
+	require.Equal(t, 3, code, out)
+	require.Contains(t, out, "4 in the source set", "wrap, an importer of api, is in the source set")
+	require.NotRegexp(t, `candidate dependencies: .*wrap`, out, "wrap is no candidate: it is read again")
+	assert.Empty(t, cacheEntries(t, cache), "a run whose file changed after it was hashed was stored")
+}

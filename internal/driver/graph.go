@@ -90,6 +90,9 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	if err := r.scan(); err != nil {
 		return nil, err
 	}
+	if testHookScanned != nil {
+		testHookScanned()
+	}
 	for n, s := range r.sourceSet(r.cfg.Full) {
 		n.source = s
 		if !n.source {
@@ -105,6 +108,9 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 // testHookListed, when set, is called after go list, before the files
 // are read.
 var testHookListed func(roots []*packages.Package)
+
+// testHookScanned, when set, is called after the files are read.
+var testHookScanned func()
 
 // goEnv returns the settings that go env -json prints in dir, the
 // effective settings of the go command (the GOENV file included), and GOROOT as the
