@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 // fixOutsideMainModules returns an error naming the packages outside the
@@ -78,7 +80,7 @@ func fixTargets(suite []*analysis.Analyzer, args []string) (fix, tests bool, pat
 	}
 	fs.Int("c", -1, "")
 	fs.Var(ignoredValue{isBool: true}, "V", "")
-	for _, a := range allAnalyzers(suite) {
+	for a := range driver.AllAnalyzers(suite) {
 		fs.Bool(a.Name, false, "")
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(ignoredValue{isBool: isBoolFlag(f.Value)}, a.Name+"."+f.Name, "")
@@ -91,24 +93,6 @@ func fixTargets(suite []*analysis.Analyzer, args []string) (fix, tests bool, pat
 		return false, false, nil, false
 	}
 	return fix && !diff, tests, fs.Args(), true
-}
-
-// allAnalyzers returns the suite and the analyzers it requires, once each.
-func allAnalyzers(suite []*analysis.Analyzer) []*analysis.Analyzer {
-	var all []*analysis.Analyzer
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func([]*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if !seen[a] {
-				seen[a] = true
-				all = append(all, a)
-				visit(a.Requires)
-			}
-		}
-	}
-	visit(suite)
-	return all
 }
 
 func isBoolFlag(v flag.Value) bool {

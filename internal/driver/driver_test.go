@@ -245,7 +245,7 @@ func TestParse(t *testing.T) {
 		}
 	}
 	// Reset the flags the cases set.
-	for a := range allAnalyzers(analyzer.Suite) {
+	for a := range AllAnalyzers(analyzer.Suite) {
 		a.Flags.VisitAll(func(f *flag.Flag) { _ = f.Value.Set(f.DefValue) })
 	}
 }

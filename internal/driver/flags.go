@@ -39,7 +39,7 @@ func Parse(analyzers []*analysis.Analyzer, args []string) (cfg Config, run []*an
 		enable[a] = new(triState)
 		fs.Var(enable[a], a.Name, "")
 	}
-	for a := range allAnalyzers(analyzers) {
+	for a := range AllAnalyzers(analyzers) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, "")
 		})
@@ -111,8 +111,9 @@ func defaultCacheDir() string {
 	return filepath.Join(d, "wxerrlint")
 }
 
-// allAnalyzers yields the analyzers and everything they require, once each.
-func allAnalyzers(analyzers []*analysis.Analyzer) func(func(*analysis.Analyzer) bool) {
+// AllAnalyzers yields the analyzers and everything they require, once
+// each, requirements first.
+func AllAnalyzers(analyzers []*analysis.Analyzer) func(func(*analysis.Analyzer) bool) {
 	return func(yield func(*analysis.Analyzer) bool) {
 		seen := make(map[*analysis.Analyzer]bool)
 		var visit func(a *analysis.Analyzer) bool

@@ -1,5 +1,5 @@
-// This file type-checks the source set from its files, and reads the
-// types of every other package from its export data.
+// This file decides the types of every package: the source set type-checked
+// from its files, every other package read from its export data.
 
 package driver
 
