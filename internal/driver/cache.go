@@ -112,7 +112,7 @@ func openCache(dir string) (*cache, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("result cache %s: %v (%s=off disables the cache)", dir, err, CacheEnv)
 	}
-	if len(entries) > 0 && !creating(dir, entries) {
+	if len(entries) > 0 && !creating(dir, entries) && !earlierLayout(dir, entries) {
 		return nil, fmt.Errorf("result cache %s: not a wxerrlint cache (no %s written by wxerrlint) and not empty; "+
 			"set %s to a new or empty directory, or to off", dir, cacheReadme, CacheEnv)
 	}
@@ -134,6 +134,32 @@ func creating(dir string, entries []fs.DirEntry) bool {
 	}
 	data, err := os.ReadFile(filepath.Join(dir, cacheReadme))
 	return err == nil && strings.HasPrefix(cacheReadmeText, string(data))
+}
+
+// earlierLayout reports whether entries, those of dir, are a result cache
+// written by wxerrlint before caches had a README: only a "trimmed" file
+// and two-hex-digit subdirectories holding only entries (or "tmp-" and
+// digits, its temporary files). Such a directory is adopted.
+func earlierLayout(dir string, entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if e.Name() == "trimmed" && e.Type().IsRegular() {
+			continue
+		}
+		if !e.IsDir() || len(e.Name()) != 2 || !isHex(e.Name()) {
+			return false
+		}
+		files, err := os.ReadDir(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return false
+		}
+		for _, f := range files {
+			tmp, isTmp := strings.CutPrefix(f.Name(), "tmp-")
+			if !f.Type().IsRegular() || !isCacheFile(e.Name(), f.Name()) && !(isTmp && tmp != "" && strings.Trim(tmp, "0123456789") == "") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isCacheFile reports whether name, in the subdirectory sub of the cache,

@@ -201,6 +201,22 @@ func TestOpenCache(t *testing.T) {
 	_, err = openCache(other)
 	require.ErrorContains(t, err, "not a wxerrlint cache")
 
+	// A cache of an earlier wxerrlint, without a README, is adopted; with
+	// one more file, it is not.
+	earlier := t.TempDir()
+	key := strings.Repeat("e", 64)
+	require.NoError(t, os.Mkdir(filepath.Join(earlier, "ee"), 0o755))
+	for _, name := range []string{"trimmed", "ee/" + key, "ee/tmp-123"} {
+		require.NoError(t, os.WriteFile(filepath.Join(earlier, filepath.FromSlash(name)), nil, 0o644))
+	}
+	extra := filepath.Join(earlier, "ee", "notes.txt")
+	require.NoError(t, os.WriteFile(extra, nil, 0o644))
+	_, err = openCache(earlier)
+	require.ErrorContains(t, err, "not a wxerrlint cache")
+	require.NoError(t, os.Remove(extra))
+	_, err = openCache(earlier)
+	require.NoError(t, err, "a cache of an earlier wxerrlint")
+
 	file := filepath.Join(t.TempDir(), "file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 	_, err = openCache(file)
