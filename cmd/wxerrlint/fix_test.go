@@ -82,3 +82,26 @@ func Expired(r Resp) bool { return r.ErrCode == 42001 }
 		t.Errorf("-fix -diff example.com/dep: want the diff, got\n%s", res)
 	}
 }
+
+// TestFixInModuleCache checks that -fix run from inside the module cache,
+// where a module there is the main module, writes nothing.
+func TestFixInModuleCache(t *testing.T) {
+	t.Parallel()
+	modcache := filepath.Join(t.TempDir(), "mod")
+	dir := filepath.Join(modcache, "example.com", "fixture@v1.0.0")
+	if err := copyFixture(dir); err != nil {
+		t.Fatal(err)
+	}
+	appGo := filepath.Join(dir, "app", "app.go")
+	orig, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runEnv(t, []string{"GOMODCACHE=" + modcache}, dir, wxerrlint, "-fix", "./...")
+	if res.code != 1 || !strings.Contains(res.stderr, "module cache") {
+		t.Errorf("-fix in the module cache: want exit status 1 and a refusal, got\n%s", res)
+	}
+	if now, _ := os.ReadFile(appGo); !bytes.Equal(now, orig) {
+		t.Errorf("-fix in the module cache modified app.go")
+	}
+}

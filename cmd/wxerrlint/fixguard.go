@@ -1,13 +1,18 @@
 // This file decides whether a -fix run may write: only into packages of
 // the main module(s), never into a dependency (the module cache, a
-// replaced or vendored module) or the standard library.
+// replaced or vendored module) or the standard library, nor into a main
+// module that lies in the module cache.
 
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,14 +38,27 @@ func fixOutsideMainModules(suite []*analysis.Analyzer, args []string) error {
 	if err != nil {
 		return nil // the checker reports it, and fixes nothing
 	}
+	// A main module in the module cache or GOROOT (a run from inside
+	// one) is no place to write either.
+	readOnly, err := goDirs("GOMODCACHE", "GOROOT")
+	if err != nil {
+		return err
+	}
 	var outside []string
 	seen := make(map[string]bool)
 	for _, p := range pkgs {
-		if len(p.GoFiles)+len(p.CompiledGoFiles)+len(p.OtherFiles) == 0 || p.Module != nil && p.Module.Main {
+		files := slices.Concat(p.GoFiles, p.CompiledGoFiles, p.OtherFiles)
+		if len(files) == 0 {
+			continue
+		}
+		cached := slices.ContainsFunc(readOnly, func(dir string) bool { return inDir(files[0], dir) })
+		if p.Module != nil && p.Module.Main && !cached {
 			continue
 		}
 		where := "the standard library or no module"
-		if m := p.Module; m != nil {
+		if cached {
+			where = "the module cache or GOROOT (" + filepath.Dir(files[0]) + ")"
+		} else if m := p.Module; m != nil {
 			where = "module " + m.Path
 			if m.Version != "" {
 				where += "@" + m.Version
@@ -59,6 +77,31 @@ func fixOutsideMainModules(suite []*analysis.Analyzer, args []string) error {
 			strings.Join(outside, ", "))
 	}
 	return nil
+}
+
+// goDirs returns the directories that the go command's settings vars
+// name (go env), those that are set.
+func goDirs(vars ...string) ([]string, error) {
+	var stderr bytes.Buffer
+	cmd := exec.Command("go", append([]string{"env"}, vars...)...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+	}
+	var dirs []string
+	for _, dir := range strings.Split(string(out), "\n") {
+		if dir != "" {
+			dirs = append(dirs, dir)
+		}
+	}
+	return dirs, nil
+}
+
+// inDir reports whether file lies in dir.
+func inDir(file, dir string) bool {
+	rel, err := filepath.Rel(dir, file)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // fixTargets parses a command line of the x/tools checker far enough to
