@@ -1,3 +1,6 @@
+// This file decides what `wxerrlint explain` prints for an errcode or a
+// constant name of package codes.
+
 package main
 
 import (

@@ -19,6 +19,11 @@
 // findings (1 under go vet), 1 when packages do not load or an analysis
 // fails, and 2 for a bad flag. With -json or -fix, findings alone do not
 // make the status non-zero.
+//
+// -fix writes only into packages of the main module(s): when a pattern
+// matches a package elsewhere (a dependency in the module cache, a
+// replaced or vendored module, the standard library), the command says so
+// and exits 1 without writing anything; -fix -diff shows the fixes.
 package main
 
 import (
@@ -44,6 +49,10 @@ func main() {
 			os.Exit(driver.Main(cfg, run, patterns))
 		}
 	}
+	if err := fixOutsideMainModules(analyzer.Suite, os.Args[1:]); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+		os.Exit(1)
+	}
 	registerRequiredFlags(flag.CommandLine, analyzer.Suite)
 	flag.CommandLine.Usage = usage
 	multichecker.Main(analyzer.Suite...)
@@ -55,23 +64,13 @@ func main() {
 // command line, they are also listed by -flags, which is how go vet learns
 // which flags to pass through.
 func registerRequiredFlags(fs *flag.FlagSet, suite []*analysis.Analyzer) {
-	var seen []*analysis.Analyzer
-	var visit func([]*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if slices.Contains(seen, a) {
-				continue
-			}
-			seen = append(seen, a)
-			if !slices.Contains(suite, a) {
-				a.Flags.VisitAll(func(f *flag.Flag) {
-					fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-				})
-			}
-			visit(a.Requires)
+	for a := range driver.AllAnalyzers(suite) {
+		if !slices.Contains(suite, a) {
+			a.Flags.VisitAll(func(f *flag.Flag) {
+				fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+			})
 		}
 	}
-	visit(suite)
 }
 
 func usage() {
@@ -86,7 +85,8 @@ Usage:
   %[1]s help [analyzer]                         the checks and their flags
 
 Environment:
-  WXERRLINT_CACHE=dir|off   where a plain run caches its output (default: the user cache directory)
+  WXERRLINT_CACHE=dir|off   where a plain run caches its output (default: the user cache directory);
+                            a new or empty directory, or one the cache made: any other is refused
   WXERRLINT_DRIVER=checker  load every package from source, as the x/tools multichecker does
 
 Flags:

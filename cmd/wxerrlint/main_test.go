@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	fixturemod "github.com/wxerrlint/wxerrlint/internal/fixture"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +23,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	fixturemod "github.com/wxerrlint/wxerrlint/internal/fixture"
 )
 
 var (

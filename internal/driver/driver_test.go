@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,6 +69,8 @@ func TestCache(t *testing.T) {
 	again, code2 := lint(t, cfg, "./...")
 	assert.Equal(t, first, again)
 	assert.Equal(t, code, code2)
+	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	require.Len(t, entries, 1, "the same run again has another key")
 
 	// A new magic number must show up: the key covers the files.
 	f := filepath.Join(dir, "app", "app.go")
@@ -115,28 +118,109 @@ func TestCacheJSON(t *testing.T) {
 // and that a trim runs at most once a day.
 func TestTrimCache(t *testing.T) {
 	dir := t.TempDir()
+	c, err := openCache(dir)
+	require.NoError(t, err)
 	stale, used := strings.Repeat("a", 64), strings.Repeat("b", 64)
-	writeCache(dir, stale, result{stderr: []byte("old\n")})
-	writeCache(dir, used, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3})
+	c.put(stale, result{stderr: []byte("old\n")})
+	c.put(used, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3})
 	weekAgo := time.Now().Add(-cacheMaxAge - time.Hour)
 	for _, key := range []string{stale, used} {
 		require.NoError(t, os.Chtimes(filepath.Join(dir, key[:2], key), weekAgo, weekAgo))
 	}
-	res, ok := readCache(dir, used) // a hit marks it used
+	res, ok := c.get(used) // a hit marks it used
 	require.True(t, ok)
 	assert.Equal(t, result{stderr: []byte("used\n"), stdout: []byte("{}\n"), code: 3}, res)
 
-	writeCache(dir, strings.Repeat("c", 64), result{}) // trimmed today already: no trim
-	_, ok = readCache(dir, stale)
+	c.put(strings.Repeat("c", 64), result{}) // trimmed today already: no trim
+	_, ok = c.get(stale)
 	assert.True(t, ok, "trimmed twice in a day")
 	require.NoError(t, os.Chtimes(filepath.Join(dir, stale[:2], stale), weekAgo, weekAgo))
 
 	require.NoError(t, os.Chtimes(filepath.Join(dir, "trimmed"), weekAgo, weekAgo))
-	writeCache(dir, strings.Repeat("d", 64), result{})
-	_, ok = readCache(dir, stale)
+	c.put(strings.Repeat("d", 64), result{})
+	_, ok = c.get(stale)
 	assert.False(t, ok, "an entry unused for a week survived")
-	_, ok = readCache(dir, used)
+	_, ok = c.get(used)
 	assert.True(t, ok, "an entry in use was removed")
+}
+
+// TestTrimOnlyEntries checks that a trim removes only files the cache
+// writes: not a file someone put in the cache directory or in one of its
+// subdirectories, however old.
+func TestTrimOnlyEntries(t *testing.T) {
+	dir := t.TempDir()
+	c, err := openCache(dir)
+	require.NoError(t, err)
+	entry := strings.Repeat("a", 64)
+	c.put(entry, result{stderr: []byte("old\n")})
+	foreign := []string{"notes.txt", "aa/notes.txt", "aa/" + strings.Repeat("b", 64), "aa/" + entry + ".txt", "zz/" + strings.Repeat("z", 64), cacheReadme}
+	for _, name := range foreign {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(f), 0o755))
+		if name != cacheReadme {
+			require.NoError(t, os.WriteFile(f, []byte("user data\n"), 0o644))
+		}
+	}
+	monthAgo := time.Now().Add(-30 * 24 * time.Hour)
+	require.NoError(t, filepath.WalkDir(dir, func(path string, _ fs.DirEntry, err error) error {
+		if err == nil {
+			err = os.Chtimes(path, monthAgo, monthAgo)
+		}
+		return err
+	}))
+	c.trim()
+	_, ok := c.get(entry)
+	assert.False(t, ok, "an entry unused for a month survived")
+	for _, name := range foreign {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		assert.NoError(t, err, "the trim removed a file the cache did not write")
+	}
+}
+
+// TestOpenCache checks that a cache is created only in a new or empty
+// directory and that a directory holding anything else is refused.
+func TestOpenCache(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "new", "cache")
+	_, err := openCache(fresh)
+	require.NoError(t, err)
+	_, err = openCache(fresh)
+	require.NoError(t, err, "a cache is its own")
+	_, err = openCache(t.TempDir())
+	require.NoError(t, err, "an empty directory")
+
+	used := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(used, "main.go"), []byte("package main\n"), 0o644))
+	_, err = openCache(used)
+	require.ErrorContains(t, err, "not a wxerrlint cache")
+	_, err = os.Stat(filepath.Join(used, cacheReadme))
+	assert.ErrorIs(t, err, fs.ErrNotExist, "a refused directory was written to")
+
+	// A README that is not the cache's is no mark.
+	other := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(other, cacheReadme), []byte("my project\n"), 0o644))
+	_, err = openCache(other)
+	require.ErrorContains(t, err, "not a wxerrlint cache")
+
+	// A cache of an earlier wxerrlint, without a README, is adopted; with
+	// one more file, it is not.
+	earlier := t.TempDir()
+	key := strings.Repeat("e", 64)
+	require.NoError(t, os.Mkdir(filepath.Join(earlier, "ee"), 0o755))
+	for _, name := range []string{"trimmed", "ee/" + key, "ee/tmp-123"} {
+		require.NoError(t, os.WriteFile(filepath.Join(earlier, filepath.FromSlash(name)), nil, 0o644))
+	}
+	extra := filepath.Join(earlier, "ee", "notes.txt")
+	require.NoError(t, os.WriteFile(extra, nil, 0o644))
+	_, err = openCache(earlier)
+	require.ErrorContains(t, err, "not a wxerrlint cache")
+	require.NoError(t, os.Remove(extra))
+	_, err = openCache(earlier)
+	require.NoError(t, err, "a cache of an earlier wxerrlint")
+
+	file := filepath.Join(t.TempDir(), "file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	_, err = openCache(file)
+	require.Error(t, err, "a file is no cache directory")
 }
 
 func TestParse(t *testing.T) {
@@ -177,7 +261,7 @@ func TestParse(t *testing.T) {
 		}
 	}
 	// Reset the flags the cases set.
-	for a := range allAnalyzers(analyzer.Suite) {
+	for a := range AllAnalyzers(analyzer.Suite) {
 		a.Flags.VisitAll(func(f *flag.Flag) { _ = f.Value.Set(f.DefValue) })
 	}
 }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFixOutsideMainModule checks that -fix writes nothing when a pattern
+// matches a package outside the main module (here a dependency replaced
+// by a local directory, as a module cache package would be): it says so
+// and exits non-zero, leaving the main module's files alone too.
+func TestFixOutsideMainModule(t *testing.T) {
+	t.Parallel()
+	dir := tempFixture(t)
+	dep := filepath.Join(filepath.Dir(dir), "dep")
+	if err := os.MkdirAll(dep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	depGo := filepath.Join(dep, "dep.go")
+	files := map[string]string{
+		filepath.Join(dep, "go.mod"): "module example.com/dep\n\ngo 1.25.0\n",
+		depGo: `package dep
+
+type Resp struct {
+	ErrCode int    ` + "`json:\"errcode\"`" + `
+	ErrMsg  string ` + "`json:\"errmsg\"`" + `
+}
+
+func Expired(r Resp) bool { return r.ErrCode == 42001 }
+`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gomod := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, "\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ../dep\n"...)
+	if err := os.WriteFile(gomod, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	appGo := filepath.Join(dir, "app", "app.go")
+	before := map[string][]byte{}
+	for _, f := range []string{depGo, appGo} {
+		if before[f], err = os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	for _, args := range [][]string{
+		{"-fix", "example.com/dep"},
+		{"-fix", "./app", "example.com/dep"},
+		{"-fix", "-test=false", "-errcodemagic.zero", "example.com/dep"},
+	} {
+		res := run(t, dir, wxerrlint, args...)
+		if res.code != 1 || !strings.Contains(res.stderr, "example.com/dep") || !strings.Contains(res.stderr, "outside the main module") {
+			t.Errorf("%s: want exit status 1 and a refusal naming example.com/dep, got\n%s", strings.Join(args, " "), res)
+		}
+		for f, text := range before {
+			if now, _ := os.ReadFile(f); !bytes.Equal(now, text) {
+				t.Errorf("%s modified %s", strings.Join(args, " "), f)
+				os.WriteFile(f, text, 0o644)
+			}
+		}
+	}
+
+	// Without -fix, a dependency's package is only reported, and -diff
+	// writes nothing, so it may show the fix.
+	res := run(t, dir, wxerrlint, "example.com/dep")
+	if res.code != 3 || !strings.Contains(res.stderr, "errcode 42001") {
+		t.Errorf("wxerrlint example.com/dep: want the finding, got\n%s", res)
+	}
+	res = run(t, dir, wxerrlint, "-fix", "-diff", "example.com/dep")
+	if res.code != 0 || !strings.Contains(res.stdout, "codes.AccessTokenExpired") {
+		t.Errorf("-fix -diff example.com/dep: want the diff, got\n%s", res)
+	}
+}
+
+// TestFixInModuleCache checks that -fix run from inside the module cache,
+// where a module there is the main module, writes nothing.
+func TestFixInModuleCache(t *testing.T) {
+	t.Parallel()
+	modcache := filepath.Join(t.TempDir(), "mod")
+	dir := filepath.Join(modcache, "example.com", "fixture@v1.0.0")
+	if err := copyFixture(dir); err != nil {
+		t.Fatal(err)
+	}
+	appGo := filepath.Join(dir, "app", "app.go")
+	orig, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runEnv(t, []string{"GOMODCACHE=" + modcache}, dir, wxerrlint, "-fix", "./...")
+	if res.code != 1 || !strings.Contains(res.stderr, "module cache") {
+		t.Errorf("-fix in the module cache: want exit status 1 and a refusal, got\n%s", res)
+	}
+	if now, _ := os.ReadFile(appGo); !bytes.Equal(now, orig) {
+		t.Errorf("-fix in the module cache modified app.go")
+	}
+}

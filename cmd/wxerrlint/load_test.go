@@ -1,0 +1,134 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestGOROOTElsewhere checks that the standard library is recognised
+// when the go command's GOROOT is not where the binary was built (an
+// upgrade, GOTOOLCHAIN): the driver asks the go command, and reads the
+// standard library from export data, not from source.
+func TestGOROOTElsewhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("copies the go command")
+	}
+	t.Parallel()
+	goroot := strings.TrimSpace(run(t, fixture, goCmd, "env", "GOROOT").stdout)
+	if goroot == "" {
+		t.Fatal("go env GOROOT printed nothing")
+	}
+	// A GOROOT elsewhere: the go command copied (it finds its GOROOT from
+	// its own path), the rest linked.
+	moved := filepath.Join(t.TempDir(), "go")
+	if err := os.MkdirAll(filepath.Join(moved, "bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(goroot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "bin" {
+			if err := os.Symlink(filepath.Join(goroot, e.Name()), filepath.Join(moved, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	data, err := os.ReadFile(goCmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(moved, "bin", "go"), data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := tempFixture(t)
+	decode := filepath.Join(dir, "decode")
+	if err := os.Mkdir(decode, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package decode\n\nimport \"encoding/json\"\n\nfunc Decode(b []byte, v any) error { return json.Unmarshal(b, v) }\n"
+	if err := os.WriteFile(filepath.Join(decode, "decode.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"GOROOT=", "PATH=" + filepath.Join(moved, "bin") + string(os.PathListSeparator) + os.Getenv("PATH"), "WXERRLINT_CACHE=off"}
+	res := runEnv(t, env, dir, wxerrlint, "-timing", "./decode")
+	if res.code != 0 {
+		t.Fatalf("wxerrlint with GOROOT elsewhere: exit status %d\n%s", res.code, res)
+	}
+	if got := regexp.MustCompile(`(?m)^driver: .*candidate dependencies: .*$`).FindString(res.stderr); got == "" || strings.Contains(got, "encoding/json") {
+		t.Errorf("with the go command's GOROOT at %s, the standard library counts as candidates:\n%s", moved, got)
+	}
+}
+
+// TestLoadErrorsKeepTheirCause checks that a package that does not load
+// is reported with the go command's or the type checker's words, as the
+// x/tools checker reports it: a dependency's type error (not "no export
+// data"), a go.sum SECURITY ERROR, a module lookup that GOPROXY=off
+// forbids, a missing go.sum entry (not "matched no packages").
+func TestLoadErrorsKeepTheirCause(t *testing.T) {
+	t.Parallel()
+	// A module of its own in a temp dir, with the given go.mod lines,
+	// go.sum and files.
+	module := func(require, gosum string, files map[string]string) string {
+		dir := filepath.Join(t.TempDir(), "m")
+		files["go.mod"] = "module example.com/m\n\ngo 1.25.0\n" + require
+		files["go.sum"] = gosum
+		for name, text := range files {
+			f := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	// testify is in the module cache: this repository's tests use it.
+	testify := regexp.MustCompile(`(?m)^github\.com/stretchr/testify (v\S+) h1:`).FindStringSubmatch(string(must(os.ReadFile(filepath.Join(repoRoot, "go.sum")))))
+	if testify == nil {
+		t.Fatal("no testify line in go.sum")
+	}
+	importsTestify := map[string]string{"app/app.go": "package app\n\nimport _ \"github.com/stretchr/testify/assert\"\n"}
+	badSum := "github.com/stretchr/testify " + testify[1] + " h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n" +
+		"github.com/stretchr/testify " + testify[1] + "/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"
+
+	for _, tc := range []struct {
+		name    string
+		dir     string
+		pattern string
+		want    string
+		env     []string
+	}{
+		{"dependency type error", module("", "", map[string]string{
+			"dep/dep.go": "package dep\n\nfunc F() int { return \"x\" }\n",
+			"app/app.go": "package app\n\nimport \"example.com/m/dep\"\n\nvar X = dep.F()\n",
+		}), "./app", "cannot use \"x\"", nil},
+		{"go.sum SECURITY ERROR", module("\nrequire github.com/stretchr/testify "+testify[1]+"\n", badSum, importsTestify), "./...", "SECURITY ERROR", nil},
+		{"GOPROXY=off", module("\nrequire example.com/nosuchmod v1.0.0\n", "", map[string]string{
+			"app/app.go": "package app\n\nimport _ \"example.com/nosuchmod\"\n",
+		}), "./...", "module lookup disabled by GOPROXY=off", nil},
+		{"missing go.sum entry", module("\nrequire github.com/stretchr/testify "+testify[1]+"\n", "", importsTestify), "github.com/stretchr/testify/assert", "missing go.sum entry", []string{"GOFLAGS=-mod=readonly"}},
+	} {
+		env := append([]string{"GOSUMDB=off", "WXERRLINT_CACHE=off"}, tc.env...)
+		res := runEnv(t, env, tc.dir, wxerrlint, tc.pattern)
+		if res.code != 1 || !strings.Contains(res.stderr, tc.want) {
+			t.Errorf("%s: want exit status 1 and %q, got\n%s", tc.name, tc.want, res)
+		}
+		if stock := runEnv(t, append(env, "WXERRLINT_DRIVER=checker"), tc.dir, wxerrlint, tc.pattern); stock != res {
+			t.Errorf("%s: the x/tools checker prints\n%q\nthe command's driver prints\n%q", tc.name, stock, res)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -1,0 +1,150 @@
+package driver
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/packages"
+)
+
+// cacheEntries returns the entry files of the result cache in dir.
+func cacheEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := filepath.Glob(filepath.Join(dir, "[0-9a-f][0-9a-f]", "*"))
+	require.NoError(t, err)
+	return entries
+}
+
+// TestCacheDamagedEntry checks that a zeroed, truncated, bit-flipped or
+// empty entry is a miss, not a replay (a zeroed entry read as exit 0 and
+// no output: a false clean).
+func TestCacheDamagedEntry(t *testing.T) {
+	cache := t.TempDir()
+	cfg := Config{Dir: filepath.Join("testdata", "mod"), Tests: true, CacheDir: cache, Args: []string{"./app"}}
+	want, wantCode := lint(t, cfg, "./app")
+	require.Equal(t, 3, wantCode)
+	entries := cacheEntries(t, cache)
+	require.Len(t, entries, 1)
+	intact, err := os.ReadFile(entries[0])
+	require.NoError(t, err)
+
+	flipped := bytes.Clone(intact)
+	flipped[len(flipped)-2] ^= 0x04
+	for name, damaged := range map[string][]byte{
+		"zeroed":    make([]byte, len(intact)),
+		"truncated": intact[:len(intact)/2],
+		"flipped":   flipped,
+		"empty":     nil,
+	} {
+		require.NoError(t, os.WriteFile(entries[0], damaged, 0o644))
+		got, code := lint(t, cfg, "./app")
+		assert.Equal(t, want, got, "a %s entry", name)
+		assert.Equal(t, wantCode, code, "a %s entry", name)
+	}
+}
+
+// TestCacheSkipsFailures checks that a run with errors is not cached: a
+// passing failure (export data gone during the run, as under a
+// concurrent go clean -cache) must not be replayed.
+func TestCacheSkipsFailures(t *testing.T) {
+	cache := t.TempDir()
+	cfg := Config{Dir: filepath.Join("testdata", "mod"), Tests: true, CacheDir: cache, Args: []string{"./app"}}
+	testHookListed = func(roots []*packages.Package) {
+		packages.Visit(roots, nil, func(p *packages.Package) {
+			if p.PkgPath == "example.com/m/plain" {
+				p.ExportFile = filepath.Join(t.TempDir(), "removed")
+			}
+		})
+	}
+	failed, code := lint(t, cfg, "./app")
+	testHookListed = nil
+	require.Equal(t, 1, code, failed)
+	assert.Contains(t, failed, "example.com/m/plain")
+	assert.Empty(t, cacheEntries(t, cache), "a failed run was cached")
+
+	got, code := lint(t, cfg, "./app")
+	want, wantCode := lint(t, Config{Dir: cfg.Dir, Tests: true}, "./app")
+	assert.Equal(t, want, got)
+	assert.Equal(t, wantCode, code)
+}
+
+// TestCacheFileEditedDuringRun checks that a file edited after go list
+// built its export data, before the driver read it, does not store the
+// old result under the key of the new content.
+func TestCacheFileEditedDuringRun(t *testing.T) {
+	dir := copyMod(t)
+	cache := t.TempDir()
+	cfg := Config{Dir: dir, Tests: true, CacheDir: cache, Args: []string{"./app"}}
+	plain := filepath.Join(dir, "plain", "plain.go")
+	testHookListed = func([]*packages.Package) {
+		// Trim now takes an int: app, which passes a string, is broken.
+		require.NoError(t, os.WriteFile(plain, []byte("package plain\n\nfunc Trim(s int) string { return \"\" }\n"), 0o644))
+	}
+	lint(t, cfg, "./app")
+	testHookListed = nil
+
+	got, code := lint(t, cfg, "./app")
+	want, wantCode := lint(t, Config{Dir: dir, Tests: true}, "./app")
+	assert.Contains(t, want, "cannot use r.Ticket")
+	assert.Equal(t, want, got)
+	assert.Equal(t, wantCode, code)
+}
+
+// TestCacheKeyGoEnvFile checks that the key covers what go env -w sets
+// (the GOENV file), not only the environment: any setting misses the
+// cache, and build tags in GOFLAGS add a file with a finding.
+func TestCacheKeyGoEnvFile(t *testing.T) {
+	dir := copyMod(t)
+	tagged := "//go:build wxerrlinttest\n\npackage app\n\nimport \"example.com/m/api\"\n\nfunc Tagged(r *api.Resp) bool { return r.Code() == 40001 }\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app", "tagged.go"), []byte(tagged), 0o644))
+	goenv := filepath.Join(t.TempDir(), "go.env")
+	require.NoError(t, os.WriteFile(goenv, nil, 0o644))
+	t.Setenv("GOENV", goenv)
+	t.Setenv("GOFLAGS", "")
+
+	cfg := Config{Dir: dir, Tests: true, CacheDir: t.TempDir(), Args: []string{"./app"}}
+	untagged, _ := lint(t, cfg, "./app")
+	assert.NotContains(t, untagged, "errcode 40001")
+	require.Len(t, cacheEntries(t, cfg.CacheDir), 1)
+
+	require.NoError(t, os.WriteFile(goenv, []byte("GOPRIVATE=example.com/private\n"), 0o644))
+	lint(t, cfg, "./app")
+	assert.Len(t, cacheEntries(t, cfg.CacheDir), 2, "a setting of the GOENV file did not change the key")
+
+	require.NoError(t, os.WriteFile(goenv, []byte("GOFLAGS=-tags=wxerrlinttest\n"), 0o644))
+	withTag, _ := lint(t, cfg, "./app")
+	assert.Contains(t, withTag, "errcode 40001", "the cache served a run without the GOENV file's tags")
+}
+
+// TestCacheFileEditedAfterScan checks that a run is not stored when a
+// file that it parses differs from the file it hashed: an importer of a
+// candidate, neither root nor candidate itself, is read again to be
+// parsed.
+func TestCacheFileEditedAfterScan(t *testing.T) {
+	dir := copyMod(t)
+	wrap := filepath.Join(dir, "wrap", "wrap.go")
+	require.NoError(t, os.MkdirAll(filepath.Dir(wrap), 0o755))
+	require.NoError(t, os.WriteFile(wrap, []byte("package wrap\n\nimport \"example.com/m/api\"\n\nfunc Wrap(r *api.Resp) *api.Resp { return r }\n"), 0o644))
+	app := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(app)
+	require.NoError(t, err)
+	data = bytes.Replace(data, []byte("r.Code() == 42001"), []byte("wrap.Wrap(r).Code() == 42001"), 1)
+	data = bytes.Replace(data, []byte("import (\n"), []byte("import (\n\t\"example.com/m/wrap\"\n"), 1)
+	require.NoError(t, os.WriteFile(app, data, 0o644))
+
+	cache := t.TempDir()
+	cfg := Config{Dir: dir, Tests: true, CacheDir: cache, Timing: true, Args: []string{"./app"}}
+	testHookScanned = func() {
+		require.NoError(t, os.WriteFile(wrap, []byte("package wrap\n\nimport \"example.com/m/api\"\n\n// Wrap returns r.\nfunc Wrap(r *api.Resp) *api.Resp { return r }\n"), 0o644))
+	}
+	out, code := lint(t, cfg, "./app")
+	testHookScanned = nil
+	require.Equal(t, 3, code, out)
+	require.Contains(t, out, "4 in the source set", "wrap, an importer of api, is in the source set")
+	require.NotRegexp(t, `candidate dependencies: .*wrap`, out, "wrap is no candidate: it is read again")
+	assert.Empty(t, cacheEntries(t, cache), "a run whose file changed after it was hashed was stored")
+}

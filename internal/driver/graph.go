@@ -1,0 +1,267 @@
+// This file decides which packages are loaded from source: it asks the go
+// command for the package graph, reads and hashes the files, finds the
+// candidates and draws the source set around them.
+
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+)
+
+// node is one package of the build with what the driver knows of it.
+type node struct {
+	pkg    *packages.Package
+	root   bool
+	std    bool
+	marked bool     // one of its files passes errcode.CandidateScanner
+	source bool     // in the source set
+	hash   [32]byte // of its files (source) or export data name (std)
+	srcs   [][]byte // file contents, kept for parsing
+	done   chan struct{}
+}
+
+// load asks the go command for the package graph of patterns, with the
+// export data of every package, and reads the files of every package
+// outside the standard library (scan). It returns the root packages.
+func (r *run) load(patterns []string) ([]*packages.Package, error) {
+	type goEnvResult struct {
+		env    []byte
+		goroot string
+		err    error
+	}
+	envc := make(chan goEnvResult, 1)
+	go func() {
+		env, goroot, err := goEnv(r.cfg.Dir)
+		envc <- goEnvResult{env, goroot, err}
+	}()
+	roots, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+			packages.NeedTypesSizes | packages.NeedModule,
+		Dir:   r.cfg.Dir,
+		Tests: r.cfg.Tests,
+		Fset:  r.fset,
+	}, patterns...)
+	env := <-envc
+	if err != nil {
+		return nil, err
+	}
+	if env.err != nil {
+		return nil, env.err
+	}
+	r.goenv, r.goroot = env.env, env.goroot
+	if testHookListed != nil {
+		testHookListed(roots)
+	}
+	if len(roots) == 0 {
+		// In export mode go/packages drops the go command's error when
+		// go list fails as a whole (a go.sum SECURITY ERROR, a module it
+		// may not look up): ask again without export data for its words.
+		if _, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: r.cfg.Dir, Tests: r.cfg.Tests}, patterns...); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	r.mark("go list")
+
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		n := &node{pkg: p, done: make(chan struct{})}
+		n.std = p.Module == nil && len(p.GoFiles) > 0 && inDir(p.GoFiles[0], filepath.Join(r.goroot, "src"))
+		r.nodes[p] = n
+		r.order = append(r.order, n)
+	})
+	for _, p := range roots {
+		r.nodes[p].root = true
+	}
+	if err := r.scan(); err != nil {
+		return nil, err
+	}
+	if testHookScanned != nil {
+		testHookScanned()
+	}
+	for n, s := range r.sourceSet(r.cfg.Full) {
+		n.source = s
+		if !n.source {
+			n.srcs = nil
+		} else {
+			n.pkg.Errors = slices.DeleteFunc(n.pkg.Errors, isCompilerOutput)
+		}
+	}
+	r.mark("scan")
+	return roots, nil
+}
+
+// testHookListed, when set, is called after go list, before the files
+// are read.
+var testHookListed func(roots []*packages.Package)
+
+// testHookScanned, when set, is called after the files are read.
+var testHookScanned func()
+
+// goEnv returns the settings that go env -json prints in dir, the
+// effective settings of the go command (the GOENV file included), and GOROOT as the
+// go command sees it: the standard library is where the go command that
+// lists the packages has it, wherever this binary was built.
+func goEnv(dir string) (env []byte, goroot string, err error) {
+	cmd := exec.Command("go", "env", "-json")
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, "", fmt.Errorf("go env: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+	}
+	var vars map[string]string
+	if err := json.Unmarshal(out, &vars); err != nil {
+		return nil, "", fmt.Errorf("go env: %v", err)
+	}
+	if vars["GOROOT"] == "" {
+		return nil, "", fmt.Errorf("go env: no GOROOT")
+	}
+	// GOGCCFLAGS names a new temporary directory each time; it follows
+	// from CC and the CGO_ settings, which stay.
+	delete(vars, "GOGCCFLAGS")
+	env, err = json.Marshal(vars) // sorted by name
+	return env, vars["GOROOT"], err
+}
+
+// inDir reports whether file lies in dir.
+func inDir(file, dir string) bool {
+	rel, err := filepath.Rel(dir, file)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+// sourceSet returns, for every package, whether it is in the source set:
+// a root, a candidate (marked by scan), a package that go list reported
+// errors for (it has no export data; type-checked from source, it shows
+// the cause, as the x/tools checker does), or an importer of a package in
+// the source set, directly or not. With full, every package is.
+func (r *run) sourceSet(full bool) map[*node]bool {
+	src := make(map[*node]bool, len(r.order))
+	for _, n := range r.order { // dependencies first
+		s := full || n.root || n.marked || len(n.pkg.Errors) > 0
+		for _, imp := range n.pkg.Imports {
+			if src[r.nodes[imp]] {
+				s = true
+			}
+		}
+		src[n] = s
+	}
+	return src
+}
+
+// cutImports leaves each package of the source set only its imports in
+// the source set, for the x/tools checker: nothing else can carry a fact.
+func (r *run) cutImports() {
+	for _, n := range r.order {
+		if !n.source {
+			continue
+		}
+		imports := make(map[string]*packages.Package)
+		for path, imp := range n.pkg.Imports {
+			if r.nodes[imp].source {
+				imports[path] = imp
+			}
+		}
+		n.pkg.Imports = imports
+	}
+}
+
+// isCompilerOutput reports whether e is the compiler's output for a
+// package that go list -export failed to build ("# path" and the type
+// errors). For a package type-checked from source, the type checker
+// reports the same errors, as the x/tools checker does: keep only those.
+func isCompilerOutput(e packages.Error) bool {
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
+}
+
+// files returns the files that make up p as the compiler sees it.
+func files(p *packages.Package) []string {
+	if len(p.CompiledGoFiles) > 0 {
+		return p.CompiledGoFiles
+	}
+	return p.GoFiles
+}
+
+// filesHash returns a hash of the files of a package: names and contents.
+func filesHash(names []string, srcs [][]byte) [sha256.Size]byte {
+	h := sha256.New()
+	for i, name := range names {
+		var data []byte
+		if i < len(srcs) {
+			data = srcs[i]
+		}
+		fmt.Fprintf(h, "%s %d\n", name, len(data))
+		h.Write(data)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// scan reads the files of every package outside the standard library,
+// hashing them and testing them with errcode.CandidateScanner. Standard library packages are
+// hashed by the name of their export data, which the go command derives
+// from its content.
+func (r *run) scan() error {
+	work := make(chan *node)
+	errc := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			sc := errcode.NewCandidateScanner()
+			for n := range work {
+				if n.std {
+					n.hash = sha256.Sum256([]byte(n.pkg.ExportFile))
+					continue
+				}
+				var srcs [][]byte
+				for _, name := range files(n.pkg) {
+					data, err := os.ReadFile(name)
+					if err != nil {
+						select {
+						case errc <- err:
+						default:
+						}
+						continue
+					}
+					srcs = append(srcs, data)
+					if !n.marked {
+						n.marked = sc.File(data)
+					}
+				}
+				n.hash = filesHash(files(n.pkg), srcs)
+				// Keep the files that will surely be parsed; importers
+				// of marked packages read theirs again.
+				if n.root || n.marked || r.cfg.Full {
+					n.srcs = srcs
+				}
+			}
+		})
+	}
+	for _, n := range r.order {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errc:
+		return err
+	default:
+		return nil
+	}
+}
