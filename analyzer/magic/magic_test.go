@@ -11,7 +11,7 @@ import (
 )
 
 func TestMagic(t *testing.T) {
-	testdata := testutil.TestData(t)
+	testdata := analysistest.TestData()
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magic", "magicalias")
 	testutil.GoldenFilesCompile(t, testdata, "magic", "magicalias")
 	checkRawFixes(t, results)
@@ -20,7 +20,7 @@ func TestMagic(t *testing.T) {
 func TestShadowedNames(t *testing.T) {
 	// A local declaration that shadows the codes import or a dot-imported
 	// constant at a literal: the fixes of that file import codes anew.
-	testdata := testutil.TestData(t)
+	testdata := analysistest.TestData()
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicshadow")
 	testutil.GoldenFilesCompile(t, testdata, "magicshadow")
 	checkRawFixes(t, results)
@@ -29,7 +29,7 @@ func TestShadowedNames(t *testing.T) {
 func TestFixesMerge(t *testing.T) {
 	// Several fixes in two files: the fixes of a file carry identical
 	// import edits, which the drivers merge (a conflict fails the test).
-	testdata := testutil.TestData(t)
+	testdata := analysistest.TestData()
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicmulti")
 	testutil.GoldenFilesCompile(t, testdata, "magicmulti")
 	checkRawFixes(t, results)
@@ -38,7 +38,7 @@ func TestFixesMerge(t *testing.T) {
 func TestImportPlacement(t *testing.T) {
 	// The import goes where goimports puts it, with edits that touch only
 	// the import lines and the literal, also in a file not gofmt-formatted.
-	testdata := testutil.TestData(t)
+	testdata := analysistest.TestData()
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicimports")
 	testutil.GoldenFilesCompile(t, testdata, "magicimports")
 	checkRawFixes(t, results)
@@ -46,25 +46,25 @@ func TestImportPlacement(t *testing.T) {
 
 func TestSilentPackages(t *testing.T) {
 	// WeCom code (by its constants, or by calling a WeCom SDK), generated files.
-	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicwecom", "magicwecomcaller", "magicgen")
+	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magicwecom", "magicwecomcaller", "magicgen")
 }
 
 func TestCgo(t *testing.T) {
 	// A handwritten file that imports "C" is reported; a generated one is not.
-	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magiccgo")
+	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magiccgo")
 }
 
 func TestZeroFlag(t *testing.T) {
 	testutil.SetFlag(t, magic.Analyzer, "zero", "true")
-	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magiczero")
+	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magiczero")
 }
 
 func TestWeComFlag(t *testing.T) {
 	testutil.SetFlag(t, magic.Analyzer, "wecom", "true")
-	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicwecomflag")
+	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magicwecomflag")
 }
 
 func TestExtraFields(t *testing.T) {
 	testutil.SetFlag(t, errcode.Analyzer, "fields", "RetCode,ret")
-	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicfields")
+	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magicfields")
 }

@@ -5,12 +5,11 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/internal/testutil"
 	"github.com/wxerrlint/wxerrlint/analyzer/magic"
 )
 
 // Errcodes that reach a comparison through a helper's results, a parameter
 // or an interface method (issue 13, recall).
 func TestRecall(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicrecall")
+	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magicrecall")
 }

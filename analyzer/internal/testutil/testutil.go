@@ -64,14 +64,3 @@ func GoldenFilesCompile(t *testing.T, testdata string, pkgs ...string) {
 		}
 	})
 }
-
-// TestData returns the absolute path of the repository's testdata
-// directory, for a test in analyzer/<name>.
-func TestData(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}

@@ -1,7 +1,7 @@
 // Package magicwecomcaller calls a WeCom SDK: its codes are WeCom's, not reported.
 package magicwecomcaller
 
-import "errcodefacts/wecomsdk"
+import "magicwecomcaller/wecomsdk"
 
 type resp struct {
 	ErrCode int    `json:"errcode"`
