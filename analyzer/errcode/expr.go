@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // collectLocals adds the local variables of a function that are assigned
@@ -71,7 +73,7 @@ func (in *Info) collectLocals(fn inspector.Cursor) bool {
 		}
 	}
 	markResults := func(lhs []ast.Expr, call *ast.CallExpr) {
-		fn := calledFunc(in.info, call)
+		fn := analysisutil.Callee(in.info, call)
 		if fn == nil || fn.Signature().Results().Len() != len(lhs) {
 			return
 		}
@@ -168,43 +170,11 @@ func (in *Info) IsErrcode(e ast.Expr) bool {
 			return len(e.Args) == 1 && isNumeric(tv.Type) && in.IsErrcode(e.Args[0])
 		}
 		// A getter's only result: r.GetErrCode(), codeOf(r).
-		fn := calledFunc(in.info, e)
+		fn := analysisutil.Callee(in.info, e)
 		return fn != nil && fn.Signature().Results().Len() == 1 && in.getterResults(fn).has(0)
 	}
 	return false
 }
-
-// calledFunc returns the function or method a call statically calls.
-func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	fun := ast.Unparen(call.Fun)
-	// An instantiation: get[T](url), Map[K, V](m).
-	switch f := fun.(type) {
-	case *ast.IndexExpr:
-		if tv, ok := info.Types[f.Index]; ok && tv.IsType() {
-			fun = ast.Unparen(f.X)
-		}
-	case *ast.IndexListExpr:
-		fun = ast.Unparen(f.X)
-	}
-	switch f := fun.(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	if fn == nil {
-		return nil
-	}
-	return fn.Origin()
-}
-
-// CalledFunc returns the function or method that call statically calls, or
-// nil for a call of a function value.
-func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func { return calledFunc(info, call) }
 
 // mapKey is a key of a local map variable.
 type mapKey struct {
@@ -258,4 +228,10 @@ func underlying(t types.Type) types.Type {
 		return nil
 	}
 	return t.Underlying()
+}
+
+// CalledFunc is analysisutil.Callee, for errcodeunchecked until it calls
+// that directly.
+func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	return analysisutil.Callee(info, call)
 }

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // A resultSet holds the indices of a function's results that carry an
@@ -76,7 +78,7 @@ func (in *Info) settle(pass *analysis.Pass, ins *inspector.Inspector, getters ma
 	for i, f := range funcs {
 		for cur := range f.decl.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			if callee := calledFunc(pass.TypesInfo, call); callee != nil {
+			if callee := analysisutil.Callee(pass.TypesInfo, call); callee != nil {
 				if j, ok := index[callee]; ok {
 					funcs[j].callers = append(funcs[j].callers, i)
 					funcs[j].calls = append(funcs[j].calls, call)
@@ -333,7 +335,7 @@ func (in *Info) returnedValue(ret *ast.ReturnStmt, results *types.Tuple, i int) 
 	case len(ret.Results) == 1 && results.Len() > 1:
 		// return send(): the callee's result i.
 		if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
-			if fn := calledFunc(in.info, call); fn != nil && in.getterResults(fn).has(i) {
+			if fn := analysisutil.Callee(in.info, call); fn != nil && in.getterResults(fn).has(i) {
 				return valueErrcode
 			}
 		}

@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // markWeCom exports WeComFact for the package's functions that call the
@@ -42,7 +44,7 @@ func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
 			continue
 		}
 		for call := range decl.Preorder((*ast.CallExpr)(nil)) {
-			callee := calledFunc(pass.TypesInfo, call.Node().(*ast.CallExpr))
+			callee := analysisutil.Callee(pass.TypesInfo, call.Node().(*ast.CallExpr))
 			switch {
 			case callee == nil || callee.Pkg() == nil:
 			case callee.Pkg() == pass.Pkg:
@@ -52,20 +54,7 @@ func markWeCom(pass *analysis.Pass, ins *inspector.Inspector) bool {
 			}
 		}
 	}
-	work := make([]*types.Func, 0, len(marked))
-	for fn := range marked {
-		work = append(work, fn)
-	}
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, caller := range callers[fn] {
-			if !marked[caller] {
-				marked[caller] = true
-				work = append(work, caller)
-			}
-		}
-	}
+	analysisutil.MarkCallers(marked, callers)
 	for fn := range marked {
 		pass.ExportObjectFact(fn, &WeComFact{CallsWeCom: true})
 	}

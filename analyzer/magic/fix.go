@@ -13,10 +13,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-)
 
-// codesPath is the import path of the package the fixes refer to.
-const codesPath = "github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
+)
 
 // A fixSite is a literal that a fix replaces with a constant of codes.
 type fixSite struct {
@@ -62,7 +61,7 @@ var newImportNames = []string{"codes", "wxcodes", "wxcodes2", "wxcodes3"}
 // a dot import whose names all do, or else a new import under a name that
 // nothing declares at any site.
 func planFixes(pass *analysis.Pass, file *ast.File, sites []fixSite) filePlan {
-	codesPkg := imported(pass.Pkg, codesPath)
+	codesPkg := imported(pass.Pkg, analysisutil.CodesPath)
 	sites = slices.DeleteFunc(slices.Clone(sites), func(s fixSite) bool {
 		return s.scope == nil || !declares(codesPkg, s.name)
 	})
@@ -71,7 +70,7 @@ func planFixes(pass *analysis.Pass, file *ast.File, sites []fixSite) filePlan {
 	}
 	plan := filePlan{ok: true, codes: codesPkg}
 	for _, imp := range file.Imports {
-		if path, _ := strconv.Unquote(imp.Path.Value); path != codesPath {
+		if path, _ := strconv.Unquote(imp.Path.Value); path != analysisutil.CodesPath {
 			continue
 		}
 		pkgName := pass.TypesInfo.PkgNameOf(imp)
@@ -92,7 +91,7 @@ func planFixes(pass *analysis.Pass, file *ast.File, sites []fixSite) filePlan {
 	}
 	for _, name := range newImportNames {
 		if all(sites, func(s fixSite) bool { return lookup(s, name) == nil }) {
-			spec := strconv.Quote(codesPath)
+			spec := strconv.Quote(analysisutil.CodesPath)
 			if name != "codes" {
 				spec = fmt.Sprintf("%s %s", name, spec)
 			}
@@ -111,7 +110,7 @@ func lookup(site fixSite, name string) types.Object {
 }
 
 func isCodesObject(obj types.Object) bool {
-	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == codesPath
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == analysisutil.CodesPath
 }
 
 func all[T any](list []T, f func(T) bool) bool {

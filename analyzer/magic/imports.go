@@ -12,9 +12,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
-// addImport returns the edits that add spec, an import of codesPath under
+// addImport returns the edits that add spec, an import of CodesPath under
 // name, to file: into the group of third-party imports that shares the
 // longest path prefix with it, in sorted order; else as a group of its own
 // after the last group (the standard library's); else into a new import
@@ -67,7 +69,7 @@ func (e importEditor) lineAfter(pos token.Pos) token.Pos {
 // gofmt's sorting would put it.
 func (e importEditor) intoGroup(gd *ast.GenDecl, group []*ast.ImportSpec) []analysis.TextEdit {
 	for _, s := range group {
-		if !sortsBefore(s, codesPath, e.name) {
+		if !sortsBefore(s, analysisutil.CodesPath, e.name) {
 			start := specStart(s)
 			if prev := e.endBefore(gd, s); e.line(prev) < e.line(start) {
 				// s starts its line: insert a line above it.
@@ -104,7 +106,7 @@ func (e importEditor) toBlock(gd *ast.GenDecl) []analysis.TextEdit {
 	switch {
 	case !isThirdParty(importPath(s)):
 		closing = "\n\n\t" + e.spec + closing
-	case sortsBefore(s, codesPath, e.name):
+	case sortsBefore(s, analysisutil.CodesPath, e.name):
 		closing = "\n\t" + e.spec + closing
 	default:
 		open += e.spec + "\n\t"
@@ -148,7 +150,7 @@ func (e importEditor) startAfter(gd *ast.GenDecl, s *ast.ImportSpec) token.Pos {
 
 // bestGroup returns the group of third-party imports that the spec joins,
 // as goimports chooses: the one sharing the longest path prefix with
-// codesPath, the first of them on a tie. A group is a run of specs on
+// CodesPath, the first of them on a tie. A group is a run of specs on
 // consecutive lines, as gofmt sorts them; it is third-party when all its
 // paths are.
 func bestGroup(tf *token.File, decls []*ast.GenDecl) (*ast.GenDecl, []*ast.ImportSpec) {
@@ -169,7 +171,7 @@ func bestGroup(tf *token.File, decls []*ast.GenDecl) (*ast.GenDecl, []*ast.Impor
 					match = -1
 					break
 				}
-				match = max(match, sharedElements(p, codesPath))
+				match = max(match, sharedElements(p, analysisutil.CodesPath))
 			}
 			if match > bestMatch {
 				bestDecl, bestGroup, bestMatch = gd, group, match

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // TestAddImport adds the import to files of every import layout: the
@@ -34,7 +36,7 @@ func TestAddImport(t *testing.T) {
 	} {
 		for _, name := range []string{"codes", "wxcodes"} {
 			src := "package p // the package\n\n" + head + "\nvar x = 1\n"
-			if name == "codes" && strings.Contains(src, codesPath) {
+			if name == "codes" && strings.Contains(src, analysisutil.CodesPath) {
 				continue // the name is taken: planFixes picks another
 			}
 			fset := token.NewFileSet()
@@ -42,7 +44,7 @@ func TestAddImport(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%q: %v", head, err)
 			}
-			spec := strconv.Quote(codesPath)
+			spec := strconv.Quote(analysisutil.CodesPath)
 			if name != "codes" {
 				spec = name + " " + spec
 			}
@@ -61,7 +63,7 @@ func TestAddImport(t *testing.T) {
 			}
 			n := 0
 			for _, imp := range g.Imports {
-				if imp.Path.Value == strconv.Quote(codesPath) && (imp.Name == nil) == (name == "codes") {
+				if imp.Path.Value == strconv.Quote(analysisutil.CodesPath) && (imp.Name == nil) == (name == "codes") {
 					n++
 				}
 			}

@@ -117,7 +117,7 @@ func checkFile(pass *analysis.Pass, ec *errcode.Info, rep *analysisutil.Reporter
 		}
 		d := analysis.Diagnostic{
 			Pos: c.lit.Pos(), End: c.lit.End(),
-			Message: fmt.Sprintf("errcode %d compared as a magic number; use codes.%s (%s)", c.code, info.Name, describe(info)),
+			Message: fmt.Sprintf("errcode %d compared as a magic number; use codes.%s (%s)", c.code, info.Name, analysisutil.Description(info)),
 		}
 		if edits := fixes.edits(c.lit, info.Name); edits != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Use codes." + info.Name, TextEdits: edits}}
@@ -184,20 +184,4 @@ func literal(info *types.Info, e ast.Expr) ast.Expr {
 		}
 	}
 	return nil
-}
-
-// describe gives a code's meaning for a message: both descriptions, short.
-func describe(info codes.Info) string {
-	const max = 90
-	text := info.English
-	if info.Chinese != "" {
-		if text != "" {
-			text += "; "
-		}
-		text += info.Chinese
-	}
-	if r := []rune(text); len(r) > max {
-		text = strings.TrimSpace(string(r[:max])) + "…"
-	}
-	return text
 }

@@ -12,8 +12,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 type signKind uint8
@@ -117,7 +118,7 @@ func nameOf(e ast.Expr) string {
 }
 
 func (rp *retryPass) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
-	fn := errcode.CalledFunc(rp.info, call)
+	fn := analysisutil.Callee(rp.info, call)
 	if rp.refreshCall(call, fn) {
 		bs.refresh = append(bs.refresh, call.Pos())
 	}
@@ -213,16 +214,7 @@ func (rp *retryPass) scanRecursion(bs *branchScan, call *ast.CallExpr, fc *funcC
 	if fc.self == nil {
 		return false
 	}
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return false
-	}
-	obj := rp.info.Uses[id]
+	obj := typeutil.Callee(rp.info, call)
 	if f, ok := obj.(*types.Func); ok {
 		obj = f.Origin()
 	}
@@ -316,7 +308,7 @@ func (rp *retryPass) scanCallbackReturn(bs *branchScan, r *ast.ReturnStmt, fc *f
 	call, _ := e.(*ast.CallExpr)
 	var fn *types.Func
 	if call != nil {
-		fn = errcode.CalledFunc(rp.info, call)
+		fn = analysisutil.Callee(rp.info, call)
 	}
 	if fn != nil && fn.Pkg() != nil {
 		if lib := libraryOf(fn.Pkg().Path()); lib != nil {

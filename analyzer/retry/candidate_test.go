@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // Retry facts arise in packages that import a retry library or the codes
@@ -11,7 +12,7 @@ import (
 // accept every such file, or the analyzer would never run there.
 func TestCandidateCoversRelevance(t *testing.T) {
 	srcs := []string{
-		`import "` + codesPath + `"`,
+		`import "` + analysisutil.CodesPath + `"`,
 		RetriesMarker + "\nfunc f() {}",
 		RefreshesTokenMarker + "\nfunc f() {}",
 	}

@@ -9,6 +9,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // retryShaped reports whether a loop can be a retry loop: a for loop, or
@@ -60,7 +62,7 @@ func (rp *retryPass) underErrorCondition(cur inspector.Cursor) bool {
 		found := false
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
 			if x, ok := n.(ast.Expr); ok && !found {
-				found = rp.ec.IsErrcode(x) || isError(rp.info.TypeOf(x))
+				found = rp.ec.IsErrcode(x) || analysisutil.IsError(rp.info.TypeOf(x))
 			}
 			return !found
 		})

@@ -11,12 +11,10 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 var errorType = types.Universe.Lookup("error").Type()
-
-func isError(t types.Type) bool { return t != nil && types.Identical(t, errorType) }
 
 type errClass uint8
 
@@ -68,7 +66,7 @@ func (rp *retryPass) classifyErr(e ast.Expr, ret ast.Node, stmts []ast.Stmt) (er
 		if ftv, ok := rp.info.Types[e.Fun]; ok && ftv.IsType() {
 			return errDistinguishable, nil // MyError(msg)
 		}
-		fn := errcode.CalledFunc(rp.info, e)
+		fn := analysisutil.Callee(rp.info, e)
 		if fn == nil || fn.Pkg() == nil {
 			return errUnknown, nil
 		}

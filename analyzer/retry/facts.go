@@ -8,11 +8,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // The declaration-site markers, in a function's doc comment, for helpers
@@ -65,8 +65,8 @@ func (rp *retryPass) collectFuncs() {
 		fi := &funcInfo{
 			decl:       fd,
 			obj:        obj,
-			ownRetry:   hasMarker(fd.Doc, RetriesMarker),
-			ownRefresh: hasMarker(fd.Doc, RefreshesTokenMarker),
+			ownRetry:   analysisutil.HasDirective(fd.Doc, RetriesMarker),
+			ownRefresh: analysisutil.HasDirective(fd.Doc, RefreshesTokenMarker),
 		}
 		rp.funcs[obj] = fi
 		rp.order = append(rp.order, fi)
@@ -88,7 +88,7 @@ func (rp *retryPass) collectFuncs() {
 					}
 				}
 			case *ast.CallExpr:
-				fn := errcode.CalledFunc(rp.info, n)
+				fn := analysisutil.Callee(rp.info, n)
 				if m := rp.mechanismOf(n, fn); m != nil {
 					fi.ownRetry = true
 					rp.noteCallbacks(n, m)
@@ -144,19 +144,6 @@ func (rp *retryPass) obj(fd *ast.FuncDecl) *types.Func {
 	return fn
 }
 
-// hasMarker reports whether a doc comment holds a marker line.
-func hasMarker(doc *ast.CommentGroup, marker string) bool {
-	if doc == nil {
-		return false
-	}
-	for _, cm := range doc.List {
-		if rest, ok := strings.CutPrefix(cm.Text, marker); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
-			return true
-		}
-	}
-	return false
-}
-
 func (rp *retryPass) noteLitVar(lhs, rhs ast.Expr) {
 	lit, ok := ast.Unparen(rhs).(*ast.FuncLit)
 	if !ok {
@@ -204,34 +191,19 @@ func (rp *retryPass) noteCallbacks(call *ast.CallExpr, m *mechanism) {
 // package and exports the facts.
 func (rp *retryPass) propagate() {
 	callers := make(map[*types.Func][]*types.Func)
-	var retryWork, refreshWork []*types.Func
 	for _, fi := range rp.order {
 		for _, callee := range fi.callees {
 			callers[callee] = append(callers[callee], fi.obj)
 		}
 		if fi.ownRetry {
 			rp.retries[fi.obj] = true
-			retryWork = append(retryWork, fi.obj)
 		}
 		if fi.ownRefresh {
 			rp.refreshes[fi.obj] = true
-			refreshWork = append(refreshWork, fi.obj)
 		}
 	}
-	spread := func(set map[*types.Func]bool, work []*types.Func) {
-		for len(work) > 0 {
-			fn := work[len(work)-1]
-			work = work[:len(work)-1]
-			for _, caller := range callers[fn] {
-				if !set[caller] {
-					set[caller] = true
-					work = append(work, caller)
-				}
-			}
-		}
-	}
-	spread(rp.retries, retryWork)
-	spread(rp.refreshes, refreshWork)
+	analysisutil.MarkCallers(rp.retries, callers)
+	analysisutil.MarkCallers(rp.refreshes, callers)
 	for _, fi := range rp.order {
 		if rp.retries[fi.obj] {
 			rp.pass.ExportObjectFact(fi.obj, &RetriesFact{Retries: true})
@@ -244,22 +216,22 @@ func (rp *retryPass) propagate() {
 
 // retriesFunc reports whether fn retries (this package or by fact).
 func (rp *retryPass) retriesFunc(fn *types.Func) bool {
-	if fn.Pkg() == nil {
-		return false
-	}
-	if fn.Pkg() == rp.pass.Pkg {
-		return rp.retries[fn]
-	}
-	return rp.pass.ImportObjectFact(fn, new(RetriesFact))
+	return rp.funcHas(fn, rp.retries, new(RetriesFact))
 }
 
 // refreshesFunc reports whether fn refreshes the token (this package or by fact).
 func (rp *retryPass) refreshesFunc(fn *types.Func) bool {
+	return rp.funcHas(fn, rp.refreshes, new(RefreshesTokenFact))
+}
+
+// funcHas reports whether fn is in local, if it is of this package, or
+// carries fact, if it is of another.
+func (rp *retryPass) funcHas(fn *types.Func, local map[*types.Func]bool, fact analysis.Fact) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
 	if fn.Pkg() == rp.pass.Pkg {
-		return rp.refreshes[fn]
+		return local[fn]
 	}
-	return rp.pass.ImportObjectFact(fn, new(RefreshesTokenFact))
+	return rp.pass.ImportObjectFact(fn, fact)
 }

@@ -11,6 +11,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // fallsTo returns where a retry-worthy branch goes when it falls through:
@@ -61,7 +63,7 @@ func (rp *retryPass) returnsFailure(ret *ast.ReturnStmt, sig *types.Signature) b
 		return false
 	}
 	for i, x := range ret.Results {
-		if isError(res.At(i).Type()) {
+		if analysisutil.IsError(res.At(i).Type()) {
 			return !rp.info.Types[x].IsNil()
 		}
 	}

@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 	"github.com/wxerrlint/wxerrlint/codes"
 )
 
@@ -120,7 +120,7 @@ func (rp *retryPass) refreshedBefore(bs *branchScan, s sign) bool {
 		if found {
 			return false
 		}
-		if call, ok := n.(*ast.CallExpr); ok && rp.refreshCall(call, errcode.CalledFunc(rp.info, call)) {
+		if call, ok := n.(*ast.CallExpr); ok && rp.refreshCall(call, analysisutil.Callee(rp.info, call)) {
 			found = true
 		}
 		return true
@@ -159,7 +159,7 @@ func (rp *retryPass) exits(e ast.Expr) string {
 			return "panics"
 		}
 	}
-	fn := errcode.CalledFunc(rp.info, call)
+	fn := analysisutil.Callee(rp.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
@@ -186,7 +186,7 @@ func (rp *retryPass) returnVerdict(cmp *comparison, fc *funcCtx, bs *branchScan,
 	errIdx := -1
 	for i := range res.Len() {
 		t := res.At(i).Type()
-		if isError(t) {
+		if analysisutil.IsError(t) {
 			errIdx = i
 			continue
 		}
@@ -267,7 +267,7 @@ func (rp *retryPass) passiveUse(cur inspector.Cursor) bool {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.CallExpr:
-		if fn := errcode.CalledFunc(rp.info, p); fn != nil && fn.Pkg() != nil && p.Fun != cur.Node() {
+		if fn := analysisutil.Callee(rp.info, p); fn != nil && fn.Pkg() != nil && p.Fun != cur.Node() {
 			switch fn.Pkg().Path() + "." + fn.Name() {
 			case "fmt.Errorf", "errors.Join", "github.com/pkg/errors.Wrap", "github.com/pkg/errors.Wrapf",
 				"github.com/pkg/errors.WithMessage", "github.com/pkg/errors.WithStack":

@@ -8,6 +8,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // A library is a retry library errcoderetry knows: its functions that take
@@ -58,7 +60,7 @@ func returnsError(t types.Type) bool {
 	if !ok || sig.Results().Len() == 0 {
 		return false
 	}
-	return isError(sig.Results().At(sig.Results().Len() - 1).Type())
+	return analysisutil.IsError(sig.Results().At(sig.Results().Len() - 1).Type())
 }
 
 // mechanismOf returns the retry mechanism a call invokes: a function of a

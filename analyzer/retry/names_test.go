@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // The tables below are the specification of the name heuristics: each row
@@ -299,7 +299,7 @@ func TestRefreshCall(t *testing.T) {
 		if call == nil {
 			t.Fatalf("no call %s in refreshSrc", tc.call)
 		}
-		if got := rp.refreshCall(call, errcode.CalledFunc(info, call)); got != tc.want {
+		if got := rp.refreshCall(call, analysisutil.Callee(info, call)); got != tc.want {
 			t.Errorf("refreshCall(%s) = %t, want %t: %s", tc.call, got, tc.want, tc.why)
 		}
 	}

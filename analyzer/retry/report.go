@@ -7,10 +7,10 @@ package retry
 import (
 	"fmt"
 	"go/ast"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 	"github.com/wxerrlint/wxerrlint/codes"
 )
 
@@ -71,22 +71,11 @@ func (rp *retryPass) report() {
 	}
 }
 
-// meaning is a code's description, short.
-func meaning(code int) string {
-	const max = 60
-	info, _ := codes.Lookup(code)
-	text := info.English
-	if text == "" {
-		text = info.Chinese
-	}
-	if r := []rune(text); len(r) > max {
-		text = strings.TrimSpace(string(r[:max])) + "…"
-	}
-	return text
-}
-
 // codeText names a code and its meaning: 42001 (access_token expired).
-func codeText(code int) string { return fmt.Sprintf("%d (%s)", code, meaning(code)) }
+func codeText(code int) string {
+	info, _ := codes.Lookup(code)
+	return fmt.Sprintf("%d (%s)", code, analysisutil.Meaning(info))
+}
 
 func (rp *retryPass) message(cmp *comparison, j judgement) string {
 	head, advice := "errcode "+codeText(cmp.code), cmp.class.Advice()

@@ -115,7 +115,7 @@ func (rp *retryPass) relevant() bool {
 		return true
 	}
 	for _, imp := range rp.pass.Pkg.Imports() {
-		if libraryOf(imp.Path()) != nil || imp.Path() == codesPath {
+		if libraryOf(imp.Path()) != nil || imp.Path() == analysisutil.CodesPath {
 			return true
 		}
 	}
@@ -127,13 +127,10 @@ func (rp *retryPass) relevant() bool {
 	}
 	for _, f := range rp.pass.Files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && (hasMarker(fd.Doc, RetriesMarker) || hasMarker(fd.Doc, RefreshesTokenMarker)) {
+			if fd, ok := d.(*ast.FuncDecl); ok && (analysisutil.HasDirective(fd.Doc, RetriesMarker) || analysisutil.HasDirective(fd.Doc, RefreshesTokenMarker)) {
 				return true
 			}
 		}
 	}
 	return len(rp.pass.AllObjectFacts()) > 0
 }
-
-// codesPath is the import path of the errcode table.
-const codesPath = "github.com/wxerrlint/wxerrlint/codes"

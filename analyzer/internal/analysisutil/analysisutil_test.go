@@ -34,3 +34,9 @@ func TestIgnoresCheck(t *testing.T) {
 	assert.False(t, IgnoresCheck("// wxerrlint:ignore errcodemagic", "errcodemagic"))
 	assert.False(t, IgnoresCheck("//wxerrlint:ignore", "errcodemagic"))
 }
+
+func TestIgnoresCheckWhiteSpace(t *testing.T) {
+	// The one directive rule: a tab ends the name as a space does.
+	assert.True(t, IgnoresCheck("//wxerrlint:ignore\terrcodemagic reason", "errcodemagic"))
+	assert.False(t, IgnoresCheck("//wxerrlint:ignore,errcodemagic reason", "errcodemagic"))
+}

@@ -1,6 +1,8 @@
-// Package analysisutil holds helpers shared by the wxerrlint analyzers:
-// reading an analyzer's documentation from its doc.go, and reporting
-// diagnostics with the filters every check needs.
+// Package analysisutil holds what the wxerrlint analyzers share, written
+// once: reading an analyzer's documentation from its doc.go, reporting
+// with the filters every check needs, the one spelling of //wxerrlint:
+// directives, callee resolution and the spread of a mark to callers, the
+// error type test, and the codes package's path and descriptions.
 package analysisutil
 
 import (

@@ -104,11 +104,11 @@ func (r *Reporter) fileInfo(tf *token.File) *fileInfo {
 // IgnoresCheck reports whether comment is an ignore directive naming check
 // (or "all"). The directive is //wxerrlint:ignore check[,check...] reason.
 func IgnoresCheck(comment, check string) bool {
-	rest, ok := strings.CutPrefix(comment, IgnoreDirective)
-	if !ok || (rest != "" && rest[0] != ' ') {
+	name, args, ok := ParseDirective(comment)
+	if !ok || DirectivePrefix+name != IgnoreDirective {
 		return false
 	}
-	fields := strings.Fields(rest)
+	fields := strings.Fields(args)
 	if len(fields) == 0 {
 		return false
 	}
