@@ -57,7 +57,7 @@ func New(settings any) (register.LinterPlugin, error) {
 		return nil, fmt.Errorf("wxerrlint settings: %w", err)
 	}
 	p := &plugin{analyzers: analyzer.Suite}
-	all := withRequired(analyzer.Suite)
+	all := slices.Collect(analyzer.WithRequired(analyzer.Suite))
 	for _, key := range sortedKeys(raw) {
 		value := raw[key]
 		switch strings.ToLower(key) {
@@ -170,23 +170,6 @@ func choose(analyzers []*analysis.Analyzer, names []string, enable bool) ([]*ana
 		}
 	}
 	return kept, nil
-}
-
-// withRequired returns the analyzers and, transitively, those they
-// require, each once.
-func withRequired(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	var all []*analysis.Analyzer
-	var visit func([]*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if !slices.Contains(all, a) {
-				all = append(all, a)
-				visit(a.Requires)
-			}
-		}
-	}
-	visit(analyzers)
-	return all
 }
 
 func findAnalyzer(list []*analysis.Analyzer, name string) *analysis.Analyzer {

@@ -18,7 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/wxerrlint/wxerrlint/internal/driver"
+	"github.com/wxerrlint/wxerrlint/analyzer"
 )
 
 // fixOutsideMainModules returns an error naming the packages outside the
@@ -123,7 +123,7 @@ func fixTargets(suite []*analysis.Analyzer, args []string) (fix, tests bool, pat
 	}
 	fs.Int("c", -1, "")
 	fs.Var(ignoredValue{isBool: true}, "V", "")
-	for a := range driver.AllAnalyzers(suite) {
+	for a := range analyzer.WithRequired(suite) {
 		fs.Bool(a.Name, false, "")
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(ignoredValue{isBool: isBoolFlag(f.Value)}, a.Name+"."+f.Name, "")

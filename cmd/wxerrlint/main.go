@@ -64,7 +64,7 @@ func main() {
 // command line, they are also listed by -flags, which is how go vet learns
 // which flags to pass through.
 func registerRequiredFlags(fs *flag.FlagSet, suite []*analysis.Analyzer) {
-	for a := range driver.AllAnalyzers(suite) {
+	for a := range analyzer.WithRequired(suite) {
 		if !slices.Contains(suite, a) {
 			a.Flags.VisitAll(func(f *flag.Flag) {
 				fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)

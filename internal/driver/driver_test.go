@@ -261,7 +261,7 @@ func TestParse(t *testing.T) {
 		}
 	}
 	// Reset the flags the cases set.
-	for a := range AllAnalyzers(analyzer.Suite) {
+	for a := range analyzer.WithRequired(analyzer.Suite) {
 		a.Flags.VisitAll(func(f *flag.Flag) { _ = f.Value.Set(f.DefValue) })
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/wxerrlint/wxerrlint/analyzer"
 )
 
 // CacheEnv names the environment variable that sets the result cache
@@ -39,7 +41,7 @@ func Parse(analyzers []*analysis.Analyzer, args []string) (cfg Config, run []*an
 		enable[a] = new(triState)
 		fs.Var(enable[a], a.Name, "")
 	}
-	for a := range AllAnalyzers(analyzers) {
+	for a := range analyzer.WithRequired(analyzers) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, "")
 		})
@@ -109,30 +111,4 @@ func defaultCacheDir() string {
 		return ""
 	}
 	return filepath.Join(d, "wxerrlint")
-}
-
-// AllAnalyzers yields the analyzers and everything they require, once
-// each, requirements first.
-func AllAnalyzers(analyzers []*analysis.Analyzer) func(func(*analysis.Analyzer) bool) {
-	return func(yield func(*analysis.Analyzer) bool) {
-		seen := make(map[*analysis.Analyzer]bool)
-		var visit func(a *analysis.Analyzer) bool
-		visit = func(a *analysis.Analyzer) bool {
-			if seen[a] {
-				return true
-			}
-			seen[a] = true
-			for _, r := range a.Requires {
-				if !visit(r) {
-					return false
-				}
-			}
-			return yield(a)
-		}
-		for _, a := range analyzers {
-			if !visit(a) {
-				return
-			}
-		}
-	}
 }
