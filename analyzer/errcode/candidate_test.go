@@ -6,35 +6,38 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// The candidate scanner's words: the table is why a file's bytes make its
+// package a candidate or not.
 func TestCandidateScanner(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
 		want bool
+		why  string
 	}{
-		{"type R struct{ Code int `json:\"errcode\"` }", true},
-		{`if m["ErrCode"] != 0 {}`, true},
-		{"type R struct{ ErrCode int; ErrMsg string }", true},
-		{"type R struct{ Errcode int; Errmsg string }", true},
-		{`const host = "https://qyapi.weixin.qq.com"`, true},
-		{"json.Unmarshal(body, out)", true},
-		{"json.NewDecoder(r).Decode(out)", true},
-		{"jsoniter.UnmarshalFromString(s, out)", true},
-		{`import "github.com/cenkalti/backoff/v4"`, true},
-		{`import "github.com/wxerrlint/wxerrlint/codes"`, true},
-		{"//wxerrlint:retries\nfunc f() {}", true},
+		{"type R struct{ Code int `json:\"errcode\"` }", true, "the wire name errcode"},
+		{`if m["ErrCode"] != 0 {}`, true, "an errcode read from a map"},
+		{"type R struct{ ErrCode int; ErrMsg string }", true, "WeChat's Go field pair"},
+		{"type R struct{ Errcode int; Errmsg string }", true, "the other Go spelling of the pair"},
+		{`const host = "https://qyapi.weixin.qq.com"`, true, "a WeCom host: errcode says it calls WeCom"},
+		{"json.Unmarshal(body, out)", true, "a decode call can fill a reply declared elsewhere"},
+		{"json.NewDecoder(r).Decode(out)", true, "a decoder call, as a selector"},
+		{"jsoniter.UnmarshalFromString(s, out)", true, "jsoniter's decode call"},
+		{`import "github.com/cenkalti/backoff/v4"`, true, "a retry library: errcoderetry reads its callbacks"},
+		{`import "github.com/wxerrlint/wxerrlint/codes"`, true, "the codes package"},
+		{"//wxerrlint:retries\nfunc f() {}", true, "a directive declares a fact"},
 
-		{"type P struct{ yyErrCode int; yyErrMsg string }", false},
-		{"type Frame struct{ ErrCode uint32 }", false},
-		{"func (d *Digest) UnmarshalBinary(b []byte) error { return nil }", false},
-		{"func (t *T) UnmarshalJSON(b []byte) error { return nil }", false},
-		{"b, err := base64.StdEncoding.DecodeString(s)", false},
-		{"// decode the body and unmarshal it\nfunc f() {}", false},
-		{"type decodeState struct{}", false},
-		{"func Decode(hash uint64) (lat, lng float64) { return 0, 0 }", false},
-		{"func (g *Geo) Decode() {}", false},
+		{"type P struct{ yyErrCode int; yyErrMsg string }", false, "the pair must be whole words (a generated parser)"},
+		{"type Frame struct{ ErrCode uint32 }", false, "ErrCode without ErrMsg is any protocol's code"},
+		{"func (d *Digest) UnmarshalBinary(b []byte) error { return nil }", false, "a longer name is not the decode word"},
+		{"func (t *T) UnmarshalJSON(b []byte) error { return nil }", false, "a declaration of UnmarshalJSON decodes no reply"},
+		{"b, err := base64.StdEncoding.DecodeString(s)", false, "DecodeString is not Decode (whole selector names only)"},
+		{"// decode the body and unmarshal it\nfunc f() {}", false, "words in prose, not selectors, and in lower case"},
+		{"type decodeState struct{}", false, "part of an identifier"},
+		{"func Decode(hash uint64) (lat, lng float64) { return 0, 0 }", false, "a declaration named Decode, not a call of one"},
+		{"func (g *Geo) Decode() {}", false, "a method declared Decode, not a selector call"},
 	} {
 		src := "package p\n\n" + tc.src + "\n"
-		assert.Equal(t, tc.want, NewCandidateScanner().File([]byte(src)), "%s", tc.src)
+		assert.Equal(t, tc.want, NewCandidateScanner().File([]byte(src)), "%s (%s)", tc.src, tc.why)
 	}
 }
 
