@@ -10,38 +10,36 @@ import (
 	"github.com/wxerrlint/wxerrlint/analyzer/magic"
 )
 
-func TestMagic(t *testing.T) {
+// runFixes runs the analyzer on pkgs and checks its fixes three ways: the
+// golden files, that they compile, and each fix applied alone.
+func runFixes(t *testing.T, pkgs ...string) {
+	t.Helper()
 	testdata := analysistest.TestData()
-	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magic", "magicalias")
-	testutil.GoldenFilesCompile(t, testdata, "magic", "magicalias")
+	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, pkgs...)
+	testutil.GoldenFilesCompile(t, testdata, pkgs...)
 	checkRawFixes(t, results)
+}
+
+func TestMagic(t *testing.T) {
+	runFixes(t, "magic", "magicalias")
 }
 
 func TestShadowedNames(t *testing.T) {
 	// A local declaration that shadows the codes import or a dot-imported
 	// constant at a literal: the fixes of that file import codes anew.
-	testdata := analysistest.TestData()
-	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicshadow")
-	testutil.GoldenFilesCompile(t, testdata, "magicshadow")
-	checkRawFixes(t, results)
+	runFixes(t, "magicshadow")
 }
 
 func TestFixesMerge(t *testing.T) {
 	// Several fixes in two files: the fixes of a file carry identical
 	// import edits, which the drivers merge (a conflict fails the test).
-	testdata := analysistest.TestData()
-	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicmulti")
-	testutil.GoldenFilesCompile(t, testdata, "magicmulti")
-	checkRawFixes(t, results)
+	runFixes(t, "magicmulti")
 }
 
 func TestImportPlacement(t *testing.T) {
 	// The import goes where goimports puts it, with edits that touch only
 	// the import lines and the literal, also in a file not gofmt-formatted.
-	testdata := analysistest.TestData()
-	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicimports")
-	testutil.GoldenFilesCompile(t, testdata, "magicimports")
-	checkRawFixes(t, results)
+	runFixes(t, "magicimports")
 }
 
 func TestSilentPackages(t *testing.T) {

@@ -47,14 +47,7 @@ func TestGOROOTElsewhere(t *testing.T) {
 	}
 
 	dir := tempFixture(t)
-	decode := filepath.Join(dir, "decode")
-	if err := os.Mkdir(decode, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	src := "package decode\n\nimport \"encoding/json\"\n\nfunc Decode(b []byte, v any) error { return json.Unmarshal(b, v) }\n"
-	if err := os.WriteFile(filepath.Join(decode, "decode.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	addPackage(t, dir, "decode", "package decode\n\nimport \"encoding/json\"\n\nfunc Decode(b []byte, v any) error { return json.Unmarshal(b, v) }\n")
 	env := []string{"GOROOT=", "PATH=" + filepath.Join(moved, "bin") + string(os.PathListSeparator) + os.Getenv("PATH"), "WXERRLINT_CACHE=off"}
 	res := runEnv(t, env, dir, wxerrlint, "-timing", "./decode")
 	if res.code != 0 {

@@ -87,6 +87,17 @@ func tempFixture(t *testing.T) string {
 	return dir
 }
 
+// addPackage writes src as the one file of a new package dir/name.
+func addPackage(t *testing.T, dir, name, src string) {
+	t.Helper()
+	if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name, name+".go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 type result struct {
 	stdout, stderr string
 	code           int
@@ -399,14 +410,7 @@ func TestBadFlag(t *testing.T) {
 func TestPackagesThatDoNotLoad(t *testing.T) {
 	t.Parallel()
 	dir := tempFixture(t)
-	broken := filepath.Join(dir, "broken")
-	if err := os.Mkdir(broken, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	src := "package broken\n\nfunc F() int { return \"not an int\" }\n"
-	if err := os.WriteFile(filepath.Join(broken, "broken.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	addPackage(t, dir, "broken", "package broken\n\nfunc F() int { return \"not an int\" }\n")
 	typeError := filepath.Join("broken", "broken.go") + ":3:"
 	for _, tc := range []struct {
 		args []string
