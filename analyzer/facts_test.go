@@ -1,3 +1,5 @@
+// This file tests that every fact of the suite survives go vet's gob encoding.
+
 package analyzer_test
 
 import (

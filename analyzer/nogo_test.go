@@ -1,3 +1,5 @@
+// This file tests that every analyzer can run under Bazel's nogo.
+
 package analyzer_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests the walk over Requires.
+
 package analyzer
 
 import (

@@ -1,3 +1,6 @@
+// This file decides which analyzers wxerrlint runs: the reporting ones;
+// what they require comes with them.
+
 package analyzer
 
 import (

@@ -1,3 +1,5 @@
+// This file tests that _test.go files are reported only under -errcode.testfiles.
+
 package analyzer_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests the plugin's settings: defaults, flags, enable and disable, errors.
+
 package plugin_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests turning golangci-lint setting values into flag values.
+
 package plugin
 
 import "testing"

@@ -1,3 +1,7 @@
+// This file decides which packages are candidates, the only ones any
+// wxerrlint analyzer works in: by the bytes of their files (the scanner)
+// or by importing a candidate.
+
 package errcode
 
 import (

@@ -1,3 +1,5 @@
+// This file tests the candidate scanner's words and the -fields names it adds.
+
 package errcode
 
 import (

@@ -1,3 +1,5 @@
+// This file tests errcode's facts and which packages are candidates.
+
 package errcode_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests the naming rules for errcode and errmsg fields and struct tags.
+
 package errcode
 
 import (

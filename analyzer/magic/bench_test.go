@@ -1,3 +1,5 @@
+// This file measures the check on many comparisons in one scope.
+
 package magic_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests -fix through the wxerrlint command on a module.
+
 package magic_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests where the fix adds the codes import, for every import layout.
+
 package magic
 
 import (

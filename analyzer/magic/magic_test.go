@@ -1,3 +1,5 @@
+// This file tests what errcodemagic reports and fixes, package by package.
+
 package magic_test
 
 import (

@@ -1,3 +1,5 @@
+// This file tests each fix applied alone, as an editor applies it.
+
 package magic_test
 
 import (

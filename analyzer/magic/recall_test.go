@@ -1,3 +1,5 @@
+// This file tests errcodes that reach a comparison through other functions.
+
 package magic_test
 
 import (

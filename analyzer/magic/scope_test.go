@@ -1,3 +1,5 @@
+// This file tests the scope a fix resolves names in.
+
 package magic
 
 import (

@@ -1,3 +1,5 @@
+// This file tests the typo rule for undocumented literals.
+
 package magic
 
 import (

@@ -1,3 +1,5 @@
+// This file tests that errcoderetry's relevant packages are candidates.
+
 package retry
 
 import (

@@ -1,3 +1,5 @@
+// This file tests the name heuristics: what a name says about retry and refresh.
+
 package retry
 
 import (

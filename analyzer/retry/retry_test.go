@@ -1,3 +1,5 @@
+// This file tests what errcoderetry reports, with and without -strict.
+
 package retry_test
 
 import (

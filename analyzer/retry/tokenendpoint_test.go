@@ -1,3 +1,5 @@
+// This file tests the token-endpoint rule and the token words.
+
 package retry
 
 import (

@@ -1,3 +1,5 @@
+// This file tests that the command's result cache deletes only its own files.
+
 package main
 
 import (

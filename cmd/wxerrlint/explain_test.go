@@ -1,3 +1,5 @@
+// This file tests what `wxerrlint explain` prints.
+
 package main
 
 import (

@@ -1,3 +1,5 @@
+// This file tests that -fix writes only into the main modules.
+
 package main
 
 import (

@@ -1,3 +1,5 @@
+// This file tests loading: a moved GOROOT, and load errors with their cause.
+
 package main
 
 import (

@@ -1,3 +1,5 @@
+// This file fuzzes the result cache against uncached runs.
+
 package driver
 
 import (

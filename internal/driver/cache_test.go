@@ -1,3 +1,5 @@
+// This file tests the result cache's entries and its key.
+
 package driver
 
 import (

@@ -1,3 +1,5 @@
+// This file tests that the driver reports as the full checker does, and its cache and flags.
+
 package driver
 
 import (

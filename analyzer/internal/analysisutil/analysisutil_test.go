@@ -1,3 +1,5 @@
+// This file tests reading an analyzer's doc and the ignore directive.
+
 package analysisutil
 
 import (

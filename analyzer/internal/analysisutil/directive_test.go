@@ -1,3 +1,5 @@
+// This file tests the one spelling of //wxerrlint: directives.
+
 package analysisutil
 
 import (

@@ -1,3 +1,5 @@
+// This file tests which files count as generated and which as cgo's translations.
+
 package analysisutil
 
 import (

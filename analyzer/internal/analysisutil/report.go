@@ -1,3 +1,6 @@
+// This file decides where a check's diagnostic is dropped: generated and
+// test files, lines under //wxerrlint:ignore, and fixes in cgo files.
+
 package analysisutil
 
 import (
