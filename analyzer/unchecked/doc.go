@@ -49,6 +49,9 @@
 //		return "", errors.New("no ticket") // or panic, log.Fatal
 //	}
 //
+// (or err = errors.New("no ticket") then a bare return, err being a
+// named result).
+//
 // A decode of bytes the function encodes itself (json.Marshal, a
 // Marshal... method, fmt.Sprintf, a constant, or a reader or decoder over
 // them) is a copy, not a reply: it is neither reported nor a source of
