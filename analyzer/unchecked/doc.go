@@ -33,6 +33,10 @@
 // func get[T any](url string) (T, error), and the many SDK methods that
 // return the decoded response with a transport-only error). A dropped
 // result of such a function (_, err := api.Send(msg)) is reported too.
+// A decode fills only what it gets the address of: a struct passed by
+// value (json.Unmarshal(b, resp), or to a decoder's any parameter) makes
+// the decode fail, the errcode is never seen, and the bug is the missing
+// &, so nothing is reported and no decoder fact arises from it.
 //
 // The errcode counts as checked when the function reads it (compares,
 // switches on, passes or logs resp.ErrCode, or a getter of it; reading

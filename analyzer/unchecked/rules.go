@@ -8,6 +8,8 @@
 
 package unchecked
 
+import "slices"
+
 // seenElsewhere reports whether the value of c reaches code that the
 // analysis does not follow, other than the function's caller: it is
 // stored (a field, a global, a slice, a composite literal, an interface),
@@ -42,7 +44,7 @@ func (a *analyzer) filledUnread(c *class) bool {
 		return true
 	}
 	for _, e := range c.calls {
-		if a.isDecoder(e.fn, e.slot) {
+		if a.fills(e) {
 			return true
 		}
 	}
@@ -57,6 +59,15 @@ func (a *analyzer) filledUnread(c *class) bool {
 		}
 	}
 	return false
+}
+
+// fills reports whether call e, to a decoder, fills the value: only when
+// it gets the value's address. json.Unmarshal into a struct passed by
+// value fails and fills nothing, so the errcode can never be seen; the
+// bug there is the missing &, and "check the errcode" would be wrong
+// advice. The call is then neither a fill nor a place the value is seen.
+func (a *analyzer) fills(e event) bool {
+	return e.addr && a.isDecoder(e.fn, e.slot)
 }
 
 // Rule checker(recv): a method whose receiver leaves sight is a checker of
@@ -74,7 +85,7 @@ func (a *analyzer) onlyDecodedInto(s *funcSum, c *class) bool {
 	if len(c.params) == 0 || s.checked[c] || a.leavesSight(c) {
 		return false
 	}
-	if len(c.sinks) > 0 || len(c.calls) > 0 { // every call decodes: not seen elsewhere
+	if len(c.sinks) > 0 || slices.ContainsFunc(c.calls, a.fills) { // every call decodes: not seen elsewhere
 		return true
 	}
 	for _, e := range c.methods {

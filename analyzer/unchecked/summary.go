@@ -78,7 +78,7 @@ type event struct {
 	call *ast.CallExpr
 	fn   *types.Func
 	slot slot // parameter slot, or result index for from and discards
-	addr bool // the argument is a pointer to the value
+	addr bool // the argument may point to the value: a decoder can fill it
 	name string
 }
 

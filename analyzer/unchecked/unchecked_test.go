@@ -111,3 +111,9 @@ func TestStandardLibraryUnmarked(t *testing.T) {
 		t.Errorf("%d testdata packages marked, want uncheckedcaller and unchecked/sdk at least", marked)
 	}
 }
+
+// A struct passed by value to a decoder is not decoded into (json.Unmarshal
+// fails on it): no report, no decoder fact.
+func TestNotDecoded(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "notdecoded", "notdecoded/kernel")
+}
