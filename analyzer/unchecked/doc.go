@@ -57,9 +57,15 @@
 // named result).
 //
 // A decode of bytes the function encodes itself (json.Marshal, a
-// Marshal... method, fmt.Sprintf, a constant, or a reader or decoder over
-// them) is a copy, not a reply: it is neither reported nor a source of
-// facts.
+// Marshal... method, fmt.Sprintf, a constant, a conversion ([]byte(s),
+// string(b)), a reader or decoder over them, or the result of a function
+// whose name says it encodes and nothing more, JsonEncode, encodeJSON,
+// EncodeToString, returning a string or []byte) is a copy, not a reply:
+// it is neither reported nor a source of facts. That holds for the
+// sinks, and for a decoder known to decode the bytes of one of its
+// parameters and nothing else (func JsonDecode(data []byte, v any)
+// error): the SDK that decodes its re-encoded HTTP headers into an out
+// parameter earns no decoder fact for it.
 //
 // Nothing is reported where the analysis cannot follow the value: stored
 // in a field, a global, a map, a slice, a channel or an interface, passed
@@ -103,6 +109,10 @@
 // packages under go vet, golangci-lint and gopls alike:
 //
 //   - decoder(i): decodes into parameter i (or recv) and does not check it;
+//     "i from j" when what it decodes there is the bytes of parameter j
+//     and nothing else, so that a call passing bytes it encoded itself
+//     makes a copy (only direct decodes count: a wrapper of such a
+//     decoder has no "from");
 //   - checker(i): checks the errcode of parameter i (or recv), read from
 //     the value, reflected over after a decode (util.DecodeWithError), or
 //     decoded from the raw body passed there; a method that hands its

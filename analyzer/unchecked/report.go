@@ -63,7 +63,7 @@ func (a *analyzer) diagnose(s *funcSum, c *class) (analysis.Diagnostic, bool) {
 		}
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, receiver) {
+		if a.fills(e) {
 			srcs = append(srcs, source{call: e.call, name: e.name})
 		}
 	}

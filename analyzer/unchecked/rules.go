@@ -49,7 +49,7 @@ func (a *analyzer) filledUnread(c *class) bool {
 		}
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, receiver) {
+		if a.fills(e) {
 			return true
 		}
 	}
@@ -66,8 +66,16 @@ func (a *analyzer) filledUnread(c *class) bool {
 // value fails and fills nothing, so the errcode can never be seen; the
 // bug there is the missing &, and "check the errcode" would be wrong
 // advice. The call is then neither a fill nor a place the value is seen.
+//
+// Nor does a call that decodes bytes the function encoded itself
+// (object.JsonDecode([]byte(object.JsonEncode(h)), v)): a copy, no reply.
+// A method fills its receiver whatever the argument's form.
 func (a *analyzer) fills(e event) bool {
-	return e.addr && a.isDecoder(e.fn, e.slot)
+	if !(e.addr || e.slot == receiver) || !a.isDecoder(e.fn, e.slot) {
+		return false
+	}
+	from, ok := a.copiedFrom(e.fn, e.slot)
+	return !ok || !slices.Contains(e.local, from)
 }
 
 // Rule checker(recv): a method whose receiver leaves sight is a checker of
@@ -89,7 +97,7 @@ func (a *analyzer) onlyDecodedInto(s *funcSum, c *class) bool {
 		return true
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, receiver) {
+		if a.fills(e) {
 			return true
 		}
 	}

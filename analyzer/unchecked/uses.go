@@ -256,7 +256,7 @@ func (w *walker) selected(sel inspector.Cursor, p *ast.SelectorExpr, u *climb) b
 			c.opaque = true
 		default:
 			// x.Err(), x.Load(body): judged by the method's facts.
-			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, name: c.name})
+			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, local: w.localArgs(call, fn), name: c.name})
 		}
 		return false
 	}
@@ -336,7 +336,7 @@ func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string
 		c.sinks = append(c.sinks, s)
 		return
 	}
-	c.calls = append(c.calls, event{call: ce, fn: fn, slot: slot(param), addr: addr, name: name})
+	c.calls = append(c.calls, event{call: ce, fn: fn, slot: slot(param), addr: addr, local: w.localArgs(ce, fn), name: name})
 }
 
 func (w *walker) unknown(c *class, addr bool) {
