@@ -68,7 +68,8 @@ func (a *analyzer) filledUnread(c *class) bool {
 // advice. The call is then neither a fill nor a place the value is seen.
 //
 // Nor does a call that decodes bytes the function encoded itself
-// (object.JsonDecode([]byte(object.JsonEncode(h)), v)): a copy, no reply.
+// (s, _ := object.JsonEncode(h); object.JsonDecode([]byte(s), v)): a
+// copy, no reply.
 // A method fills its receiver whatever the argument's form.
 func (a *analyzer) fills(e event) bool {
 	if !(e.addr || e.slot == receiver) || !a.isDecoder(e.fn, e.slot) {

@@ -128,3 +128,20 @@ func byName(h http.Header) string {
 	_ = xml.Unmarshal(encodeToBytes(h), &r2)
 	return r.RequestID + r2.RequestID
 }
+
+// Load decodes its argument's bytes into its receiver.
+func (r *HeaderResp) Load(b []byte) error { // want Load:"decoder\\(recv from 0\\)"
+	return json.Unmarshal(b, r)
+}
+
+func loadLocal(h http.Header) string {
+	var r HeaderResp
+	_ = r.Load([]byte(jsonEncode(h)))
+	return r.RequestID
+}
+
+func loadReply(body []byte) string {
+	var r HeaderResp
+	_ = r.Load(body) // want `errcode of r \(HeaderResp\) is never checked`
+	return r.RequestID
+}
