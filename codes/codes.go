@@ -1,7 +1,8 @@
 // Package codes is the table of WeChat (微信) API errcodes: a named,
 // untyped constant for each of the 1,833 codes of the WeChat Official
-// Account error-code page, with its English and Chinese description and a
-// retry class.
+// Account error-code page, and for the few codes that only one API's page
+// documents (40226 of code2Session, ...), with its English and Chinese
+// description and a retry class.
 //
 // The constants are untyped, so they compare with an errcode field of any
 // numeric type:
@@ -12,7 +13,8 @@
 //
 // Text, Lookup and Retry answer at run time, the way http.StatusText does.
 // The table is generated from errcodes.txt (a copy of the page),
-// overrides.txt (hand-chosen names) and retry.txt (reviewed retry classes);
+// perapi.txt (codes of single API pages), overrides.txt (hand-chosen
+// names) and retry.txt (reviewed retry classes);
 // see README.md in this directory for the whole table.
 package codes
 
@@ -85,6 +87,10 @@ type Info struct {
 	English string // English description; may be empty
 	Chinese string // Chinese description; may be empty
 	Retry   RetryClass
+	// API is, for a code that the global error-code page lacks, the API
+	// whose own page documents it (e.g. "code2Session (sns/jscode2session,
+	// the mini program login)"); "" for the page's codes.
+	API string
 }
 
 // Text returns the description of code: the English one, or the Chinese

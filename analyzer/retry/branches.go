@@ -126,6 +126,11 @@ func (rp *retryPass) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
 		return
 	}
 	if fn == nil {
+		if rp.callsFuncValue(call) {
+			// onBusy(resp), c.handler(err): code the package cannot see
+			// may retry. Unsure: count it as a retry, and stay silent.
+			bs.retry = append(bs.retry, sign{kind: signDeferred, node: call, refreshed: true})
+		}
 		return
 	}
 	if m := rp.mechanismOf(call, fn); m != nil || rp.retriesFunc(fn) {
@@ -150,6 +155,22 @@ func (rp *retryPass) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
 			return
 		}
 	}
+}
+
+// callsFuncValue reports whether call calls a function value (a variable,
+// a field, a parameter, a result): not a conversion, a builtin, or a
+// function literal, whose body is in sight.
+func (rp *retryPass) callsFuncValue(call *ast.CallExpr) bool {
+	fun := ast.Unparen(call.Fun)
+	if _, lit := fun.(*ast.FuncLit); lit {
+		return false
+	}
+	tv, ok := rp.info.Types[fun]
+	if !ok || tv.IsType() || tv.IsBuiltin() {
+		return false
+	}
+	_, isSig := tv.Type.Underlying().(*types.Signature)
+	return isSig
 }
 
 // handsBack reports whether a call hands the retry to someone else: a

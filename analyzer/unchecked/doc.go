@@ -33,6 +33,10 @@
 // func get[T any](url string) (T, error), and the many SDK methods that
 // return the decoded response with a transport-only error). A dropped
 // result of such a function (_, err := api.Send(msg)) is reported too.
+// A decode fills only what it gets the address of: a struct passed by
+// value (json.Unmarshal(b, resp), or to a decoder's any parameter) makes
+// the decode fail, the errcode is never seen, and the bug is the missing
+// &, so nothing is reported and no decoder fact arises from it.
 //
 // The errcode counts as checked when the function reads it (compares,
 // switches on, passes or logs resp.ErrCode, or a getter of it; reading
@@ -49,10 +53,19 @@
 //		return "", errors.New("no ticket") // or panic, log.Fatal
 //	}
 //
+// (or err = errors.New("no ticket") then a bare return, err being a
+// named result).
+//
 // A decode of bytes the function encodes itself (json.Marshal, a
-// Marshal... method, fmt.Sprintf, a constant, or a reader or decoder over
-// them) is a copy, not a reply: it is neither reported nor a source of
-// facts.
+// Marshal... method, fmt.Sprintf, a constant, a conversion ([]byte(s),
+// string(b)), a reader or decoder over them, or the result of a function
+// whose name says it encodes and nothing more, JsonEncode, encodeJSON,
+// EncodeToString, returning a string or []byte) is a copy, not a reply:
+// it is neither reported nor a source of facts. That holds for the
+// sinks, and for a decoder known to decode the bytes of one of its
+// parameters and nothing else (func JsonDecode(data []byte, v any)
+// error): the SDK that decodes its re-encoded HTTP headers into an out
+// parameter earns no decoder fact for it.
 //
 // Nothing is reported where the analysis cannot follow the value: stored
 // in a field, a global, a map, a slice, a channel or an interface, passed
@@ -96,6 +109,10 @@
 // packages under go vet, golangci-lint and gopls alike:
 //
 //   - decoder(i): decodes into parameter i (or recv) and does not check it;
+//     "i from j" when what it decodes there is the bytes of parameter j
+//     and nothing else, so that a call passing bytes it encoded itself
+//     makes a copy (only direct decodes count: a wrapper of such a
+//     decoder has no "from");
 //   - checker(i): checks the errcode of parameter i (or recv), read from
 //     the value, reflected over after a decode (util.DecodeWithError), or
 //     decoded from the raw body passed there; a method that hands its

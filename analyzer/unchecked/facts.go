@@ -13,14 +13,41 @@ import (
 
 // DecoderFact marks a function that decodes into its parameters Params
 // (indexes in the signature) or its receiver, and does not check their
-// errcode: json.Unmarshal's wrappers.
+// errcode: json.Unmarshal's wrappers. Copies lists the decoded slots
+// whose bytes all come from one data parameter (func JsonDecode(data
+// []byte, v any) error): a call that passes bytes it encoded itself there
+// makes a copy, not a reply.
 type DecoderFact struct {
 	Params   []int
 	Receiver bool
+	Copies   []Copy // sorted by Param, for deterministic fact files
 }
 
-func (*DecoderFact) AFact()           {}
-func (f *DecoderFact) String() string { return "decoder(" + slotList(f.Params, f.Receiver) + ")" }
+// A Copy says that parameter Param (-1 for the receiver) is decoded from
+// the bytes of parameter Data, and from nothing else.
+type Copy struct {
+	Param, Data int
+}
+
+func (*DecoderFact) AFact() {}
+func (f *DecoderFact) String() string {
+	var parts []string
+	add := func(name string, p int) {
+		for _, c := range f.Copies {
+			if c.Param == p {
+				name += " from " + strconv.Itoa(c.Data)
+			}
+		}
+		parts = append(parts, name)
+	}
+	if f.Receiver {
+		add("recv", int(receiver))
+	}
+	for _, p := range f.Params {
+		add(strconv.Itoa(p), p)
+	}
+	return "decoder(" + strings.Join(parts, ", ") + ")"
+}
 
 // CheckerFact marks a function that checks the errcode of the response
 // held by, or decoded from, its parameters Params or its receiver.
@@ -96,6 +123,12 @@ func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[slot]boo
 		var df DecoderFact
 		if a.pass.ImportObjectFact(fn, &df) {
 			f.decoder = slotSet(df.Params, df.Receiver)
+			for _, c := range df.Copies {
+				if f.copies == nil {
+					f.copies = make(map[slot]slot)
+				}
+				f.copies[slot(c.Param)] = slot(c.Data)
+			}
 		}
 		var rf ReturnsUncheckedFact
 		if a.pass.ImportObjectFact(fn, &rf) {
@@ -126,6 +159,22 @@ func (a *analyzer) isChecker(fn *types.Func, s slot) bool {
 func (a *analyzer) isDecoder(fn *types.Func, s slot) bool {
 	c, d, _ := a.facts(fn)
 	return d[s] && !c[s]
+}
+
+// copiedFrom returns the data parameter whose bytes are all that fn
+// decodes into slot s, if there is one.
+func (a *analyzer) copiedFrom(fn *types.Func, s slot) (slot, bool) {
+	var copies map[slot]slot
+	if sum, ok := a.local[fn]; ok {
+		copies = sum.copies
+	} else {
+		a.facts(fn) // loads a.imports[fn]
+		if f := a.imports[fn]; f != nil {
+			copies = f.copies
+		}
+	}
+	from, ok := copies[s]
+	return from, ok
 }
 
 func (a *analyzer) isReturns(fn *types.Func, index slot) bool {
@@ -160,7 +209,14 @@ func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
 		}
 		if len(decoder) > 0 {
 			params, recv := list(decoder)
-			a.pass.ExportObjectFact(s.fn, &DecoderFact{Params: params, Receiver: recv})
+			var copies []Copy
+			for to, from := range s.copies {
+				if decoder[to] {
+					copies = append(copies, Copy{Param: int(to), Data: int(from)})
+				}
+			}
+			slices.SortFunc(copies, func(x, y Copy) int { return x.Param - y.Param })
+			a.pass.ExportObjectFact(s.fn, &DecoderFact{Params: params, Receiver: recv, Copies: copies})
 			decoders = true
 		}
 		if len(s.returns) > 0 {

@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 )
@@ -66,16 +67,77 @@ func (w *walker) encodedHere(e ast.Expr) bool {
 	}
 }
 
-// isEncoder reports whether fn encodes in memory: a function or method
-// Marshal... (json.Marshal, MarshalIndent, jsoniter's MarshalToString, a
-// MarshalJSON method) whose first result is the encoded data, or one of
-// fmt's Sprint functions.
+// isEncoder reports whether fn encodes in memory: one of fmt's Sprint
+// functions, or a function or method whose first result is the encoded
+// data and whose name says it encodes and nothing more: Marshal... as in
+// json.Marshal, MarshalIndent, jsoniter's MarshalToString, a MarshalJSON
+// method; or a name whose words end with Marshal or Encode and then at
+// most a target (JsonEncode, encodeJSON, EncodeToString). Whatever the
+// body, bytes a function so named returns are what it was given,
+// re-encoded; a reply comes from the network. A name that says more
+// (EncodeAndPost) is no encoder.
 func isEncoder(fn *types.Func) bool {
 	if fn.Pkg() != nil && fn.Pkg().Path() == "fmt" {
 		return strings.HasPrefix(fn.Name(), "Sprint")
 	}
 	res := fn.Signature().Results()
-	return strings.HasPrefix(fn.Name(), "Marshal") && res.Len() > 0 && isData(res.At(0).Type())
+	if res.Len() == 0 || !isData(res.At(0).Type()) {
+		return false
+	}
+	if strings.HasPrefix(fn.Name(), "Marshal") {
+		return true
+	}
+	words := camelWords(fn.Name())
+	for i, word := range words {
+		if word != "marshal" && word != "encode" {
+			continue
+		}
+		rest := words[i+1:]
+		for len(rest) > 0 && encodeTargets[rest[0]] {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// encodeTargets are the words that may follow Marshal or Encode in an
+// encoder's name.
+var encodeTargets = map[string]bool{
+	"to": true, "string": true, "str": true, "bytes": true, "indent": true,
+	"json": true, "xml": true,
+}
+
+// camelWords splits a Go name into its lower-cased words: JsonEncode ->
+// json, encode; encodeJSON -> encode, json; MarshalToString -> marshal,
+// to, string.
+func camelWords(name string) []string {
+	var words []string
+	start := 0
+	runes := []rune(name)
+	for i := 1; i < len(runes); i++ {
+		upper := unicode.IsUpper(runes[i])
+		switch {
+		case runes[i] == '_':
+			if i > start {
+				words = append(words, strings.ToLower(string(runes[start:i])))
+			}
+			start = i + 1
+		case upper && !unicode.IsUpper(runes[i-1]),
+			upper && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
+			// fooBar, JSONDecode: a word starts here.
+			if i > start {
+				words = append(words, strings.ToLower(string(runes[start:i])))
+			}
+			start = i
+		}
+	}
+	if start < len(runes) {
+		words = append(words, strings.ToLower(string(runes[start:])))
+	}
+	return words
 }
 
 // isWrapper reports whether fn reads what it is given and nothing else: a
@@ -121,5 +183,55 @@ func (w *walker) assignData(lhs, rhs []ast.Expr, tok token.Token) {
 		} else {
 			delete(w.encoded, v)
 		}
+		if _, ok := w.sum.dataSlot[v]; ok {
+			w.reassigned[v] = true // no longer the caller's bytes
+		}
 	}
+}
+
+// localArgs returns the parameter slots of fn at which call ce passes
+// bytes encoded here.
+func (w *walker) localArgs(ce *ast.CallExpr, fn *types.Func) []slot {
+	var slots []slot
+	params := fn.Signature().Params()
+	for i, arg := range ce.Args {
+		if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
+			break
+		}
+		if t := w.info.TypeOf(arg); t != nil && isData(t) && w.encodedHere(arg) {
+			slots = append(slots, slot(i))
+		}
+	}
+	return slots
+}
+
+// copiedFrom returns, for each parameter slot of s that only sinks
+// decode into (func JsonDecode(data []byte, v any) error), the data
+// parameter whose bytes they all decode: a call that passes bytes encoded
+// there makes a copy, not a reply. Decodes through other decoders are
+// not followed (no slot then), so the rule stays local to the summary
+// and the solved facts stay monotone.
+func (w *walker) copiedFrom() map[slot]slot {
+	from := make(map[slot]slot)
+	for _, c := range w.sum.classes {
+		if len(c.params) == 0 || len(c.sinks) == 0 || len(c.calls) > 0 || len(c.methods) > 0 || len(c.from) > 0 {
+			continue
+		}
+		data := notParam
+		for _, sk := range c.sinks {
+			d, ok := w.sum.dataSlot[sk.data]
+			if !ok || w.reassigned[sk.data] || (data != notParam && d != data) {
+				data = notParam
+				break
+			}
+			data = d
+		}
+		if data == notParam {
+			continue
+		}
+		for _, p := range c.params {
+			from[p] = data
+		}
+	}
+	return from
 }

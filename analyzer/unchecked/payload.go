@@ -99,9 +99,49 @@ func isPanic(call *ast.CallExpr) bool {
 	return ok && id.Name == "panic"
 }
 
-// blockFails reports whether a block ends by failing the call.
+// blockFails reports whether a block ends by failing the call: by a
+// failing statement, or by a bare return after the block set every named
+// error result to a non-nil error (err = fmt.Errorf(...); return).
 func (w *walker) blockFails(list []ast.Stmt, sig *types.Signature, cond ast.Expr) bool {
-	return len(list) > 0 && w.fails(list[len(list)-1], sig, cond)
+	if len(list) == 0 {
+		return false
+	}
+	last := list[len(list)-1]
+	if ret, ok := last.(*ast.ReturnStmt); ok && len(ret.Results) == 0 {
+		return w.setsErrors(list[:len(list)-1], sig, cond)
+	}
+	return w.fails(last, sig, cond)
+}
+
+// setsErrors reports whether the statements, in order, leave every error
+// result of sig (all named, as a bare return needs) set to a non-nil
+// error, and there is at least one.
+func (w *walker) setsErrors(list []ast.Stmt, sig *types.Signature, cond ast.Expr) bool {
+	results := sig.Results()
+	errs := 0
+	for i := range results.Len() {
+		v := results.At(i)
+		if !isError(v.Type()) {
+			continue
+		}
+		errs++
+		set := false
+		for _, s := range list {
+			as, ok := s.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			for j, l := range as.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && w.info.Uses[id] == v {
+					set = w.nonNil(as.Rhs[j], cond) // the last assignment decides
+				}
+			}
+		}
+		if !set {
+			return false
+		}
+	}
+	return errs > 0
 }
 
 // fails reports whether statement s fails the call of a function of

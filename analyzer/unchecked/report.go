@@ -58,10 +58,12 @@ func (a *analyzer) diagnose(s *funcSum, c *class) (analysis.Diagnostic, bool) {
 		srcs = append(srcs, source{call: sk.call, name: sk.name})
 	}
 	for _, e := range c.calls { // every one a decoder: the value is kept in sight
-		srcs = append(srcs, source{call: e.call, name: e.name})
+		if a.fills(e) {
+			srcs = append(srcs, source{call: e.call, name: e.name})
+		}
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, receiver) {
+		if a.fills(e) {
 			srcs = append(srcs, source{call: e.call, name: e.name})
 		}
 	}

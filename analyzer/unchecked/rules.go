@@ -8,6 +8,8 @@
 
 package unchecked
 
+import "slices"
+
 // seenElsewhere reports whether the value of c reaches code that the
 // analysis does not follow, other than the function's caller: it is
 // stored (a field, a global, a slice, a composite literal, an interface),
@@ -42,12 +44,12 @@ func (a *analyzer) filledUnread(c *class) bool {
 		return true
 	}
 	for _, e := range c.calls {
-		if a.isDecoder(e.fn, e.slot) {
+		if a.fills(e) {
 			return true
 		}
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, receiver) {
+		if a.fills(e) {
 			return true
 		}
 	}
@@ -57,6 +59,24 @@ func (a *analyzer) filledUnread(c *class) bool {
 		}
 	}
 	return false
+}
+
+// fills reports whether call e, to a decoder, fills the value: only when
+// it gets the value's address. json.Unmarshal into a struct passed by
+// value fails and fills nothing, so the errcode can never be seen; the
+// bug there is the missing &, and "check the errcode" would be wrong
+// advice. The call is then neither a fill nor a place the value is seen.
+//
+// Nor does a call that decodes bytes the function encoded itself
+// (s, _ := object.JsonEncode(h); object.JsonDecode([]byte(s), v)): a
+// copy, no reply.
+// A method fills its receiver whatever the argument's form.
+func (a *analyzer) fills(e event) bool {
+	if !(e.addr || e.slot == receiver) || !a.isDecoder(e.fn, e.slot) {
+		return false
+	}
+	from, ok := a.copiedFrom(e.fn, e.slot)
+	return !ok || !slices.Contains(e.local, from)
 }
 
 // Rule checker(recv): a method whose receiver leaves sight is a checker of
@@ -74,11 +94,11 @@ func (a *analyzer) onlyDecodedInto(s *funcSum, c *class) bool {
 	if len(c.params) == 0 || s.checked[c] || a.leavesSight(c) {
 		return false
 	}
-	if len(c.sinks) > 0 || len(c.calls) > 0 { // every call decodes: not seen elsewhere
+	if len(c.sinks) > 0 || slices.ContainsFunc(c.calls, a.fills) { // every call decodes: not seen elsewhere
 		return true
 	}
 	for _, e := range c.methods {
-		if a.isDecoder(e.fn, receiver) {
+		if a.fills(e) {
 			return true
 		}
 	}

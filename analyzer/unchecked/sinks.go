@@ -77,6 +77,14 @@ func isPointer(t types.Type) bool {
 	return ok
 }
 
+// mayBePointer reports whether a value of type t may point to the value
+// it stands for, so that a decoder given it can fill that value: a
+// pointer, an empty interface (holding one), a type parameter (one may be
+// instantiated with a pointer type).
+func mayBePointer(t types.Type) bool {
+	return isPointer(t) || isEmptyInterface(t) || isTypeParam(t)
+}
+
 // isTypeParam reports whether t is a type parameter or a pointer to one:
 // in generic code a value of any type, possibly a response.
 func isTypeParam(t types.Type) bool {

@@ -38,6 +38,7 @@ type funcSum struct {
 	dataSlot map[*types.Var]slot    // []byte or string parameter -> slot
 	dataArgs map[*types.Var][]event // data variables passed to static callees
 	throughs []through              // results returned straight from calls
+	copies   map[slot]slot          // slot decoded into -> data slot decoded from (see copiedFrom)
 	discards []event                // results of calls dropped on the floor
 
 	// Solved.
@@ -75,11 +76,12 @@ type sink struct {
 }
 
 type event struct {
-	call *ast.CallExpr
-	fn   *types.Func
-	slot slot // parameter slot, or result index for from and discards
-	addr bool // the argument is a pointer to the value
-	name string
+	call  *ast.CallExpr
+	fn    *types.Func
+	slot  slot   // parameter slot, or result index for from and discards
+	addr  bool   // the argument may point to the value: a decoder can fill it
+	local []slot // parameter slots given bytes encoded here (see localArgs)
+	name  string
 }
 
 type through struct {
@@ -100,7 +102,8 @@ type walker struct {
 	named  map[slot]*types.Var // named result index -> variable
 	bare   bool                // has a bare return
 
-	encoded map[*types.Var]bool // holds bytes encoded here (see encodedHere)
+	encoded    map[*types.Var]bool // holds bytes encoded here (see encodedHere)
+	reassigned map[*types.Var]bool // data parameters assigned in the body
 }
 
 func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
@@ -111,12 +114,13 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 	}
 	sig := fn.Signature()
 	w := &walker{
-		a:       a,
-		info:    a.pass.TypesInfo,
-		sig:     sig,
-		vars:    make(map[*types.Var]int),
-		named:   make(map[slot]*types.Var),
-		encoded: make(map[*types.Var]bool),
+		a:          a,
+		info:       a.pass.TypesInfo,
+		sig:        sig,
+		vars:       make(map[*types.Var]int),
+		named:      make(map[slot]*types.Var),
+		encoded:    make(map[*types.Var]bool),
+		reassigned: make(map[*types.Var]bool),
 		sum: &funcSum{
 			fn:       fn,
 			marker:   hasMarker(fd.Doc),
@@ -175,6 +179,7 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 		}
 	}
 	w.finish()
+	w.sum.copies = w.copiedFrom()
 	return w.sum
 }
 

@@ -95,4 +95,5 @@ type analyzer struct {
 type importedFacts struct {
 	checker, decoder map[slot]bool
 	returns          map[slot]bool
+	copies           map[slot]slot // see DecoderFact.Copies
 }

@@ -28,7 +28,7 @@ func TestUnseenCheck(t *testing.T) {
 // Issue 13, item 3: a decode of bytes the function encodes itself is no
 // WeChat reply.
 func TestLocalEncoding(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "localencoding")
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "localencoding", "localencoding/object", "localencoding/kernel", "localencoding/media")
 }
 
 // Issue 13, item 4: a branch on the payload's emptiness that fails the
@@ -49,6 +49,7 @@ func TestFactStrings(t *testing.T) {
 		want string
 	}{
 		{&unchecked.DecoderFact{Params: []int{1}}, "decoder(1)"},
+		{&unchecked.DecoderFact{Params: []int{1, 2}, Receiver: true, Copies: []unchecked.Copy{{Param: -1, Data: 0}, {Param: 2, Data: 0}}}, "decoder(recv from 0, 1, 2 from 0)"},
 		{&unchecked.CheckerFact{Params: []int{0, 2}, Receiver: true}, "checker(recv, 0, 2)"},
 		{&unchecked.ReturnsUncheckedFact{Results: []int{0}}, "returnsUnchecked(0)"},
 		{&unchecked.PackageFact{Responses: true, Decoders: true}, "wechat, decoders"},
@@ -110,4 +111,10 @@ func TestStandardLibraryUnmarked(t *testing.T) {
 	if marked < 2 { // uncheckedcaller and unchecked/sdk
 		t.Errorf("%d testdata packages marked, want uncheckedcaller and unchecked/sdk at least", marked)
 	}
+}
+
+// A struct passed by value to a decoder is not decoded into (json.Unmarshal
+// fails on it): no report, no decoder fact.
+func TestNotDecoded(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "notdecoded", "notdecoded/kernel")
 }

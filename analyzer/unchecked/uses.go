@@ -105,7 +105,7 @@ type climb struct {
 // expression reached so far.
 func (w *walker) use(cur inspector.Cursor, i int) {
 	c := w.nodes[i]
-	u := &climb{node: i, c: c, addr: isPointer(c.typ) || isEmptyInterface(c.typ)}
+	u := &climb{node: i, c: c, addr: mayBePointer(c.typ)}
 	for e := cur; w.step(e, u); e = e.Parent() {
 	}
 }
@@ -146,7 +146,7 @@ func (w *walker) step(e inspector.Cursor, u *climb) bool {
 		if tv, ok := w.info.Types[p.Fun]; ok && tv.IsType() {
 			if w.a.ec.IsResponseType(tv.Type) || isTypeParam(tv.Type) {
 				// (*Resp)(x), T(x): still the value.
-				u.addr = isPointer(tv.Type)
+				u.addr = mayBePointer(tv.Type)
 				return true
 			}
 			// any(x): held by an interface.
@@ -256,7 +256,7 @@ func (w *walker) selected(sel inspector.Cursor, p *ast.SelectorExpr, u *climb) b
 			c.opaque = true
 		default:
 			// x.Err(), x.Load(body): judged by the method's facts.
-			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, name: c.name})
+			c.methods = append(c.methods, event{call: call, fn: fn.Origin(), slot: receiver, local: w.localArgs(call, fn), name: c.name})
 		}
 		return false
 	}
@@ -323,6 +323,9 @@ func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string
 		return
 	}
 	if isSink(fn, param) {
+		if !addr {
+			return // json.Unmarshal(b, v) fails on a struct value: nothing decoded
+		}
 		if w.decodesLocalBytes(ce) {
 			return // a copy of what the function encoded: no reply
 		}
@@ -333,7 +336,7 @@ func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string
 		c.sinks = append(c.sinks, s)
 		return
 	}
-	c.calls = append(c.calls, event{call: ce, fn: fn, slot: slot(param), addr: addr, name: name})
+	c.calls = append(c.calls, event{call: ce, fn: fn, slot: slot(param), addr: addr, local: w.localArgs(ce, fn), name: name})
 }
 
 func (w *walker) unknown(c *class, addr bool) {

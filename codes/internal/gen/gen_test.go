@@ -79,10 +79,15 @@ func TestParseTableErrors(t *testing.T) {
 	}
 }
 
-// writeData writes a small data set into a temporary codes directory.
+// writeData writes a small data set into a temporary codes directory, with
+// no per-API codes.
 func writeData(t *testing.T, table, overrides, retry string) string {
+	return writeDataPerAPI(t, table, "", overrides, retry)
+}
+
+func writeDataPerAPI(t *testing.T, table, perAPI, overrides, retry string) string {
 	dir := t.TempDir()
-	for name, content := range map[string]string{"errcodes.txt": table, "overrides.txt": overrides, "retry.txt": retry} {
+	for name, content := range map[string]string{tableFile: table, perAPIFile: perAPI, "overrides.txt": overrides, "retry.txt": retry} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
 	}
 	return dir
@@ -109,8 +114,8 @@ func TestGenerateRejectsBadData(t *testing.T) {
 	require.NoError(t, err)
 	src := string(files[goFile])
 	assert.Contains(t, src, "\tOK = 0\n")
-	assert.Contains(t, src, `{SystemError, "SystemError", "system error", "系统繁忙", Backoff},`)
-	assert.Contains(t, src, `{OK, "OK", "ok", "请求成功", None},`)
+	assert.Contains(t, src, `{SystemError, "SystemError", "system error", "系统繁忙", Backoff, ""},`)
+	assert.Contains(t, src, `{OK, "OK", "ok", "请求成功", None, ""},`)
 	assert.Contains(t, string(files[mdFile]), "| 40001 | `InvalidCredential` |  | invalid credential |  |")
 }
 
@@ -147,8 +152,8 @@ func TestRetryWordsNeedReview(t *testing.T) {
 	require.NoError(t, err)
 	src := string(files[goFile])
 	assert.Contains(t, src, "//   Retry: None (fixed size limit)\n\tInvalidMediaSize = 40006\n")
-	assert.Contains(t, src, `{InvalidMediaSize, "InvalidMediaSize", "invalid meida size", "上传素材文件大小超出限制", None},`)
-	assert.Contains(t, src, `{DataNotReady, "DataNotReady", "data not ready, please try later", "", Backoff},`)
+	assert.Contains(t, src, `{InvalidMediaSize, "InvalidMediaSize", "invalid meida size", "上传素材文件大小超出限制", None, ""},`)
+	assert.Contains(t, src, `{DataNotReady, "DataNotReady", "data not ready, please try later", "", Backoff, ""},`)
 	assert.Contains(t, src, "//   English: invalid appid\n\tInvalidAppID = 40013\n", "no retry line for an unreviewed code")
 }
 
@@ -165,4 +170,28 @@ func TestEveryRetryWordCodeIsReviewed(t *testing.T) {
 		}
 	}
 	assert.Greater(t, reviewed, 200, "the words should find the codes reviewed so far")
+}
+
+// perapi.txt adds codes of single API pages; a code the global page has, a
+// code before any api line and a line without its tab are errors.
+func TestPerAPI(t *testing.T) {
+	table := "0ok请求成功\n40001invalid credential\n"
+	overrides := "english 0 ok\nname 0 OK\n"
+	for _, tc := range []struct{ perAPI, want string }{
+		{"api a (x)\n40001\tinvalid credential\n", "perapi.txt:2: code 40001 is on the global page (errcodes.txt:2)"},
+		{"40226\tcode blocked\n", "perapi.txt:1: code line before any `api` line"},
+		{"api a (x)\n40226 code blocked\n", "perapi.txt:2: want `<code><TAB><description>`"},
+		{"api a (x)\n40226\tcode blocked\n40226\tagain\n", "perapi.txt:3: duplicate code 40226 (first on line 2)"},
+		{"api a (x)\n10093023\t操作过于频繁\n", "perapi.txt:2: code 10093023 needs a `name` line"},
+	} {
+		_, err := generate(writeDataPerAPI(t, table, tc.perAPI, overrides, ""))
+		require.Error(t, err, tc.perAPI)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+
+	files, err := generate(writeDataPerAPI(t, table, "# c\n\napi code2Session (sns/jscode2session)\n40226\tcode blocked 高风险\n", overrides+"english 40226 code blocked\n", ""))
+	require.NoError(t, err)
+	assert.Contains(t, string(files[goFile]), `{CodeBlocked, "CodeBlocked", "code blocked", "高风险", None, "code2Session (sns/jscode2session)"},`)
+	assert.Contains(t, string(files[goFile]), "//   Documented only on the page of code2Session (sns/jscode2session).\n")
+	assert.Contains(t, string(files[mdFile]), "| 40226 | `CodeBlocked` |  | (code2Session) code blocked | 高风险 |")
 }

@@ -12,7 +12,9 @@ import (
 
 // entry is one row of the code table.
 type entry struct {
-	Line    int    // line in errcodes.txt
+	File    string // errcodes.txt, or perapi.txt for a code of one API's page
+	Line    int    // line in File
+	API     string // for a code of perapi.txt, the API whose page documents it
 	Code    int    // the errcode
 	Desc    string // the whole description as on the page
 	English string // English description, may be empty
@@ -46,19 +48,19 @@ func parseTable(r io.Reader) ([]entry, error) {
 			continue
 		case !startsWithCode(line):
 			if strings.IndexFunc(line, isASCIIDigit) >= 0 {
-				return nil, fmt.Errorf("errcodes.txt:%d: cannot parse %q: neither a code line nor a heading", lineNo, line)
+				return nil, fmt.Errorf("%s:%d: cannot parse %q: neither a code line nor a heading", tableFile, lineNo, line)
 			}
 			continue
 		}
 		code, desc, err := splitCode(line)
 		if err != nil {
-			return nil, fmt.Errorf("errcodes.txt:%d: %v", lineNo, err)
+			return nil, fmt.Errorf("%s:%d: %v", tableFile, lineNo, err)
 		}
 		if strings.TrimSpace(desc) == "" {
-			return nil, fmt.Errorf("errcodes.txt:%d: code %d has no description", lineNo, code)
+			return nil, fmt.Errorf("%s:%d: code %d has no description", tableFile, lineNo, code)
 		}
 		en, zh := splitLanguages(desc)
-		entries = append(entries, entry{Line: lineNo, Code: code, Desc: desc, English: en, Chinese: zh})
+		entries = append(entries, entry{File: tableFile, Line: lineNo, Code: code, Desc: desc, English: en, Chinese: zh})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -66,7 +68,7 @@ func parseTable(r io.Reader) ([]entry, error) {
 	seen := make(map[int]int)
 	for _, e := range entries {
 		if prev, ok := seen[e.Code]; ok {
-			return nil, fmt.Errorf("errcodes.txt:%d: duplicate code %d (first on line %d)", e.Line, e.Code, prev)
+			return nil, fmt.Errorf("%s:%d: duplicate code %d (first on line %d)", tableFile, e.Line, e.Code, prev)
 		}
 		seen[e.Code] = e.Line
 	}

@@ -45,7 +45,7 @@ func checkRetryReviewed(entries []entry) []error {
 			continue
 		}
 		if w := retryWord(e); w != "" {
-			errs = append(errs, fmt.Errorf("errcodes.txt:%d: code %d says %q: add a line to retry.txt with its class and why (`%d None <reason>` where retrying cannot help)", e.Line, e.Code, strings.ToLower(w), e.Code))
+			errs = append(errs, fmt.Errorf("%s:%d: code %d says %q: add a line to retry.txt with its class and why (`%d None <reason>` where retrying cannot help)", e.File, e.Line, e.Code, strings.ToLower(w), e.Code))
 		}
 	}
 	return errs

@@ -75,12 +75,13 @@ func unknown(r tokenResp) {
 	}
 	if r.ErrCode == 400001 { // want `errcode 400001 is not a documented WeChat errcode \(a typo\?\); nearest documented: 40001 \(InvalidCredential\), 300001 \(\w+\), 600001 \(\w+\)`
 	}
-	// Real codes documented on their API's page only: not typos.
-	if r.ErrCode == 40226 { // code2Session: high-risk user
+	// Codes the table does not hold (some API's page may document them):
+	// not typos.
+	if r.ErrCode == 40228 {
 	}
 	if r.ErrCode == 76003 { // openapi: cgi_path not found
 	}
-	if r.ErrCode == 44444 || r.ErrCode == -2 || r.ErrCode == 1 || r.ErrCode == 4001 {
+	if r.ErrCode == 44444 || r.ErrCode == -3 || r.ErrCode == 1 || r.ErrCode == 4001 {
 	}
 }
 

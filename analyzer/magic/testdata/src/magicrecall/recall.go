@@ -112,3 +112,8 @@ func sendVia(b []byte) bool {
 	_, code, err := sdk.Send(b)
 	return err == nil && code == 42001 // want `errcode 42001 compared as a magic number; use codes.AccessTokenExpired`
 }
+
+// 40226 is documented on code2Session's page only (codes/perapi.txt).
+func loginBlocked(r Resp) bool {
+	return r.ErrCode == 40226 // want `errcode 40226 compared as a magic number; use codes.HighRiskUserLoginBlocked`
+}

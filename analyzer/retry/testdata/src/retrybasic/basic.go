@@ -548,3 +548,38 @@ func (c *Client) Run(tick <-chan time.Time) {
 		c.syncOnce()
 	}
 }
+
+// A call of a function value, a field or a parameter, may retry (or
+// schedule one): unsure, silent.
+type busyHandler struct {
+	onBusy func(*Resp)
+}
+
+func (h *busyHandler) handle(c *Client) error {
+	resp, _ := c.call()
+	if resp.ErrCode == -1 {
+		h.onBusy(resp)
+		return errors.New("busy")
+	}
+	return nil
+}
+
+func withCallback(c *Client, onExpired func()) error {
+	resp, _ := c.call()
+	if resp.ErrCode == 42001 {
+		onExpired()
+		return errors.New("token expired")
+	}
+	return nil
+}
+
+// A conversion or a builtin is no unknown code: still reported.
+func inSight(c *Client) error {
+	resp, _ := c.call()
+	if resp.ErrCode == -1 { // want `errcode -1 .* this branch returns without retrying`
+		msg := string([]byte(resp.ErrMsg))
+		_ = len(msg)
+		return errors.New(msg)
+	}
+	return nil
+}

@@ -109,3 +109,39 @@ func fromParam(body []byte) string {
 	_ = json.Unmarshal(body, &r) // want `errcode of r \(HeaderResp\) is never checked`
 	return r.RequestID
 }
+
+// Encoders of this package, known by name: they say they encode and
+// return the data.
+func jsonEncode(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func encodeToBytes(v any) []byte {
+	b, _ := xml.Marshal(v)
+	return b
+}
+
+func byName(h http.Header) string {
+	var r, r2 HeaderResp
+	_ = json.Unmarshal([]byte(jsonEncode(h)), &r)
+	_ = xml.Unmarshal(encodeToBytes(h), &r2)
+	return r.RequestID + r2.RequestID
+}
+
+// Load decodes its argument's bytes into its receiver.
+func (r *HeaderResp) Load(b []byte) error { // want Load:"decoder\\(recv from 0\\)"
+	return json.Unmarshal(b, r)
+}
+
+func loadLocal(h http.Header) string {
+	var r HeaderResp
+	_ = r.Load([]byte(jsonEncode(h)))
+	return r.RequestID
+}
+
+func loadReply(body []byte) string {
+	var r HeaderResp
+	_ = r.Load(body) // want `errcode of r \(HeaderResp\) is never checked`
+	return r.RequestID
+}

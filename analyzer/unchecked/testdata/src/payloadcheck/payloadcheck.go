@@ -159,3 +159,60 @@ func inClosure(body []byte) func() error { // want inClosure:"checker\\(0\\)"
 		return nil
 	}
 }
+
+// The error goes to a named result and a bare return fails the call
+// (fastwego/offiaccount refreshAccessTokenFromWXServer).
+func namedResult(body []byte) (token string, expiresIn int, err error) { // want namedResult:"checker\\(0\\)"
+	var r struct {
+		AccessToken string  `json:"access_token"`
+		ExpiresIn   int     `json:"expires_in"`
+		Errcode     float64 `json:"errcode"`
+		Errmsg      string  `json:"errmsg"`
+	}
+	err = json.Unmarshal(body, &r)
+	if err != nil {
+		err = fmt.Errorf("unmarshal: %s", body)
+		return
+	}
+	if r.AccessToken == "" {
+		log.Print("no token")
+		err = fmt.Errorf("%s", body)
+		return
+	}
+	return r.AccessToken, r.ExpiresIn, nil
+}
+
+// The named error is set to nil before the bare return: the call passes.
+func namedNil(body []byte) (token string, err error) {
+	var r TokenResp
+	err = json.Unmarshal(body, &r) // want `errcode of r \(TokenResp\) is never checked`
+	if r.AccessToken == "" {
+		err = errors.New("no token")
+		err = nil
+		return
+	}
+	return r.AccessToken, nil
+}
+
+// A bare return with the named error untouched returns the nil error of
+// the decode that worked.
+func namedUntouched(body []byte) (token string, err error) {
+	var r TokenResp
+	err = json.Unmarshal(body, &r) // want `errcode of r \(TokenResp\) is never checked`
+	if err != nil || r.AccessToken == "" {
+		return
+	}
+	return r.AccessToken, nil
+}
+
+// The named error is set to the error the condition tests: nil when only
+// the token is empty.
+func namedTested(body []byte) (token string, err error) {
+	var r TokenResp
+	e := json.Unmarshal(body, &r) // want `errcode of r \(TokenResp\) is never checked`
+	if e != nil || r.AccessToken == "" {
+		err = e
+		return
+	}
+	return r.AccessToken, nil
+}

@@ -243,7 +243,7 @@ func getChecked(body []byte, out any) error { // want getChecked:"checker\\(0, 1
 	return json.Unmarshal(body, out)
 }
 
-func decode(body []byte, out any) error { // want decode:"decoder\\(1\\)"
+func decode(body []byte, out any) error { // want decode:"decoder\\(1 from 0\\)"
 	if out == nil {
 		return nil
 	}
@@ -258,7 +258,7 @@ func viaLocalWrappers(body []byte) (string, string) { // want viaLocalWrappers:"
 }
 
 // A method that decodes into its receiver.
-func (r *TicketResp) Load(body []byte) error { // want Load:"decoder\\(recv\\)"
+func (r *TicketResp) Load(body []byte) error { // want Load:"decoder\\(recv from 0\\)"
 	return json.Unmarshal(body, r)
 }
 

@@ -21,7 +21,7 @@ func load(body []byte) (string, error) {
 	return c.Name, nil
 }
 
-func Decode(body []byte, v any) error { // want Decode:"decoder\\(1\\)"
+func Decode(body []byte, v any) error { // want Decode:"decoder\\(1 from 0\\)"
 	return json.Unmarshal(body, v)
 }
 

@@ -26,7 +26,7 @@ type TicketResp struct {
 }
 
 // Get decodes into out and leaves the errcode to its caller.
-func Get(body []byte, out any) error { // want Get:"decoder\\(1\\)"
+func Get(body []byte, out any) error { // want Get:"decoder\\(1 from 0\\)"
 	return json.Unmarshal(body, out)
 }
 
@@ -95,7 +95,7 @@ func Fetch[T any](body []byte) (T, error) { // want Fetch:"returnsUnchecked\\(0\
 }
 
 // Load is a generic decoder.
-func Load[T any](body []byte, out *T) error { // want Load:"decoder\\(1\\)"
+func Load[T any](body []byte, out *T) error { // want Load:"decoder\\(1 from 0\\)"
 	return json.Unmarshal(body, out)
 }
 
