@@ -229,9 +229,3 @@ func underlying(t types.Type) types.Type {
 	}
 	return t.Underlying()
 }
-
-// CalledFunc is analysisutil.Callee, for errcodeunchecked until it calls
-// that directly.
-func CalledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	return analysisutil.Callee(info, call)
-}

@@ -154,10 +154,8 @@ func (rp *retryPass) exits(e ast.Expr) string {
 	if !ok {
 		return ""
 	}
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-		if _, ok := rp.info.Uses[id].(*types.Builtin); ok {
-			return "panics"
-		}
+	if analysisutil.Builtin(rp.info, call) == "panic" {
+		return "panics"
 	}
 	fn := analysisutil.Callee(rp.info, call)
 	if fn == nil || fn.Pkg() == nil {

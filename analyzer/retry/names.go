@@ -10,6 +10,8 @@ import (
 	"go/types"
 	"strings"
 	"unicode"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // containsFold reports whether s contains sub, ignoring ASCII case,
@@ -138,10 +140,8 @@ func mentionsToken(s string) bool {
 func (rp *retryPass) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 	if fn == nil {
 		// delete(m, tokenKey)
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "delete" {
-			if _, ok := rp.info.Uses[id].(*types.Builtin); ok && len(call.Args) == 2 {
-				return mentionsToken(types.ExprString(call.Args[0])) || mentionsToken(types.ExprString(call.Args[1]))
-			}
+		if analysisutil.Builtin(rp.info, call) == "delete" && len(call.Args) == 2 {
+			return mentionsToken(types.ExprString(call.Args[0])) || mentionsToken(types.ExprString(call.Args[1]))
 		}
 		return false
 	}

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // decodesLocalBytes reports whether sink call ce decodes bytes that the
@@ -53,7 +53,7 @@ func (w *walker) encodedHere(e ast.Expr) bool {
 				e = x.Args[0] // []byte(s), string(b)
 				continue
 			}
-			fn := errcode.CalledFunc(w.info, x)
+			fn := analysisutil.Callee(w.info, x)
 			switch {
 			case fn == nil:
 			case isEncoder(fn):

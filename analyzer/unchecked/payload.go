@@ -20,7 +20,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // failsWhenEmpty reports whether the payload field selected at cur
@@ -121,7 +121,7 @@ func (w *walker) setsErrors(list []ast.Stmt, sig *types.Signature, cond ast.Expr
 	errs := 0
 	for i := range results.Len() {
 		v := results.At(i)
-		if !isError(v.Type()) {
+		if !analysisutil.IsError(v.Type()) {
 			continue
 		}
 		errs++
@@ -156,7 +156,7 @@ func (w *walker) fails(s ast.Stmt, sig *types.Signature, cond ast.Expr) bool {
 		}
 		errs := 0
 		for i, r := range s.Results {
-			if !isError(results.At(i).Type()) {
+			if !analysisutil.IsError(results.At(i).Type()) {
 				continue
 			}
 			if !w.nonNil(r, cond) {
@@ -171,10 +171,9 @@ func (w *walker) fails(s ast.Stmt, sig *types.Signature, cond ast.Expr) bool {
 			return false
 		}
 		if isPanic(call) {
-			_, builtin := w.info.Uses[ast.Unparen(call.Fun).(*ast.Ident)].(*types.Builtin)
-			return builtin
+			return analysisutil.Builtin(w.info, call) == "panic"
 		}
-		fn := errcode.CalledFunc(w.info, call)
+		fn := analysisutil.Callee(w.info, call)
 		if fn == nil || fn.Pkg() == nil {
 			return false
 		}
@@ -247,8 +246,7 @@ func (w *walker) emptinessTest(cur inspector.Cursor) (test inspector.Cursor, emp
 				return test, false, false
 			}
 		case *ast.CallExpr:
-			id, _ := ast.Unparen(p.Fun).(*ast.Ident)
-			if b, _ := w.info.Uses[id].(*types.Builtin); isLen || b == nil || b.Name() != "len" || k != edge.CallExpr_Args {
+			if isLen || analysisutil.Builtin(w.info, p) != "len" || k != edge.CallExpr_Args {
 				return test, false, false
 			}
 			isLen = true

@@ -6,6 +6,8 @@ package unchecked
 
 import (
 	"go/types"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // providesSink reports whether pkg declares a decode sink: a function
@@ -31,7 +33,7 @@ func isSink(fn *types.Func, slot int) bool {
 	if slot != last || last < 0 || !isEmptyInterface(params.At(last).Type()) {
 		return false
 	}
-	if res := sig.Results(); res.Len() != 1 || !isError(res.At(0).Type()) {
+	if res := sig.Results(); res.Len() != 1 || !analysisutil.IsError(res.At(0).Type()) {
 		return false
 	}
 	switch fn.Name() {
@@ -54,10 +56,6 @@ func isSink(fn *types.Func, slot int) bool {
 func isEmptyInterface(t types.Type) bool {
 	it, ok := t.Underlying().(*types.Interface)
 	return ok && it.NumMethods() == 0 && !it.IsComparable() && it.IsMethodSet()
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // isData reports whether t is raw response data: []byte, string.

@@ -8,10 +8,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // A slot says where a value enters or leaves a function: the index of a
@@ -123,7 +124,7 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 		reassigned: make(map[*types.Var]bool),
 		sum: &funcSum{
 			fn:       fn,
-			marker:   hasMarker(fd.Doc),
+			marker:   analysisutil.HasDirective(fd.Doc, ChecksMarker),
 			slots:    make(map[slot]*class),
 			dataSlot: make(map[*types.Var]slot),
 			dataArgs: make(map[*types.Var][]event),
@@ -181,18 +182,6 @@ func (a *analyzer) summarize(cur inspector.Cursor) *funcSum {
 	w.finish()
 	w.sum.copies = w.copiedFrom()
 	return w.sum
-}
-
-func hasMarker(doc *ast.CommentGroup) bool {
-	if doc == nil {
-		return false
-	}
-	for _, c := range doc.List {
-		if rest, ok := strings.CutPrefix(c.Text, ChecksMarker); ok && (rest == "" || rest[0] == ' ') {
-			return true
-		}
-	}
-	return false
 }
 
 func isBlank(e ast.Expr) bool {

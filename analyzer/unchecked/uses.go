@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // ident handles one identifier of the function body.
@@ -84,7 +84,7 @@ func (w *walker) assigned(cur inspector.Cursor, i int) {
 	if !ok {
 		return
 	}
-	if fn := errcode.CalledFunc(w.info, call); fn != nil {
+	if fn := analysisutil.Callee(w.info, call); fn != nil {
 		c := w.nodes[i]
 		c.from = append(c.from, event{call: call, fn: fn, slot: index, name: c.name})
 	}
@@ -287,18 +287,16 @@ func (w *walker) flowTo(lhs ast.Expr, i int, c *class) {
 
 // arg handles the value passed as argument idx of call.
 func (w *walker) arg(ce *ast.CallExpr, idx int, c *class, addr bool, name string) {
-	if id, ok := ast.Unparen(ce.Fun).(*ast.Ident); ok {
-		if b, ok := w.info.Uses[id].(*types.Builtin); ok {
-			switch b.Name() {
-			case "append":
-				c.stored = true
-			case "print", "println":
-				c.unknownValue = true
-			}
-			return
+	if b := analysisutil.Builtin(w.info, ce); b != "" {
+		switch b {
+		case "append":
+			c.stored = true
+		case "print", "println":
+			c.unknownValue = true
 		}
+		return
 	}
-	fn := errcode.CalledFunc(w.info, ce)
+	fn := analysisutil.Callee(w.info, ce)
 	if fn == nil {
 		w.unknown(c, addr) // a function value
 		return
@@ -372,7 +370,7 @@ func (w *walker) dataVar(e ast.Expr) *types.Var {
 // callee that checks the errcode of what it decodes from them
 // (util.DecodeWithCommonError(body, "api")) covers other decodes of them.
 func (w *walker) dataCall(ce *ast.CallExpr) {
-	fn := errcode.CalledFunc(w.info, ce)
+	fn := analysisutil.Callee(w.info, ce)
 	if fn == nil {
 		return
 	}
@@ -426,7 +424,7 @@ func (w *walker) ret(cur inspector.Cursor, ret *ast.ReturnStmt) {
 		w.bare = true
 	case len(ret.Results) == 1 && n > 1:
 		if ce, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
-			if fn := errcode.CalledFunc(w.info, ce); fn != nil {
+			if fn := analysisutil.Callee(w.info, ce); fn != nil {
 				for i := range n {
 					w.through(slot(i), fn, slot(i))
 				}
@@ -435,7 +433,7 @@ func (w *walker) ret(cur inspector.Cursor, ret *ast.ReturnStmt) {
 	case len(ret.Results) == n:
 		for i, r := range ret.Results {
 			if ce, ok := ast.Unparen(r).(*ast.CallExpr); ok {
-				if fn := errcode.CalledFunc(w.info, ce); fn != nil && fn.Signature().Results().Len() == 1 {
+				if fn := analysisutil.Callee(w.info, ce); fn != nil && fn.Signature().Results().Len() == 1 {
 					w.through(slot(i), fn, 0)
 				}
 			}
@@ -452,7 +450,7 @@ func (w *walker) through(result slot, fn *types.Func, index slot) {
 
 // discard records a call whose result index (or allResults) is dropped.
 func (w *walker) discard(ce *ast.CallExpr, index slot) {
-	fn := errcode.CalledFunc(w.info, ce)
+	fn := analysisutil.Callee(w.info, ce)
 	if fn == nil {
 		return
 	}

@@ -23,6 +23,20 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn.Origin()
 }
 
+// Builtin returns the name of the predeclared function that call calls
+// (append, delete, len, panic, ...), or "" for any other call, such as one
+// of a local function that shadows a builtin's name.
+func Builtin(info *types.Info, call *ast.CallExpr) string {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); ok {
+		return b.Name()
+	}
+	return ""
+}
+
 // MarkCallers adds to marked every function that calls a marked one,
 // directly or through others; callers maps a function to the functions of
 // the package that call it.
