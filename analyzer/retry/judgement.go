@@ -8,7 +8,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -154,21 +153,7 @@ func (rp *retryPass) exits(e ast.Expr) string {
 	if !ok {
 		return ""
 	}
-	if analysisutil.Builtin(rp.info, call) == "panic" {
-		return "panics"
-	}
-	fn := analysisutil.Callee(rp.info, call)
-	if fn == nil || fn.Pkg() == nil {
-		return ""
-	}
-	switch path, name := fn.Pkg().Path(), fn.Name(); {
-	case path == "os" && name == "Exit",
-		path == "log" && strings.HasPrefix(name, "Fatal"):
-		return "exits"
-	case path == "log" && strings.HasPrefix(name, "Panic"):
-		return "panics"
-	}
-	return ""
+	return analysisutil.NoReturn(rp.info, call)
 }
 
 // returnVerdict judges a branch that ends in a return, outside retry

@@ -15,7 +15,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -170,19 +169,7 @@ func (w *walker) fails(s ast.Stmt, sig *types.Signature, cond ast.Expr) bool {
 		if !ok {
 			return false
 		}
-		if isPanic(call) {
-			return analysisutil.Builtin(w.info, call) == "panic"
-		}
-		fn := analysisutil.Callee(w.info, call)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() {
-		case "log":
-			return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
-		case "os":
-			return fn.Name() == "Exit"
-		}
+		return analysisutil.NoReturn(w.info, call) != ""
 	}
 	return false
 }
