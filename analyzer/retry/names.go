@@ -245,18 +245,7 @@ func isZero(info *types.Info, e ast.Expr) bool {
 	if tv.IsNil() {
 		return true
 	}
-	if tv.Value == nil {
-		return false
-	}
-	switch tv.Value.Kind() {
-	case constant.String:
-		return constant.StringVal(tv.Value) == ""
-	case constant.Int, constant.Float:
-		return constant.Sign(tv.Value) == 0
-	case constant.Bool:
-		return !constant.BoolVal(tv.Value)
-	}
-	return false
+	return tv.Value != nil && analysisutil.IsZeroConstant(tv.Value)
 }
 
 // isSleep reports whether fn waits: time.Sleep, time.After, a timer, or a

@@ -260,7 +260,7 @@ func (w *walker) comparesEmpty(op token.Token, other ast.Expr, isLen bool) (empt
 		return false, false
 	}
 	if !isLen {
-		if !tv.IsNil() && (tv.Value == nil || !isZero(tv.Value)) {
+		if !tv.IsNil() && (tv.Value == nil || !analysisutil.IsZeroConstant(tv.Value)) {
 			return false, false
 		}
 		switch op {
@@ -289,19 +289,6 @@ func (w *walker) comparesEmpty(op token.Token, other ast.Expr, isLen bool) (empt
 		return false, true
 	}
 	return false, false
-}
-
-// isZero reports whether constant v is its type's zero value: "", 0, false.
-func isZero(v constant.Value) bool {
-	switch v.Kind() {
-	case constant.String:
-		return constant.StringVal(v) == ""
-	case constant.Bool:
-		return !constant.BoolVal(v)
-	case constant.Int, constant.Float, constant.Complex:
-		return constant.Sign(v) == 0
-	}
-	return false
 }
 
 // mirror returns the operator that makes "y op x" mean "x op' y".

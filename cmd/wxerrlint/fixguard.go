@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 // fixOutsideMainModules returns an error naming the packages outside the
@@ -51,7 +52,7 @@ func fixOutsideMainModules(suite []*analysis.Analyzer, args []string) error {
 		if len(files) == 0 {
 			continue
 		}
-		cached := slices.ContainsFunc(readOnly, func(dir string) bool { return inDir(files[0], dir) })
+		cached := slices.ContainsFunc(readOnly, func(dir string) bool { return driver.InDir(files[0], dir) })
 		if p.Module != nil && p.Module.Main && !cached {
 			continue
 		}
@@ -96,12 +97,6 @@ func goDirs(vars ...string) ([]string, error) {
 		}
 	}
 	return dirs, nil
-}
-
-// inDir reports whether file lies in dir.
-func inDir(file, dir string) bool {
-	rel, err := filepath.Rel(dir, file)
-	return err == nil && filepath.IsLocal(rel)
 }
 
 // fixTargets parses a command line of the x/tools checker far enough to

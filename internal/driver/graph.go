@@ -80,7 +80,7 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		n := &node{pkg: p, done: make(chan struct{})}
-		n.std = p.Module == nil && len(p.GoFiles) > 0 && inDir(p.GoFiles[0], filepath.Join(r.goroot, "src"))
+		n.std = p.Module == nil && len(p.GoFiles) > 0 && InDir(p.GoFiles[0], filepath.Join(r.goroot, "src"))
 		r.nodes[p] = n
 		r.order = append(r.order, n)
 	})
@@ -139,8 +139,9 @@ func goEnv(dir string) (env []byte, goroot string, err error) {
 	return env, vars["GOROOT"], err
 }
 
-// inDir reports whether file lies in dir.
-func inDir(file, dir string) bool {
+// InDir reports whether file lies in dir (its own file tree, not a
+// sibling that shares dir's name as a prefix).
+func InDir(file, dir string) bool {
 	rel, err := filepath.Rel(dir, file)
 	return err == nil && filepath.IsLocal(rel)
 }
