@@ -148,7 +148,7 @@ func (rp *retryPass) scanCall(bs *branchScan, call *ast.CallExpr, fc *funcCtx) {
 		bs.retry = append(bs.retry, sign{kind: signDeferred, node: call, refreshed: true})
 		return
 	}
-	for _, w := range words(fn.Name()) {
+	for _, w := range analysisutil.Words(fn.Name()) {
 		switch w {
 		case "requeue", "enqueue", "reschedule", "schedule", "later":
 			bs.retry = append(bs.retry, sign{kind: signDeferred, node: call, refreshed: true})

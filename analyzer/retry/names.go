@@ -9,7 +9,6 @@ import (
 	"go/constant"
 	"go/types"
 	"strings"
-	"unicode"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
@@ -40,23 +39,6 @@ var refreshHints = []string{"fresh", "renew", "reissue", "regenerate", "reset", 
 	"invalidate", "clear", "expire", "fetch", "update", "flush", "evict", "del", "remove", "drop",
 	"token", "ticket", "credential"}
 
-// words splits an identifier into lower-case words: doWithRetry -> do with retry.
-func words(name string) []string {
-	var ws []string
-	start := 0
-	rs := []rune(name)
-	for i := 1; i <= len(rs); i++ {
-		if i == len(rs) || rs[i] == '_' ||
-			(unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1])))) {
-			if w := strings.Trim(string(rs[start:i]), "_"); w != "" {
-				ws = append(ws, strings.ToLower(w))
-			}
-			start = i
-		}
-	}
-	return ws
-}
-
 // notActions are first words of names that ask or configure rather than act.
 var notActions = map[string]bool{
 	"is": true, "should": true, "can": true, "has": true, "need": true, "needs": true, "must": true,
@@ -72,7 +54,7 @@ func saysRetry(fn *types.Func) bool {
 	if !containsFold(name, "retr") && name != "Do" && name != "Run" && name != "Execute" {
 		return false
 	}
-	ws := words(name)
+	ws := analysisutil.Words(name)
 	if len(ws) == 0 || notActions[ws[0]] {
 		return false
 	}
@@ -155,7 +137,7 @@ func (rp *retryPass) refreshCall(call *ast.CallExpr, fn *types.Func) bool {
 	if sig == nil {
 		return false
 	}
-	ws := words(fn.Name())
+	ws := analysisutil.Words(fn.Name())
 	if len(ws) == 0 {
 		return false
 	}
@@ -262,7 +244,7 @@ func isSleep(fn *types.Func) bool {
 	if !containsFold(fn.Name(), "sleep") && !containsFold(fn.Name(), "backoff") {
 		return false
 	}
-	for _, w := range words(fn.Name()) {
+	for _, w := range analysisutil.Words(fn.Name()) {
 		if w == "sleep" || w == "backoff" {
 			return true
 		}

@@ -8,7 +8,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 	"testing"
 
@@ -130,24 +129,6 @@ func lookupFunc(t *testing.T, pkg *types.Package, name string) *types.Func {
 		t.Fatalf("no method %s", name)
 	}
 	return fn
-}
-
-func TestWords(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		want []string
-	}{
-		{"doWithRetry", []string{"do", "with", "retry"}},
-		{"RetryRequest", []string{"retry", "request"}},
-		{"HTTPRetry", []string{"http", "retry"}}, // an acronym is one word
-		{"retry_get", []string{"retry", "get"}},
-		{"NextBackOff", []string{"next", "back", "off"}},
-		{"_", nil},
-	} {
-		if got := words(tc.name); !slices.Equal(got, tc.want) {
-			t.Errorf("words(%q) = %q, want %q", tc.name, got, tc.want)
-		}
-	}
 }
 
 func TestSaysRetry(t *testing.T) {

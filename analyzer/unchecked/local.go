@@ -10,7 +10,6 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"unicode"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
@@ -87,7 +86,7 @@ func isEncoder(fn *types.Func) bool {
 	if strings.HasPrefix(fn.Name(), "Marshal") {
 		return true
 	}
-	words := camelWords(fn.Name())
+	words := analysisutil.Words(fn.Name())
 	for i, word := range words {
 		if word != "marshal" && word != "encode" {
 			continue
@@ -108,36 +107,6 @@ func isEncoder(fn *types.Func) bool {
 var encodeTargets = map[string]bool{
 	"to": true, "string": true, "str": true, "bytes": true, "indent": true,
 	"json": true, "xml": true,
-}
-
-// camelWords splits a Go name into its lower-cased words: JsonEncode ->
-// json, encode; encodeJSON -> encode, json; MarshalToString -> marshal,
-// to, string.
-func camelWords(name string) []string {
-	var words []string
-	start := 0
-	runes := []rune(name)
-	for i := 1; i < len(runes); i++ {
-		upper := unicode.IsUpper(runes[i])
-		switch {
-		case runes[i] == '_':
-			if i > start {
-				words = append(words, strings.ToLower(string(runes[start:i])))
-			}
-			start = i + 1
-		case upper && !unicode.IsUpper(runes[i-1]),
-			upper && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
-			// fooBar, JSONDecode: a word starts here.
-			if i > start {
-				words = append(words, strings.ToLower(string(runes[start:i])))
-			}
-			start = i
-		}
-	}
-	if start < len(runes) {
-		words = append(words, strings.ToLower(string(runes[start:])))
-	}
-	return words
 }
 
 // isWrapper reports whether fn reads what it is given and nothing else: a

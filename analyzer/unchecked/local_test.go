@@ -1,9 +1,13 @@
+// This file tests the encoder name rule.
+
 package unchecked
 
 import (
 	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
 
 // An encoder is known by its name only where the name says it encodes
@@ -17,27 +21,28 @@ func TestEncoderNames(t *testing.T) {
 		name    string
 		results *types.Tuple
 		want    bool
+		why     string
 	}{
-		{"JsonEncode", str, true},
-		{"jsonEncode", str, true},
-		{"JSONEncode", bytes, true},
-		{"EncodeJSON", bytes, true},
-		{"encode_json", bytes, true},
-		{"EncodeToString", str, true},
-		{"MarshalToString", str, true},
-		{"mustMarshalIndent", bytes, true},
-		{"MarshalWithOptions", bytes, true}, // json.Marshal's kin: prefix Marshal
-		{"EncodeAndPost", bytes, false},
-		{"PostEncoded", bytes, false},
-		{"Unmarshal", bytes, false},
-		{"JsonDecode", str, false},
-		{"JsonEncode", errs, false},
-		{"Encoder", str, false},
+		{"JsonEncode", str, true, "json, encode: a target word and the verb"},
+		{"jsonEncode", str, true, "lower camel case, the same words"},
+		{"JSONEncode", bytes, true, "an acronym as the target"},
+		{"EncodeJSON", bytes, true, "the target after the verb"},
+		{"encode_json", bytes, true, "snake case, the same words"},
+		{"EncodeToString", str, true, "to and string are target words"},
+		{"MarshalToString", str, true, "marshal is the other verb"},
+		{"mustMarshalIndent", bytes, true, "must before the verb, indent a target word"},
+		{"MarshalWithOptions", bytes, true, "json.Marshal's kin: prefix Marshal"},
+		{"EncodeAndPost", bytes, false, "does more than encode: and post"},
+		{"PostEncoded", bytes, false, "encoded is no verb of its own: it posts"},
+		{"Unmarshal", bytes, false, "decodes, not encodes"},
+		{"JsonDecode", str, false, "decode is not encode"},
+		{"JsonEncode", errs, false, "no data result: it writes elsewhere"},
+		{"Encoder", str, false, "a noun: makes an encoder, encodes nothing"},
 	} {
 		sig := types.NewSignatureType(nil, nil, nil, nil, tc.results, false)
 		fn := types.NewFunc(token.NoPos, pkg, tc.name, sig)
 		if got := isEncoder(fn); got != tc.want {
-			t.Errorf("isEncoder(%s) = %v, want %v (words %q)", tc.name, got, tc.want, camelWords(tc.name))
+			t.Errorf("isEncoder(%s) = %v, want %v (%s; words %q)", tc.name, got, tc.want, tc.why, analysisutil.Words(tc.name))
 		}
 	}
 }
