@@ -1,3 +1,5 @@
+// This file tests that errcode's candidates cover every decode sink.
+
 package unchecked
 
 import (

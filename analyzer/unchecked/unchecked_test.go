@@ -1,3 +1,5 @@
+// This file tests what errcodeunchecked reports, package by package.
+
 package unchecked_test
 
 import (
