@@ -8,8 +8,6 @@ import (
 	"reflect"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/wxerrlint/wxerrlint/analyzer"
 )
 
@@ -18,11 +16,7 @@ import (
 // trip with each exported field set, and print the same after it.
 func TestFactsRoundTrip(t *testing.T) {
 	seen := make(map[reflect.Type]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		for _, req := range a.Requires {
-			visit(req)
-		}
+	for a := range analyzer.WithRequired(analyzer.Suite) {
 		for _, f := range a.FactTypes {
 			typ := reflect.TypeOf(f).Elem()
 			if seen[typ] {
@@ -31,9 +25,6 @@ func TestFactsRoundTrip(t *testing.T) {
 			seen[typ] = true
 			t.Run(a.Name+"/"+typ.Name(), func(t *testing.T) { roundTrip(t, typ) })
 		}
-	}
-	for _, a := range analyzer.Suite {
-		visit(a)
 	}
 	if len(seen) < 3 {
 		t.Fatalf("found %d fact types; the walk over the suite is broken", len(seen))
