@@ -4,6 +4,7 @@ package analysisutil
 
 import (
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -38,22 +39,7 @@ func shadowed() {
 `
 
 func TestCallee(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", calleeSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Types: make(map[ast.Expr]types.TypeAndValue), Uses: make(map[*ast.Ident]types.Object), Defs: make(map[*ast.Ident]types.Object)}
-	if _, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, info); err != nil {
-		t.Fatal(err)
-	}
-	var calls []*ast.CallExpr
-	ast.Inspect(f, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			calls = append(calls, c)
-		}
-		return true
-	})
+	info, calls := typeCheckCalls(t, calleeSrc)
 	want := []struct {
 		callee, builtin string
 		why             string
@@ -88,4 +74,27 @@ func TestCallee(t *testing.T) {
 			t.Errorf("Builtin(%s) = %q, want %q (%s)", types.ExprString(call), got, want[i].builtin, want[i].why)
 		}
 	}
+}
+
+// typeCheckCalls type-checks src, which may import the standard library,
+// and returns its calls in source order.
+func typeCheckCalls(t *testing.T, src string) (*types.Info, []*ast.CallExpr) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: make(map[ast.Expr]types.TypeAndValue), Uses: make(map[*ast.Ident]types.Object)}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	var calls []*ast.CallExpr
+	ast.Inspect(f, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			calls = append(calls, c)
+		}
+		return true
+	})
+	return info, calls
 }

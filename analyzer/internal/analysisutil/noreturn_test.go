@@ -3,10 +3,6 @@
 package analysisutil
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 )
@@ -33,15 +29,7 @@ func g() {
 	panic("x")
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Types: make(map[ast.Expr]types.TypeAndValue), Uses: make(map[*ast.Ident]types.Object)}
-	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
-		t.Fatal(err)
-	}
+	info, calls := typeCheckCalls(t, src)
 	want := []struct{ how, why string }{
 		{"panics", "the builtin"},
 		{"exits", "os.Exit"},
@@ -51,22 +39,12 @@ func g() {
 		{"", "another function of os"},
 		{"", "a local function named panic"},
 	}
-	i := 0
-	ast.Inspect(f, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if i >= len(want) {
-			t.Fatalf("more calls than rows")
-		}
+	if len(calls) != len(want) {
+		t.Fatalf("%d calls, want %d", len(calls), len(want))
+	}
+	for i, call := range calls {
 		if got := NoReturn(info, call); got != want[i].how {
 			t.Errorf("NoReturn(%s) = %q, want %q (%s)", types.ExprString(call), got, want[i].how, want[i].why)
 		}
-		i++
-		return true
-	})
-	if i != len(want) {
-		t.Errorf("%d calls, want %d", i, len(want))
 	}
 }
