@@ -43,6 +43,8 @@ var corpora = []corpus{
 	{"chanxuehong", "github.com/chanxuehong/wechat", "v0.0.0-20230222024006-36f0325263cd"},
 	{"powerwechat", "github.com/ArtisanCloud/PowerWeChat/v3", "v3.4.10"},
 	{"esap", "github.com/esap/wechat", "v1.0.0"},
+	// Applications, which decode WeChat replies in their own code.
+	{"alertmanager", "github.com/prometheus/alertmanager", "v0.27.0"},
 }
 
 func (c corpus) expectFile() string { return filepath.Join("testdata", c.Name+".expect") }
