@@ -31,9 +31,10 @@ type corpus struct {
 // driver on.
 var silenceper = corpus{"silenceper", "github.com/silenceper/wechat/v2", "v2.1.10"}
 
-// corpora are the WeChat SDKs wxerrlint is proven on: official account,
-// mini program, WeCom, WeChat Pay and open platform APIs, each SDK with its
-// own way of checking errcodes.
+// corpora are the code bases wxerrlint is proven on: WeChat SDKs (official
+// account, mini program, WeCom, WeChat Pay and open platform APIs, each with
+// its own way of checking errcodes), then applications that decode WeChat
+// replies in their own code.
 var corpora = []corpus{
 	silenceper,
 	{"offiaccount", "github.com/fastwego/offiaccount", "v1.0.1"},
@@ -43,6 +44,7 @@ var corpora = []corpus{
 	{"chanxuehong", "github.com/chanxuehong/wechat", "v0.0.0-20230222024006-36f0325263cd"},
 	{"powerwechat", "github.com/ArtisanCloud/PowerWeChat/v3", "v3.4.10"},
 	{"esap", "github.com/esap/wechat", "v1.0.0"},
+	{"alertmanager", "github.com/prometheus/alertmanager", "v0.27.0"},
 }
 
 func (c corpus) expectFile() string { return filepath.Join("testdata", c.Name+".expect") }
