@@ -74,11 +74,11 @@ func Expired(r Resp) bool { return r.ErrCode == 42001 }
 	// Without -fix, a dependency's package is only reported, and -diff
 	// writes nothing, so it may show the fix.
 	res := run(t, dir, wxerrlint, "example.com/dep")
-	if res.code != 3 || !strings.Contains(res.stderr, "errcode 42001") {
+	if res.code != 3 || !strings.Contains(res.stdout, "errcode 42001") {
 		t.Errorf("wxerrlint example.com/dep: want the finding, got\n%s", res)
 	}
-	res = run(t, dir, wxerrlint, "-fix", "-diff", "example.com/dep")
-	if res.code != 0 || !strings.Contains(res.stdout, "codes.AccessTokenExpired") {
+	res = run(t, dir, wxerrlint, "-diff", "example.com/dep")
+	if res.code != 3 || !strings.Contains(res.stdout, "codes.AccessTokenExpired") {
 		t.Errorf("-fix -diff example.com/dep: want the diff, got\n%s", res)
 	}
 }

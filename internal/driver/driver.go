@@ -59,16 +59,23 @@ import (
 
 // Config configures a run.
 type Config struct {
-	Dir      string   // directory to run the go command in ("" = current)
-	Tests    bool     // analyze test packages too
-	Full     bool     // load every package from source, like the x/tools checker
-	Verify   bool     // report packages outside the source set that produce facts (implies Full)
-	CacheDir string   // result cache directory; "" disables it
-	JSON     bool     // print diagnostics as JSON
-	Timing   bool     // print phase times and per-analyzer totals to stderr
-	Seq      bool     // run analyses sequentially (accurate per-analyzer times)
-	CPUProf  string   // write a CPU profile to this file
-	Args     []string // the command line, part of the cache key
+	Dir      string // directory to run the go command in ("" = current)
+	Tests    bool   // analyze test packages too
+	Full     bool   // load every package from source, like the x/tools checker
+	Verify   bool   // report packages outside the source set that produce facts (implies Full)
+	CacheDir string // result cache directory; "" disables it
+	JSON     bool   // print diagnostics as JSON (Format "json")
+	Format   string // "text" (""), "json", "sarif" or "github"
+	Fix      bool   // apply the suggested fixes, then print what remains
+	Diff     bool   // print the suggested fixes as a unified diff, apply nothing
+	Tags     string // build tags, as the go command's -tags
+	WorkDir  string // printed paths are relative to it ("" = current directory)
+
+	AddImportSet bool     // the command line set -errcodemagic.addimport
+	Timing       bool     // print phase times and per-analyzer totals to stderr
+	Seq          bool     // run analyses sequentially (accurate per-analyzer times)
+	CPUProf      string   // write a CPU profile to this file
+	Args         []string // the command line, part of the cache key
 }
 
 type run struct {
@@ -145,7 +152,7 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	r.mark("analyze")
 
-	res, clean, err := r.report(roots, graph)
+	res, clean, err := r.report(roots, graph, analyzers)
 	if err != nil {
 		return 1, err
 	}
