@@ -12,6 +12,7 @@ import (
 
 func TestMagic(t *testing.T) {
 	testdata := testutil.TestData(t)
+	testutil.SetFlag(t, magic.Analyzer, "addimport", "true") // the testdata has codes
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magic", "magicalias")
 	testutil.GoldenFilesCompile(t, testdata, "magic", "magicalias")
 	checkRawFixes(t, results)
@@ -21,6 +22,7 @@ func TestShadowedNames(t *testing.T) {
 	// A local declaration that shadows the codes import or a dot-imported
 	// constant at a literal: the fixes of that file import codes anew.
 	testdata := testutil.TestData(t)
+	testutil.SetFlag(t, magic.Analyzer, "addimport", "true") // the testdata has codes
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicshadow")
 	testutil.GoldenFilesCompile(t, testdata, "magicshadow")
 	checkRawFixes(t, results)
@@ -30,6 +32,7 @@ func TestFixesMerge(t *testing.T) {
 	// Several fixes in two files: the fixes of a file carry identical
 	// import edits, which the drivers merge (a conflict fails the test).
 	testdata := testutil.TestData(t)
+	testutil.SetFlag(t, magic.Analyzer, "addimport", "true") // the testdata has codes
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicmulti")
 	testutil.GoldenFilesCompile(t, testdata, "magicmulti")
 	checkRawFixes(t, results)
@@ -39,6 +42,7 @@ func TestImportPlacement(t *testing.T) {
 	// The import goes where goimports puts it, with edits that touch only
 	// the import lines and the literal, also in a file not gofmt-formatted.
 	testdata := testutil.TestData(t)
+	testutil.SetFlag(t, magic.Analyzer, "addimport", "true") // the testdata has codes
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicimports")
 	testutil.GoldenFilesCompile(t, testdata, "magicimports")
 	checkRawFixes(t, results)
@@ -67,4 +71,32 @@ func TestWeComFlag(t *testing.T) {
 func TestExtraFields(t *testing.T) {
 	testutil.SetFlag(t, errcode.Analyzer, "fields", "RetCode,ret")
 	analysistest.Run(t, testutil.TestData(t), magic.Analyzer, "magicfields")
+}
+
+func TestNoFixWhereCodesMayNotResolve(t *testing.T) {
+	// Without -addimport, a package that does not import codes, directly
+	// or not, gets no fix (the import may not resolve in its module) and
+	// a message naming the command that makes it resolve; a package that
+	// imports codes gets fixes in all its files (magicalias: noimports.go).
+	testdata := testutil.TestData(t)
+	results := analysistest.Run(t, testdata, magic.Analyzer, "magicnocodes")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s: a fix where codes may not resolve", r.Pass.Fset.Position(d.Pos))
+			}
+		}
+	}
+	fixed := 0
+	for _, r := range analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicalias") {
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) == 0 {
+				t.Errorf("%s: no fix in a package that imports codes", r.Pass.Fset.Position(d.Pos))
+			}
+			fixed++
+		}
+	}
+	if fixed == 0 {
+		t.Error("no finding in magicalias")
+	}
 }

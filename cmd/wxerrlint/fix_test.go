@@ -105,3 +105,42 @@ func TestFixInModuleCache(t *testing.T) {
 		t.Errorf("-fix in the module cache modified app.go")
 	}
 }
+
+// TestFixBuildsWithoutCodes checks that -fix leaves a module that does
+// not require this module building: it offers no fix that imports codes
+// there, and the finding names the command that makes codes resolve.
+func TestFixBuildsWithoutCodes(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "m")
+	files := map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.25.0\n",
+		"m.go": `package m
+
+type Resp struct {
+	ErrCode int    ` + "`json:\"errcode\"`" + `
+	ErrMsg  string ` + "`json:\"errmsg\"`" + `
+}
+
+func Expired(r Resp) bool { return r.ErrCode == 42001 }
+`,
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := run(t, dir, wxerrlint, "-fix", "./...")
+	if res.code != 3 || !strings.Contains(res.stdout, "m.go:8:49: errcode 42001 compared as a magic number; use codes.AccessTokenExpired (") ||
+		!strings.Contains(res.stdout, "go get github.com/wxerrlint/wxerrlint/codes") {
+		t.Errorf("-fix: want exit status 3 and the finding naming go get, got\n%s", res)
+	}
+	if b := run(t, dir, goCmd, "build", "./..."); b.code != 0 {
+		t.Errorf("after -fix, go build fails:\n%s", b)
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(now) != files["m.go"] {
+		t.Errorf("-fix changed m.go:\n%s", now)
+	}
+}

@@ -115,6 +115,13 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		}
 		go executableHash() // while the go command works
 	}
+	// Whether fixes may import codes: asked while the go command lists
+	// the packages.
+	addImport := addImportSetting(cfg, analyzers)
+	inBuildList := make(chan bool, 1)
+	if addImport != nil {
+		go func() { inBuildList <- codesInBuildList(cfg.Dir, cfg.buildFlags()) }()
+	}
 	r := &run{
 		cfg:   cfg,
 		fset:  token.NewFileSet(),
@@ -127,6 +134,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	roots, err := r.load(patterns)
 	if err != nil {
 		return 1, err
+	}
+
+	if addImport != nil {
+		setAddImport(&r.cfg, addImport, inBuildList)
 	}
 
 	var key string
