@@ -183,7 +183,7 @@ func unifiedDiff(name string, before, after []byte, edits []Edit) string {
 			}
 		}
 		change := len(e.New) - (e.End - e.Start)
-		if n := len(regions); n > 0 && start < regions[n-1].oldEnd {
+		if n := len(regions); n > 0 && start <= regions[n-1].oldEnd {
 			r := &regions[n-1]
 			r.oldEnd = max(r.oldEnd, end)
 			r.newEnd = r.oldEnd + delta + change

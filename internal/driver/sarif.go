@@ -122,7 +122,7 @@ func printSARIF(w io.Writer, dir string, analyzers []*analysis.Analyzer, list []
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "wxerrlint",
-			Version:        Version(),
+			Version:        numericVersion(Version()),
 			InformationURI: "https://github.com/wxerrlint/wxerrlint",
 			Rules:          []sarifRule{},
 		}},
@@ -140,7 +140,7 @@ func printSARIF(w io.Writer, dir string, analyzers []*analysis.Analyzer, list []
 		short = strings.TrimPrefix(short, a.Name+": ")
 		rule := sarifRule{
 			ID:               a.Name,
-			Name:             a.Name,
+			Name:             friendlyName(a.Name),
 			ShortDescription: sarifMessage{sentence(short)},
 			FullDescription:  sarifMessage{sentence(doc)},
 			HelpURI:          a.URL,
@@ -242,4 +242,31 @@ func (lr *lineReader) utf16Column(pos token.Position) int {
 		return pos.Column
 	}
 	return len(utf16.Encode([]rune(string(data[start:end])))) + 1
+}
+
+// friendlyName is a check's name as SARIF wants a rule's name: Pascal
+// case, and other than its id even ignoring case (errcodemagic:
+// MagicErrcode).
+func friendlyName(check string) string {
+	title := func(s string) string {
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	if rest, ok := strings.CutPrefix(check, "errcode"); ok && rest != "" {
+		return title(rest) + "Errcode"
+	}
+	return title(check) + "Check"
+}
+
+// numericVersion is a module version as SARIF wants a tool's version, led
+// by a number: v1.2.3 is 1.2.3, and a build from a clone, (devel), is
+// 0.0.0-devel.
+func numericVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return "0.0.0-devel"
+	}
+	return v
 }
