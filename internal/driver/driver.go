@@ -46,6 +46,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -202,7 +203,7 @@ func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 	code, err := Run(cfg, patterns, analyzers, os.Stdout, os.Stderr)
 	if err != nil {
 		// As log.Print, which the x/tools checker uses: one line end.
-		msg := fmt.Sprintf("%s: %v", filepath.Base(os.Args[0]), err)
+		msg := fmt.Sprintf("%s: %s", filepath.Base(os.Args[0]), goWords(err))
 		if !strings.HasSuffix(msg, "\n") {
 			msg += "\n"
 		}
@@ -210,4 +211,14 @@ func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 		code = max(code, 1)
 	}
 	return code
+}
+
+// goListFailed is how go/packages wraps the go command's words when the
+// go command fails as a whole.
+var goListFailed = regexp.MustCompile(`^err: exit status \d+: stderr: `)
+
+// goWords returns the message of err, the go command's own words when it
+// is a failure of the go command.
+func goWords(err error) string {
+	return goListFailed.ReplaceAllString(err.Error(), "")
 }

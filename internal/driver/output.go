@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -25,6 +27,9 @@ func loadErrors(roots []*packages.Package, dir string) []string {
 	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
+			if followsFrom(e, p) {
+				continue
+			}
 			var msg string
 			if e.Pos == "" || e.Pos == "-" {
 				// The go command's words; they name no file, so name
@@ -43,6 +48,27 @@ func loadErrors(roots []*packages.Package, dir string) []string {
 		}
 	})
 	return list
+}
+
+// couldNotImport is the type checker's error for an import that the go
+// command could not resolve.
+var couldNotImport = regexp.MustCompile(`^could not import (\S+) \(`)
+
+// followsFrom reports whether e, an error of p, only repeats another:
+// "could not import P" after the go command said why P is not there (an
+// error of p or of P).
+func followsFrom(e packages.Error, p *packages.Package) bool {
+	m := couldNotImport.FindStringSubmatch(e.Msg)
+	if e.Kind != packages.TypeError || m == nil {
+		return false
+	}
+	says := func(other packages.Error) bool {
+		return other.Kind != packages.TypeError && strings.Contains(other.Msg, m[1])
+	}
+	if imp := p.Imports[m[1]]; imp != nil && slices.ContainsFunc(imp.Errors, says) {
+		return true
+	}
+	return slices.ContainsFunc(p.Errors, says)
 }
 
 // exitCode is the exit code of a run.
