@@ -26,6 +26,11 @@
 // strings, or lists of strings (joined with commas). Two more keys choose
 // analyzers: "disable", a list of analyzers not to run, and "enable", a
 // list of the only ones to run. Unknown names and bad values are errors.
+//
+// errcodemagic's fix imports the codes package only where the module
+// requires github.com/wxerrlint/wxerrlint (the fixed code would not build
+// otherwise): unless errcodemagic.addimport is set, the plugin asks go
+// list -m in the directory golangci-lint runs in.
 package plugin
 
 import (
@@ -58,6 +63,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	}
 	p := &plugin{analyzers: analyzer.Suite}
 	all := withRequired(analyzer.Suite)
+	addImportSet := false
 	for _, key := range sortedKeys(raw) {
 		value := raw[key]
 		switch strings.ToLower(key) {
@@ -80,10 +86,16 @@ func New(settings any) (register.LinterPlugin, error) {
 			return nil, fmt.Errorf("wxerrlint settings: %s: want a map of its flags (%s), got %v", key, flagNames(a), value)
 		}
 		for _, name := range sortedKeys(flags) {
+			if a.Name == "errcodemagic" && strings.EqualFold(name, "addimport") {
+				addImportSet = true
+			}
 			if err := setFlag(a, name, flags[name]); err != nil {
 				return nil, fmt.Errorf("wxerrlint settings: %s.%s: %w", a.Name, name, err)
 			}
 		}
+	}
+	if !addImportSet {
+		setAddImport(all)
 	}
 	return p, nil
 }

@@ -33,10 +33,10 @@
 // the export data of the others, so that a repeat run with nothing changed
 // costs the go list call and reading the sources.
 //
-// The driver covers the command line of a plain run (-test, -json, the
-// analyzers' enable flags and their own flags). Everything else (-fix,
-// -diff, -c, the go vet protocol, profiling flags) is the x/tools
-// checker's: Parse says so, and the command hands over.
+// The driver covers the whole command line of the wxerrlint command: the
+// output formats (output.go, sarif.go), -fix and -diff (fix.go), -tags,
+// -test and the analyzers' flags. Only the go vet protocol is the x/tools
+// checker's: ParseArgs says so, and the command hands over.
 package driver
 
 import (
@@ -98,9 +98,8 @@ type run struct {
 	times []phase
 }
 
-// Run loads patterns, analyzes them and prints the diagnostics. It
-// returns the exit code of the x/tools checker: 0, 1 for errors, 3 for
-// diagnostics.
+// Run loads patterns, analyzes them and prints the findings (or fixes
+// them). It returns the exit code: 0, 1 for errors, 3 for findings.
 func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer) (int, error) {
 	if err := analysis.Validate(analyzers); err != nil {
 		return 1, err
@@ -182,10 +181,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	return res.code, nil
 }
 
-// Main runs the analyzers as Parse configured them, printing to the
-// standard streams, and returns the exit code: that of the x/tools
-// checker (0, 1 when packages do not load or an analysis fails, 3 for
-// findings; with -json, findings alone give 0).
+// Main runs the analyzers as ParseArgs configured them, printing to the
+// standard streams, and returns the exit code: 0, 1 when packages do not
+// load, an analysis fails or a fix cannot be written, 3 for findings (in
+// every format).
 func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 	if cfg.CPUProf != "" {
 		f, err := os.Create(cfg.CPUProf)
