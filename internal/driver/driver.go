@@ -73,6 +73,7 @@ type Config struct {
 	WorkDir  string // printed paths are relative to it ("" = current directory)
 
 	AddImportSet bool     // the command line set -errcodemagic.addimport
+	Checks       []string // every check of the command, run or not (directives.go; nil: those run)
 	Timing       bool     // print phase times and per-analyzer totals to stderr
 	Seq          bool     // run analyses sequentially (accurate per-analyzer times)
 	CPUProf      string   // write a CPU profile to this file
@@ -88,6 +89,8 @@ type run struct {
 	expMu sync.Mutex
 	exp   map[string]*types.Package // export-data packages by path
 	expOK map[string]bool           // read from their own export data
+
+	directives bool // the checks keep what ignore directives silence (directives.go)
 
 	goenv   []byte      // go env -json
 	goroot  string      // the go command's
@@ -157,7 +160,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	r.mark("parse+typecheck")
 
 	r.cutImports()
+	judge, release := judgesDirectives(analyzers)
+	r.directives = judge
 	graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: cfg.Seq})
+	release()
 	if err != nil {
 		return 1, err
 	}

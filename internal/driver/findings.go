@@ -45,11 +45,15 @@ type Edit struct {
 
 // findings returns the diagnostics of the root actions, each once, sorted
 // by position, and the errors of the analyses that failed in packages
-// without errors of their own (those show as the package's errors).
-func findings(graph *checker.Graph) ([]Finding, []string) {
+// without errors of their own (those show as the package's errors). With
+// directives, the checks kept what ignore directives silence: it is
+// dropped, and the directives are judged (directives.go) against checks,
+// the names of every check of the command.
+func findings(graph *checker.Graph, analyzers []*analysis.Analyzer, checks []string, directives bool) ([]Finding, []string) {
 	var list []Finding
 	var failures []string
 	seen := make(map[string]bool)
+	used := make(map[usedDirective]bool)
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			if len(act.Package.Errors) == 0 && !act.Package.IllTyped {
@@ -71,6 +75,9 @@ func findings(graph *checker.Graph) ([]Finding, []string) {
 			}
 			raw := fset.PositionFor(d.Pos, false)
 			f.file, f.offset = raw.Filename, raw.Offset
+			if silenced(d, f.file, used) {
+				continue
+			}
 			if d.End.IsValid() && d.End > d.Pos {
 				f.End = fset.Position(d.End)
 			}
@@ -96,6 +103,9 @@ func findings(graph *checker.Graph) ([]Finding, []string) {
 			}
 			list = append(list, f)
 		}
+	}
+	if directives {
+		list = append(list, directiveFindings(graph, checks, analyzers, used)...)
 	}
 	slices.SortStableFunc(list, compareFindings)
 	return list, failures

@@ -105,6 +105,9 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 			run = append(run, a)
 		}
 	}
+	for _, a := range analyzers {
+		cfg.Checks = append(cfg.Checks, a.Name)
+	}
 	cfg.Args = args
 	if !cfg.Fix && !cfg.Diff {
 		// A fixing run must see the files as they are now.

@@ -189,7 +189,7 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 	}
 	var stdout, stderr bytes.Buffer
 	errs := loadErrors(roots, dir)
-	list, failures := findings(graph)
+	list, failures := findings(graph, analyzers, r.cfg.Checks, r.directives)
 	errs = append(errs, failures...)
 	for _, e := range errs {
 		fmt.Fprintln(&stderr, e)

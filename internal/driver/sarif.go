@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -147,6 +148,18 @@ func printSARIF(w io.Writer, dir string, analyzers []*analysis.Analyzer, list []
 		}
 		rule.DefaultConfiguration.Level = "error"
 		index[a.Name] = len(run.Tool.Driver.Rules)
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
+	}
+	if slices.ContainsFunc(list, func(f Finding) bool { return f.Check == directiveCheck }) {
+		rule := sarifRule{
+			ID:               directiveCheck,
+			Name:             "IgnoreDirective",
+			ShortDescription: sarifMessage{"An //wxerrlint:ignore directive that names no check, gives no reason or silences nothing."},
+			FullDescription:  sarifMessage{"An //wxerrlint:ignore directive must name checks, give a reason, and silence a finding on its line or the next."},
+			HelpURI:          directiveURL,
+		}
+		rule.DefaultConfiguration.Level = "error"
+		index[directiveCheck] = len(run.Tool.Driver.Rules)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}
 	lines := newLineReader()
