@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,5 +143,58 @@ func Expired(r Resp) bool { return r.ErrCode == 42001 }
 	}
 	if now, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(now) != files["m.go"] {
 		t.Errorf("-fix changed m.go:\n%s", now)
+	}
+}
+
+// TestNewFromRev checks -new-from-rev: only the findings on lines changed
+// since the revision, and in files git does not track, are reported.
+func TestNewFromRev(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	dir := tempFixture(t)
+	gitIn := func(args ...string) {
+		t.Helper()
+		res := runEnv(t, []string{"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t"}, dir, "git", args...)
+		if res.code != 0 {
+			t.Fatalf("git %s: %s", strings.Join(args, " "), res)
+		}
+	}
+	gitIn("init", "-q")
+	gitIn("add", ".")
+	gitIn("commit", "-q", "-m", "base")
+	res := run(t, dir, wxerrlint, "-new-from-rev=HEAD", "./...")
+	if res.code != 0 || res.stdout != "" {
+		t.Errorf("-new-from-rev=HEAD with nothing changed: want exit status 0 and no finding, got\n%s", res)
+	}
+	// A new finding on a changed line, one in a new file; the old ones stay
+	// out.
+	appGo := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("if r.ErrCode == 400001 {"), []byte("if r.ErrCode == 400001 || r.ErrCode == 45011 {"), 1)
+	if err := os.WriteFile(appGo, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "package app\n\nimport \"example.com/fixture/api\"\n\nfunc Busy(r *api.Resp) bool { return r.ErrCode == -1 }\n"
+	if err := os.WriteFile(filepath.Join(dir, "app", "busy.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = run(t, dir, wxerrlint, "-new-from-rev=HEAD", "./...")
+	got := findings(res.stdout, dir)
+	wanted := []finding{
+		want(t, dir, "app/app.go", "400001", "errcode 400001 is not a documented"),
+		want(t, dir, "app/app.go", "45011", "errcode 45011 compared as a magic number"),
+		want(t, dir, "app/busy.go", "-1", "errcode -1 compared as a magic number"),
+	}
+	checkFindings(t, res, got, wanted, defaultFindings(t, dir)[:2]...)
+	if res.code != 3 || len(got) != len(wanted) {
+		t.Errorf("want exit status 3 and %d findings, got\n%s", len(wanted), res)
+	}
+	if res := run(t, dir, wxerrlint, "-new-from-rev=nosuchrev", "./..."); res.code != 1 || !strings.Contains(res.stderr, `"nosuchrev" is no revision`) {
+		t.Errorf("a bad revision: want exit status 1 and an error naming it, got\n%s", res)
 	}
 }

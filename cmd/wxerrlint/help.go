@@ -40,6 +40,9 @@ Flags:
         also check test packages (default true)
   -tags list
         comma-separated build tags, as for the go command
+  -new-from-rev rev
+        report only findings on lines changed since the git revision rev
+        (and in files git does not track): adopt the checks, fail on new code
   -CHECK=false
         do not run CHECK; -CHECK=true runs only the checks so named
   -CHECK.FLAG value

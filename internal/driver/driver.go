@@ -70,6 +70,7 @@ type Config struct {
 	Fix      bool   // apply the suggested fixes, then print what remains
 	Diff     bool   // print the suggested fixes as a unified diff, apply nothing
 	Tags     string // build tags, as the go command's -tags
+	NewFrom  string // report only findings on lines changed since this git revision
 	WorkDir  string // printed paths are relative to it ("" = current directory)
 
 	AddImportSet bool     // the command line set -errcodemagic.addimport

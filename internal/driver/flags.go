@@ -57,6 +57,7 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 	fs.BoolVar(&cfg.Fix, "fix", false, "")
 	fs.BoolVar(&cfg.Diff, "diff", false, "")
 	fs.StringVar(&cfg.Tags, "tags", "", "")
+	fs.StringVar(&cfg.NewFrom, "new-from-rev", "", "")
 	fs.BoolVar(&cfg.Timing, "timing", false, "")     // for benchmarks: phase and analyzer times
 	fs.BoolVar(&cfg.Seq, "seq", false, "")           // for benchmarks: accurate analyzer times
 	fs.StringVar(&cfg.CPUProf, "cpuprofile", "", "") // as the x/tools checker's
@@ -109,8 +110,9 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 		cfg.Checks = append(cfg.Checks, a.Name)
 	}
 	cfg.Args = args
-	if !cfg.Fix && !cfg.Diff {
-		// A fixing run must see the files as they are now.
+	if !cfg.Fix && !cfg.Diff && cfg.NewFrom == "" {
+		// A fixing run must see the files as they are now; which lines
+		// are new depends on the git repository, which the key misses.
 		cfg.CacheDir = defaultCacheDir()
 	}
 	return cfg, run, fs.Args(), nil

@@ -191,6 +191,11 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 	errs := loadErrors(roots, dir)
 	list, failures := findings(graph, analyzers, r.cfg.Checks, r.directives)
 	errs = append(errs, failures...)
+	if r.cfg.NewFrom != "" {
+		if list, err = newFromRev(dir, r.cfg.NewFrom, list); err != nil {
+			return result{}, false, err
+		}
+	}
 	for _, e := range errs {
 		fmt.Fprintln(&stderr, e)
 	}
