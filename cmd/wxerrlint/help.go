@@ -54,6 +54,10 @@ Exit status: 0 nothing to report, 3 findings (in every format; 1 under go
 vet), 1 a package did not load, an analysis failed or a fix could not be
 written, 2 a bad command line.
 
+Configuration: the nearest wxerrlint.conf at or above the working directory, with
+lines "checks: a, b", "flags: -x -y=z" (before the command line's) and
+"exclude: dir/**, *.pb.go" (paths relative to the file).
+
 Environment:
   WXERRLINT_CACHE=dir|off   where a run caches its output (default: the user cache
                             directory); a new or empty directory, or one the cache

@@ -27,7 +27,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -54,13 +56,30 @@ func command(args []string, stdout, stderr io.Writer) int {
 			return help(stdout, stderr, analyzer.Suite, args[1:])
 		}
 	}
-	cfg, checks, patterns, err := driver.ParseArgs(analyzer.Suite, args)
-	if errors.Is(err, driver.ErrNotDriver) {
+	if _, _, _, err := driver.ParseArgs(analyzer.Suite, args); errors.Is(err, driver.ErrNotDriver) {
 		vet() // does not return
 	}
+	wd, err := os.Getwd()
 	if err != nil {
+		fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
+		return 1
+	}
+	conf, err := findConfig(wd, analyzer.Suite)
+	if err != nil {
+		fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
+		return 2
+	}
+	cfg, checks, patterns, err := driver.ParseArgs(analyzer.Suite, append(conf.args, args...))
+	if err != nil {
+		if conf.path != "" {
+			err = fmt.Errorf("%v (with the flags of %s)", err, conf.path)
+		}
 		fmt.Fprintf(stderr, "wxerrlint: %v\nRun 'wxerrlint help' for usage.\n", err)
 		return 2
+	}
+	if len(conf.exclude) > 0 {
+		cfg.Exclude, cfg.ExcludeBase = conf.exclude, filepath.Dir(conf.path)
+		cfg.Args = append(cfg.Args, "-exclude="+strings.Join(conf.exclude, ",")) // part of the cache key
 	}
 	if os.Getenv("WXERRLINT_DRIVER") == "checker" {
 		cfg.Full = true

@@ -71,7 +71,10 @@ type Config struct {
 	Diff     bool   // print the suggested fixes as a unified diff, apply nothing
 	Tags     string // build tags, as the go command's -tags
 	NewFrom  string // report only findings on lines changed since this git revision
-	WorkDir  string // printed paths are relative to it ("" = current directory)
+
+	Exclude     []string // slash-separated path patterns whose findings are not reported
+	ExcludeBase string   // the directory the patterns are relative to
+	WorkDir     string   // printed paths are relative to it ("" = current directory)
 
 	AddImportSet bool     // the command line set -errcodemagic.addimport
 	Checks       []string // every check of the command, run or not (directives.go; nil: those run)

@@ -191,6 +191,9 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 	errs := loadErrors(roots, dir)
 	list, failures := findings(graph, analyzers, r.cfg.Checks, r.directives)
 	errs = append(errs, failures...)
+	if len(r.cfg.Exclude) > 0 {
+		list = slices.DeleteFunc(list, func(f Finding) bool { return excluded(r.cfg.ExcludeBase, f.file, r.cfg.Exclude) })
+	}
 	if r.cfg.NewFrom != "" {
 		if list, err = newFromRev(dir, r.cfg.NewFrom, list); err != nil {
 			return result{}, false, err
