@@ -18,11 +18,11 @@ import (
 const usage = `wxerrlint reports mistakes in Go code that handles WeChat API errcodes.
 
 Usage:
-  wxerrlint [flags] packages...                   e.g. wxerrlint ./...
+  wxerrlint [flags] packages...                    e.g. wxerrlint ./...
+  wxerrlint explain <errcode or constant name>...  e.g. wxerrlint explain 40001
+  wxerrlint help [check]                           a check's documentation and flags
+  wxerrlint version                                the module version of this build
   go vet -vettool=$(command -v wxerrlint) [check flags] packages...
-  wxerrlint explain <errcode or constant name>...   e.g. wxerrlint explain 40001
-  wxerrlint help [check]                          a check's documentation and flags
-  wxerrlint version                               the module version of this build
 
 Flags:
   -f text|json|sarif|github
@@ -77,7 +77,7 @@ func help(stdout, stderr io.Writer, suite []*analysis.Analyzer, names []string) 
 		for _, a := range all {
 			title, _, _ := strings.Cut(a.Doc, "\n")
 			if !slices.Contains(suite, a) {
-				title += " (shared by the checks; reports nothing itself)"
+				title += "; its flags apply to every check"
 			}
 			fmt.Fprintf(&checks, "  %-17s %s\n", a.Name, strings.TrimPrefix(title, a.Name+": "))
 		}
