@@ -27,6 +27,10 @@
 // analyzers: "disable", a list of analyzers not to run, and "enable", a
 // list of the only ones to run. Unknown names and bad values are errors.
 //
+// The nearest wxerrlint.conf (see the wxerrlint command) applies first:
+// its checks and flags; the settings above override them. Its excluded
+// paths are not applied: golangci-lint's linters.exclusions.paths do that.
+//
 // errcodemagic's fix imports the codes package only where the module
 // requires github.com/wxerrlint/wxerrlint (the fixed code would not build
 // otherwise): unless errcodemagic.addimport is set, the plugin asks go
@@ -37,6 +41,7 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +50,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/config"
+	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 // Name is the linter's name in .golangci.yml and in //nolint comments.
@@ -64,6 +71,20 @@ func New(settings any) (register.LinterPlugin, error) {
 	p := &plugin{analyzers: analyzer.Suite}
 	all := withRequired(analyzer.Suite)
 	addImportSet := false
+	// wxerrlint.conf first: the settings of .golangci.yml override it.
+	if wd, err := os.Getwd(); err == nil {
+		conf, err := config.Find(wd, analyzer.Suite)
+		if err != nil {
+			return nil, fmt.Errorf("wxerrlint settings: %w", err)
+		}
+		if conf.Path != "" {
+			cfg, run, _, err := driver.ParseArgs(analyzer.Suite, append(slices.Clone(conf.Args), "."))
+			if err != nil {
+				return nil, fmt.Errorf("wxerrlint settings: %s: %w", conf.Path, err)
+			}
+			p.analyzers, addImportSet = run, cfg.AddImportSet
+		}
+	}
 	for _, key := range sortedKeys(raw) {
 		value := raw[key]
 		switch strings.ToLower(key) {

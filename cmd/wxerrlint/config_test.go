@@ -5,15 +5,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wxerrlint/wxerrlint/internal/config"
 )
 
-// TestConfigFile checks that the nearest wxerrlint.conf above the working
+// Testconfig.File checks that the nearest wxerrlint.conf above the working
 // directory sets the checks, the flags (the command line's win) and the
 // excluded paths, and that a bad line is an error naming it.
 func TestConfigFile(t *testing.T) {
 	t.Parallel()
 	dir := tempFixture(t)
-	conf := filepath.Join(dir, ConfigFile)
+	conf := filepath.Join(dir, config.File)
 	write := func(text string) {
 		if err := os.WriteFile(conf, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -36,7 +38,7 @@ func TestConfigFile(t *testing.T) {
 
 	write("checks: errcodemagic\nretries: example.com/x.Do\n")
 	res = run(t, dir, wxerrlint, "./...")
-	if res.code != 2 || !strings.Contains(res.stderr, ConfigFile+`:2: unknown key "retries"`) {
+	if res.code != 2 || !strings.Contains(res.stderr, config.File+`:2: unknown key "retries"`) {
 		t.Errorf("a bad key: want exit status 2 and an error naming the line, got\n%s", res)
 	}
 	write("checks: errcodemagik\n")

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/config"
 	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
@@ -64,22 +65,22 @@ func command(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
 		return 1
 	}
-	conf, err := findConfig(wd, analyzer.Suite)
+	conf, err := config.Find(wd, analyzer.Suite)
 	if err != nil {
 		fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
 		return 2
 	}
-	cfg, checks, patterns, err := driver.ParseArgs(analyzer.Suite, append(conf.args, args...))
+	cfg, checks, patterns, err := driver.ParseArgs(analyzer.Suite, append(conf.Args, args...))
 	if err != nil {
-		if conf.path != "" {
-			err = fmt.Errorf("%v (with the flags of %s)", err, conf.path)
+		if conf.Path != "" {
+			err = fmt.Errorf("%v (with the flags of %s)", err, conf.Path)
 		}
 		fmt.Fprintf(stderr, "wxerrlint: %v\nRun 'wxerrlint help' for usage.\n", err)
 		return 2
 	}
-	if len(conf.exclude) > 0 {
-		cfg.Exclude, cfg.ExcludeBase = conf.exclude, filepath.Dir(conf.path)
-		cfg.Args = append(cfg.Args, "-exclude="+strings.Join(conf.exclude, ",")) // part of the cache key
+	if len(conf.Exclude) > 0 {
+		cfg.Exclude, cfg.ExcludeBase = conf.Exclude, filepath.Dir(conf.Path)
+		cfg.Args = append(cfg.Args, "-exclude="+strings.Join(conf.Exclude, ",")) // part of the cache key
 	}
 	if os.Getenv("WXERRLINT_DRIVER") == "checker" {
 		cfg.Full = true
