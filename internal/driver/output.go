@@ -209,7 +209,7 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 	code := 0
 	switch {
 	case r.cfg.Diff:
-		code = r.diff(&stdout, &stderr, dir, list)
+		code = max(r.diff(&stdout, &stderr, dir, list), exitCode(len(errs), list))
 	case r.cfg.Fix:
 		list, code = r.fix(&stderr, dir, list)
 		fallthrough
