@@ -151,3 +151,20 @@ func TestCommandGitHub(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsExitCode checks that findings exit with status 3 in every
+// format, unless -findings-exit-code says otherwise; errors still give 1.
+func TestFindingsExitCode(t *testing.T) {
+	t.Parallel()
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		if res := run(t, fixture, wxerrlint, "-f", format, "./app"); res.code != 3 {
+			t.Errorf("-f %s: exit status %d, want 3", format, res.code)
+		}
+	}
+	if res := run(t, fixture, wxerrlint, "-findings-exit-code=0", "./app"); res.code != 0 || !strings.Contains(res.stdout, "(errcodemagic)") {
+		t.Errorf("-findings-exit-code=0: want exit status 0 and the findings, got\n%s", res)
+	}
+	if res := run(t, fixture, wxerrlint, "-findings-exit-code=0", "./nosuch"); res.code != 1 {
+		t.Errorf("-findings-exit-code=0 on a package that does not load: exit status %d, want 1", res.code)
+	}
+}

@@ -43,6 +43,9 @@ Flags:
   -new-from-rev rev
         report only findings on lines changed since the git revision rev
         (and in files git does not track): adopt the checks, fail on new code
+  -findings-exit-code n
+        the exit status when findings are all there is (default 3; 0 to
+        report without failing)
   -CHECK=false
         do not run CHECK; -CHECK=true runs only the checks so named
   -CHECK.FLAG value

@@ -72,6 +72,8 @@ type Config struct {
 	Tags     string // build tags, as the go command's -tags
 	NewFrom  string // report only findings on lines changed since this git revision
 
+	FindingsExit *int // the exit code when findings are the only trouble (nil: 3)
+
 	Exclude     []string // slash-separated path patterns whose findings are not reported
 	ExcludeBase string   // the directory the patterns are relative to
 	WorkDir     string   // printed paths are relative to it ("" = current directory)

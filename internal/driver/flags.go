@@ -58,6 +58,7 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 	fs.BoolVar(&cfg.Diff, "diff", false, "")
 	fs.StringVar(&cfg.Tags, "tags", "", "")
 	fs.StringVar(&cfg.NewFrom, "new-from-rev", "", "")
+	findingsExit := fs.Int("findings-exit-code", 3, "")
 	fs.BoolVar(&cfg.Timing, "timing", false, "")     // for benchmarks: phase and analyzer times
 	fs.BoolVar(&cfg.Seq, "seq", false, "")           // for benchmarks: accurate analyzer times
 	fs.StringVar(&cfg.CPUProf, "cpuprofile", "", "") // as the x/tools checker's
@@ -90,6 +91,12 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 		return cfg, nil, nil, fmt.Errorf("unknown format -f %q; the formats are %s", cfg.Format, strings.Join(Formats, ", "))
 	}
 	cfg.JSON = cfg.Format == "json"
+	if *findingsExit < 0 || *findingsExit > 125 {
+		return cfg, nil, nil, fmt.Errorf("-findings-exit-code %d: want 0 to 125", *findingsExit)
+	}
+	if *findingsExit != 3 {
+		cfg.FindingsExit = findingsExit
+	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "errcodemagic.addimport" {
 			cfg.AddImportSet = true

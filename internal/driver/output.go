@@ -219,6 +219,9 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 		}
 		code = max(code, exitCode(len(errs), list))
 	}
+	if code == 3 && r.cfg.FindingsExit != nil {
+		code = *r.cfg.FindingsExit
+	}
 	verified := true
 	if r.cfg.Verify {
 		v := r.verify(graph)
