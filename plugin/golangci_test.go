@@ -36,9 +36,14 @@ func TestGolangciLint(t *testing.T) {
 		t.Logf("built golangci-lint in %v\n%s", time.Since(start).Round(time.Second), lastLines(out, 3))
 	}
 
-	dir := copyLintme(t)
+	dir := copyModule(t, filepath.Join("testdata", "lintme"))
 	cache := t.TempDir()
+	var golangciIn func(dir string, args ...string) ([]issue, string, int)
 	golangci := func(args ...string) (issues []issue, stderr string, code int) {
+		t.Helper()
+		return golangciIn(dir, args...)
+	}
+	golangciIn = func(dir string, args ...string) (issues []issue, stderr string, code int) {
 		t.Helper()
 		cmd := exec.Command(bin, append([]string{"run", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)...)
 		cmd.Dir = dir
@@ -133,6 +138,27 @@ func TestGolangciLint(t *testing.T) {
 		}
 	}
 
+	// The quickstart's .golangci.yml is lossless: every finding the
+	// wxerrlint command prints arrives, the two on one line too.
+	quick := copyModule(t, filepath.Join("..", "examples", "quickstart"))
+	issues, stderr, code = golangciIn(quick, "./...")
+	quickSrc, err := os.ReadFile(filepath.Join(quick, "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct{ at, text string }{
+		{"json.Unmarshal(body, &resp); err != nil {\n\t\treturn \"\"", "errcodeunchecked: errcode of resp (ticketResp) is never checked"},
+		{"resp.ErrCode == 42001", "errcoderetry: errcode 42001 (access_token expired) calls for a retry"},
+		{"42001 {", "errcodemagic: errcode 42001 compared as a magic number"},
+	} {
+		if pos := position(t, quickSrc, "main.go", want.at); !hasIssue(issues, pos, want.text) {
+			t.Errorf("quickstart: no issue %s: %s...", pos, want.text)
+		}
+	}
+	if code != 1 || len(issues) != 3 {
+		t.Errorf("quickstart: exit status %d and %d issues, want 1 and 3: %v\n%s", code, len(issues), issues, stderr)
+	}
+
 	// A setting that names nothing is an error that says so.
 	bad := filepath.Join(dir, "bad.golangci.yml")
 	config := "version: \"2\"\nlinters:\n  default: none\n  enable: [wxerrlint]\n  settings:\n    custom:\n      wxerrlint:\n        type: module\n        settings:\n          errcodemagic:\n            nosuch: true\n"
@@ -180,17 +206,16 @@ func position(t *testing.T, src []byte, file, text string) string {
 	return fmt.Sprintf("%s:%d:%d", file, line, col)
 }
 
-// copyLintme copies testdata/lintme to a temporary directory, pointing its
-// replace directive at this repository.
-func copyLintme(t *testing.T) string {
+// copyModule copies the module in dir to a temporary directory, pointing
+// its replace directive at this repository.
+func copyModule(t *testing.T, dir string) string {
 	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst := filepath.Join(t.TempDir(), "lintme")
-	err = fixture.CopyModule(filepath.Join("testdata", "lintme"), dst, root)
-	if err != nil {
+	dst := filepath.Join(t.TempDir(), filepath.Base(dir))
+	if err := fixture.CopyModule(dir, dst, root); err != nil {
 		t.Fatal(err)
 	}
 	return dst

@@ -26,12 +26,22 @@
 // strings, or lists of strings (joined with commas). Two more keys choose
 // analyzers: "disable", a list of analyzers not to run, and "enable", a
 // list of the only ones to run. Unknown names and bad values are errors.
+//
+// The nearest wxerrlint.conf (see the wxerrlint command) applies first:
+// its checks and flags; the settings above override them. Its excluded
+// paths are not applied: golangci-lint's linters.exclusions.paths do that.
+//
+// errcodemagic's fix imports the codes package only where the module
+// requires github.com/wxerrlint/wxerrlint (the fixed code would not build
+// otherwise): unless errcodemagic.addimport is set, the plugin asks go
+// list -m in the directory golangci-lint runs in.
 package plugin
 
 import (
 	"cmp"
 	"flag"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +50,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/config"
+	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 // Name is the linter's name in .golangci.yml and in //nolint comments.
@@ -58,6 +70,21 @@ func New(settings any) (register.LinterPlugin, error) {
 	}
 	p := &plugin{analyzers: analyzer.Suite}
 	all := slices.Collect(analyzer.WithRequired(analyzer.Suite))
+	addImportSet := false
+	// wxerrlint.conf first: the settings of .golangci.yml override it.
+	if wd, err := os.Getwd(); err == nil {
+		conf, err := config.Find(wd, analyzer.Suite)
+		if err != nil {
+			return nil, fmt.Errorf("wxerrlint settings: %w", err)
+		}
+		if conf.Path != "" {
+			cfg, run, _, err := driver.ParseArgs(analyzer.Suite, append(slices.Clone(conf.Args), "."))
+			if err != nil {
+				return nil, fmt.Errorf("wxerrlint settings: %s: %w", conf.Path, err)
+			}
+			p.analyzers, addImportSet = run, cfg.AddImportSet
+		}
+	}
 	for _, key := range sortedKeys(raw) {
 		value := raw[key]
 		switch strings.ToLower(key) {
@@ -80,10 +107,16 @@ func New(settings any) (register.LinterPlugin, error) {
 			return nil, fmt.Errorf("wxerrlint settings: %s: want a map of its flags (%s), got %v", key, flagNames(a), value)
 		}
 		for _, name := range sortedKeys(flags) {
+			if a.Name == "errcodemagic" && strings.EqualFold(name, "addimport") {
+				addImportSet = true
+			}
 			if err := setFlag(a, name, flags[name]); err != nil {
 				return nil, fmt.Errorf("wxerrlint settings: %s.%s: %w", a.Name, name, err)
 			}
 		}
+	}
+	if !addImportSet {
+		setAddImport(all)
 	}
 	return p, nil
 }

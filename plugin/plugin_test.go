@@ -4,6 +4,8 @@ package plugin_test
 
 import (
 	"flag"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -123,5 +125,35 @@ func TestBadSettings(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("settings %v: error %v, want one containing %q", tc.settings, err, tc.want)
 		}
+	}
+}
+
+// TestConfigFile checks that the nearest wxerrlint.conf reaches the
+// plugin (its checks and flags), and that .golangci.yml's settings
+// override it.
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	conf := "checks: errcodemagic\nflags: -errcodemagic.zero -errcode.fields=RetCode\n"
+	if err := os.WriteFile(filepath.Join(dir, "wxerrlint.conf"), []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	p, err := newPlugin(t, map[string]any{"errcode": map[string]any{"fields": "Ret"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := p.BuildAnalyzers()
+	if !slices.Equal(got, []*analysis.Analyzer{magic.Analyzer}) {
+		t.Errorf("BuildAnalyzers() = %v, want only errcodemagic (wxerrlint.conf's checks)", got)
+	}
+	if flagValue(magic.Analyzer, "zero") != "true" || flagValue(errcode.Analyzer, "fields") != "Ret" {
+		t.Errorf("zero=%s fields=%q, want true (wxerrlint.conf) and Ret (the settings win)", flagValue(magic.Analyzer, "zero"), flagValue(errcode.Analyzer, "fields"))
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "wxerrlint.conf"), []byte("flags: -nosuch\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newPlugin(t, nil); err == nil || !strings.Contains(err.Error(), "wxerrlint.conf") || !strings.Contains(err.Error(), "-nosuch") {
+		t.Errorf("a bad flag in wxerrlint.conf: error %v, want one naming the file and the flag", err)
 	}
 }

@@ -43,6 +43,17 @@ func init() {
 	Analyzer.Flags.BoolVar(&analysisutil.ReportTestFiles, "testfiles", false, "report findings in _test.go files too (off: tests compare their own fixtures' errcodes)")
 }
 
+// KeepIgnored makes the checks report the diagnostics that an ignore
+// directive (//wxerrlint:ignore) silences, with a category that starts
+// with IgnoredCategory and ends with the directive's line, for a driver
+// that applies the directives itself and reports those that silence
+// nothing. The checks share this analyzer, so the setting reaches them all.
+func KeepIgnored(keep bool) { analysisutil.KeepIgnored = keep }
+
+// IgnoredCategory starts the category of a diagnostic that an ignore
+// directive silences, under KeepIgnored.
+const IgnoredCategory = analysisutil.IgnoredCategory
+
 // WeComHost is the host of the WeCom (企业微信) API.
 const WeComHost = "qyapi.weixin.qq.com"
 

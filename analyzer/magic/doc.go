@@ -17,6 +17,13 @@
 //
 //	if resp.ErrCode == codes.InvalidCredential {
 //
+// The fix names codes only where the build is sure to have it, so that the
+// fixed code builds: in a package that imports it (directly or not), or
+// with -addimport, which says that the module requires
+// github.com/wxerrlint/wxerrlint (the wxerrlint command sets it from go
+// list -m). Elsewhere the finding has no fix and names the command that
+// adds it: go get github.com/wxerrlint/wxerrlint/codes.
+//
 // A literal that is no documented code is reported as a typo, with no fix,
 // only where that is near-certain: five digits or more, in a family (length
 // and leading digit) where the table documents no code, one digit edit from

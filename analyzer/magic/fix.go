@@ -10,12 +10,43 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
 )
+
+// goGetCodes is the command that makes analysisutil.CodesPath resolve in a module.
+const goGetCodes = "go get " + analysisutil.CodesPath
+
+// codesResolves reports whether a fix may name the codes package in
+// pass's package: the build must have it, or the fix breaks the build.
+// It surely has it when the package imports it, directly or not, or is
+// part of its module; -addimport says that the module requires it.
+// Elsewhere (a driver that does not know the build list, such as go vet
+// or gopls) there is no fix.
+func codesResolves(pass *analysis.Pass) bool {
+	const module = "github.com/wxerrlint/wxerrlint"
+	path := pass.Pkg.Path()
+	if importCodes || path == module || strings.HasPrefix(path, module+"/") {
+		return true
+	}
+	seen := make(map[*types.Package]bool)
+	var reaches func(p *types.Package) bool
+	reaches = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == analysisutil.CodesPath {
+			return true
+		}
+		return slices.ContainsFunc(p.Imports(), reaches)
+	}
+	return reaches(pass.Pkg)
+}
 
 // A fixSite is a literal that a fix replaces with a constant of codes.
 type fixSite struct {

@@ -35,11 +35,13 @@ var Analyzer = &analysis.Analyzer{
 var (
 	reportZero  bool // -zero
 	reportWeCom bool // -wecom
+	importCodes bool // -addimport
 )
 
 func init() {
 	Analyzer.Flags.BoolVar(&reportZero, "zero", false, "also report comparisons with 0 (fix: codes.OK)")
 	Analyzer.Flags.BoolVar(&reportWeCom, "wecom", false, "also report in packages that call the WeCom (企业微信) API, whose codes differ")
+	Analyzer.Flags.BoolVar(&importCodes, "addimport", false, "offer fixes that import "+analysisutil.CodesPath+" into packages that do not use it yet: set it where the module requires github.com/wxerrlint/wxerrlint (the wxerrlint command sets it itself, from go list -m)")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -108,7 +110,11 @@ func checkFile(pass *analysis.Pass, ec *errcode.Info, rep *analysisutil.Reporter
 			sites = append(sites, fixSite{lit: c.lit, scope: enclosingScope(pass.TypesInfo, c.at), name: info.Name})
 		}
 	}
-	fixes := planFixes(pass, file, sites)
+	var fixes filePlan
+	resolves := codesResolves(pass)
+	if resolves {
+		fixes = planFixes(pass, file, sites)
+	}
 	for _, c := range found {
 		info, ok := codes.Lookup(c.code)
 		if !ok {
@@ -118,6 +124,9 @@ func checkFile(pass *analysis.Pass, ec *errcode.Info, rep *analysisutil.Reporter
 		d := analysis.Diagnostic{
 			Pos: c.lit.Pos(), End: c.lit.End(),
 			Message: fmt.Sprintf("errcode %d compared as a magic number; use codes.%s (%s)", c.code, info.Name, analysisutil.Description(info)),
+		}
+		if !resolves {
+			d.Message += "; to use codes: " + goGetCodes
 		}
 		if edits := fixes.edits(c.lit, info.Name); edits != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Use codes." + info.Name, TextEdits: edits}}

@@ -17,6 +17,7 @@ import (
 func runFixes(t *testing.T, pkgs ...string) {
 	t.Helper()
 	testdata := analysistest.TestData()
+	testutil.SetFlag(t, magic.Analyzer, "addimport", "true") // the testdata has codes
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, pkgs...)
 	testutil.GoldenFilesCompile(t, testdata, pkgs...)
 	checkRawFixes(t, results)
@@ -67,4 +68,32 @@ func TestWeComFlag(t *testing.T) {
 func TestExtraFields(t *testing.T) {
 	testutil.SetFlag(t, errcode.Analyzer, "fields", "RetCode,ret")
 	analysistest.Run(t, analysistest.TestData(), magic.Analyzer, "magicfields")
+}
+
+func TestNoFixWhereCodesMayNotResolve(t *testing.T) {
+	// Without -addimport, a package that does not import codes, directly
+	// or not, gets no fix (the import may not resolve in its module) and
+	// a message naming the command that makes it resolve; a package that
+	// imports codes gets fixes in all its files (magicalias: noimports.go).
+	testdata := analysistest.TestData()
+	results := analysistest.Run(t, testdata, magic.Analyzer, "magicnocodes")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s: a fix where codes may not resolve", r.Pass.Fset.Position(d.Pos))
+			}
+		}
+	}
+	fixed := 0
+	for _, r := range analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, "magicalias") {
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) == 0 {
+				t.Errorf("%s: no fix in a package that imports codes", r.Pass.Fset.Position(d.Pos))
+			}
+			fixed++
+		}
+	}
+	if fixed == 0 {
+		t.Error("no finding in magicalias")
+	}
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,11 +77,11 @@ func Expired(r Resp) bool { return r.ErrCode == 42001 }
 	// Without -fix, a dependency's package is only reported, and -diff
 	// writes nothing, so it may show the fix.
 	res := run(t, dir, wxerrlint, "example.com/dep")
-	if res.code != 3 || !strings.Contains(res.stderr, "errcode 42001") {
+	if res.code != 3 || !strings.Contains(res.stdout, "errcode 42001") {
 		t.Errorf("wxerrlint example.com/dep: want the finding, got\n%s", res)
 	}
-	res = run(t, dir, wxerrlint, "-fix", "-diff", "example.com/dep")
-	if res.code != 0 || !strings.Contains(res.stdout, "codes.AccessTokenExpired") {
+	res = run(t, dir, wxerrlint, "-diff", "example.com/dep")
+	if res.code != 3 || !strings.Contains(res.stdout, "codes.AccessTokenExpired") {
 		t.Errorf("-fix -diff example.com/dep: want the diff, got\n%s", res)
 	}
 }
@@ -105,5 +106,97 @@ func TestFixInModuleCache(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(appGo); !bytes.Equal(now, orig) {
 		t.Errorf("-fix in the module cache modified app.go")
+	}
+}
+
+// TestFixBuildsWithoutCodes checks that -fix leaves a module that does
+// not require this module building: it offers no fix that imports codes
+// there, and the finding names the command that makes codes resolve.
+func TestFixBuildsWithoutCodes(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "m")
+	files := map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.25.0\n",
+		"m.go": `package m
+
+type Resp struct {
+	ErrCode int    ` + "`json:\"errcode\"`" + `
+	ErrMsg  string ` + "`json:\"errmsg\"`" + `
+}
+
+func Expired(r Resp) bool { return r.ErrCode == 42001 }
+`,
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := run(t, dir, wxerrlint, "-fix", "./...")
+	if res.code != 3 || !strings.Contains(res.stdout, "m.go:8:49: errcode 42001 compared as a magic number; use codes.AccessTokenExpired (") ||
+		!strings.Contains(res.stdout, "go get github.com/wxerrlint/wxerrlint/codes") {
+		t.Errorf("-fix: want exit status 3 and the finding naming go get, got\n%s", res)
+	}
+	if b := run(t, dir, goCmd, "build", "./..."); b.code != 0 {
+		t.Errorf("after -fix, go build fails:\n%s", b)
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(now) != files["m.go"] {
+		t.Errorf("-fix changed m.go:\n%s", now)
+	}
+}
+
+// TestNewFromRev checks -new-from-rev: only the findings on lines changed
+// since the revision, and in files git does not track, are reported.
+func TestNewFromRev(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	dir := tempFixture(t)
+	gitIn := func(args ...string) {
+		t.Helper()
+		res := runEnv(t, []string{"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t"}, dir, "git", args...)
+		if res.code != 0 {
+			t.Fatalf("git %s: %s", strings.Join(args, " "), res)
+		}
+	}
+	gitIn("init", "-q")
+	gitIn("add", ".")
+	gitIn("commit", "-q", "-m", "base")
+	res := run(t, dir, wxerrlint, "-new-from-rev=HEAD", "./...")
+	if res.code != 0 || res.stdout != "" {
+		t.Errorf("-new-from-rev=HEAD with nothing changed: want exit status 0 and no finding, got\n%s", res)
+	}
+	// A new finding on a changed line, one in a new file; the old ones stay
+	// out.
+	appGo := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(appGo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte("if r.ErrCode == 400001 {"), []byte("if r.ErrCode == 400001 || r.ErrCode == 45011 {"), 1)
+	if err := os.WriteFile(appGo, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := "package app\n\nimport \"example.com/fixture/api\"\n\nfunc Busy(r *api.Resp) bool { return r.ErrCode == -1 }\n"
+	if err := os.WriteFile(filepath.Join(dir, "app", "busy.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = run(t, dir, wxerrlint, "-new-from-rev=HEAD", "./...")
+	got := findings(res.stdout, dir)
+	wanted := []finding{
+		want(t, dir, "app/app.go", "400001", "errcode 400001 is not a documented"),
+		want(t, dir, "app/app.go", "45011", "errcode 45011 compared as a magic number"),
+		want(t, dir, "app/busy.go", "-1", "errcode -1 compared as a magic number"),
+	}
+	checkFindings(t, res, got, wanted, defaultFindings(t, dir)[:2]...)
+	if res.code != 3 || len(got) != len(wanted) {
+		t.Errorf("want exit status 3 and %d findings, got\n%s", len(wanted), res)
+	}
+	if res := run(t, dir, wxerrlint, "-new-from-rev=nosuchrev", "./..."); res.code != 1 || !strings.Contains(res.stderr, `"nosuchrev" is no revision`) {
+		t.Errorf("a bad revision: want exit status 1 and an error naming it, got\n%s", res)
 	}
 }

@@ -7,37 +7,28 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"io"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/wxerrlint/wxerrlint/analyzer"
 	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 // fixOutsideMainModules returns an error naming the packages outside the
-// main modules that a command line of the x/tools checker would fix
-// (-fix without -diff), or nil when it writes nothing or only into the
-// main modules. A command line it does not understand is left to the
-// checker, which rejects it before loading anything.
-func fixOutsideMainModules(suite []*analysis.Analyzer, args []string) error {
-	fix, tests, patterns, ok := fixTargets(suite, args)
-	if !ok || !fix {
-		return nil
-	}
+// main modules that a -fix run on patterns would write into, or nil when
+// it writes only into the main modules.
+func fixOutsideMainModules(tests bool, buildFlags, patterns []string) error {
 	pkgs, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedModule,
-		Tests: tests,
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedModule,
+		Tests:      tests,
+		BuildFlags: buildFlags,
 	}, patterns...)
 	if err != nil {
-		return nil // the checker reports it, and fixes nothing
+		return nil // the run reports it, and fixes nothing
 	}
 	// A main module in the module cache or GOROOT (a run from inside
 	// one) is no place to write either.
@@ -98,50 +89,3 @@ func goDirs(vars ...string) ([]string, error) {
 	}
 	return dirs, nil
 }
-
-// fixTargets parses a command line of the x/tools checker far enough to
-// tell whether it writes fixes (-fix without -diff), whether it includes
-// tests, and which patterns it names. ok is false for a command line the
-// checker would reject or run as go vet's unitchecker.
-func fixTargets(suite []*analysis.Analyzer, args []string) (fix, tests bool, patterns []string, ok bool) {
-	fs := flag.NewFlagSet("wxerrlint", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	diff := false
-	fs.BoolVar(&fix, "fix", false, "")
-	fs.BoolVar(&diff, "diff", false, "")
-	fs.BoolVar(&tests, "test", true, "")
-	for _, name := range []string{"json", "flags", "source", "v", "all"} {
-		fs.Bool(name, false, "")
-	}
-	for _, name := range []string{"debug", "cpuprofile", "memprofile", "trace", "tags"} {
-		fs.String(name, "", "")
-	}
-	fs.Int("c", -1, "")
-	fs.Var(ignoredValue{isBool: true}, "V", "")
-	for a := range analyzer.WithRequired(suite) {
-		fs.Bool(a.Name, false, "")
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(ignoredValue{isBool: isBoolFlag(f.Value)}, a.Name+"."+f.Name, "")
-		})
-	}
-	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || fs.Arg(0) == "help" {
-		return false, false, nil, false
-	}
-	if fs.NArg() == 1 && strings.HasSuffix(fs.Arg(0), ".cfg") {
-		return false, false, nil, false
-	}
-	return fix && !diff, tests, fs.Args(), true
-}
-
-func isBoolFlag(v flag.Value) bool {
-	b, ok := v.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}
-
-// ignoredValue is a flag whose value fixTargets does not need: parsing
-// must not set the analyzers' own flags.
-type ignoredValue struct{ isBool bool }
-
-func (v ignoredValue) String() string   { return "" }
-func (v ignoredValue) Set(string) error { return nil }
-func (v ignoredValue) IsBoolFlag() bool { return v.isBool }

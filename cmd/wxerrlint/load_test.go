@@ -127,3 +127,53 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestLoadErrorsOnce checks that each load error is printed once (not
+// again for the package's test variant, nor as a type error that follows
+// from it), in the go command's own words, with no line saying that a
+// check was skipped.
+func TestLoadErrorsOnce(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "m")
+	for name, text := range map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.25.0\n",
+		"b/b.go":       "package b\n\nfunc F() int { return \"x\" }\n",
+		"b/b_test.go":  "package b\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) {}\n",
+		"i/i.go":       "package i\n\nimport _ \"example.com/nosuchmod\"\n",
+		"i/i_test.go":  "package i\n\nimport \"testing\"\n\nfunc TestI(t *testing.T) {}\n",
+		"none/none.go": "package none\n",
+	} {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := []string{"WXERRLINT_CACHE=off"}
+	res := runEnv(t, env, dir, wxerrlint, "./b", "./i")
+	if res.code != 1 {
+		t.Errorf("exit status %d, want 1", res.code)
+	}
+	for _, want := range []string{
+		filepath.Join("b", "b.go") + ":3:23: cannot use \"x\"",
+		filepath.Join("i", "i.go") + ":3:8: ",
+	} {
+		if n := strings.Count(res.stderr, want); n != 1 {
+			t.Errorf("%q printed %d times, want once:\n%s", want, n, res)
+		}
+	}
+	for _, not := range []string{"analysis skipped", "could not import", "errcodemagic", "no export data"} {
+		if strings.Contains(res.stderr, not) {
+			t.Errorf("stderr says %q:\n%s", not, res)
+		}
+	}
+
+	// No module: the go command's words, not go/packages' wrapping.
+	noModule := t.TempDir()
+	res = runEnv(t, env, noModule, wxerrlint, ".")
+	if res.code != 1 || !strings.Contains(res.stderr, "go.mod file not found") || strings.Contains(res.stderr, "exit status") || strings.Count(res.stderr, "\n") != 1 {
+		t.Errorf("outside a module: want exit status 1 and the go command's one line, got\n%s", res)
+	}
+}

@@ -1,60 +1,107 @@
-// Command wxerrlint runs the wxerrlint analyzers on Go packages:
+// Command wxerrlint runs the wxerrlint checks on Go packages:
 //
 //	wxerrlint ./...
 //	go vet -vettool=$(command -v wxerrlint) ./...
 //	wxerrlint explain 40001
 //
-// A plain run loads from source only the packages that can hold WeChat
-// code (see internal/driver) and caches its result in the user cache
-// directory ($WXERRLINT_CACHE sets another; "off" disables it). Anything
-// else (-fix, -diff, -c, go vet) is the x/tools multichecker's, as is
-// every run when WXERRLINT_DRIVER=checker. So the standard analysis
-// driver flags (-fix, -diff, -json, -test, -c) apply, each analyzer has an
-// enable flag named after it (-errcodemagic=false), and each analyzer flag
-// is prefixed with the analyzer's name (-errcodemagic.zero). The flags of analyzers that the
-// checks require but that report nothing themselves (-errcode.fields) are
-// spelled the same way. Under go vet, the same flags follow -vettool.
+// A run loads from source only the packages that can hold WeChat code
+// (see internal/driver) and caches its result in the user cache directory
+// ($WXERRLINT_CACHE sets another; "off" disables it). WXERRLINT_DRIVER=checker
+// loads every package from source, as the x/tools checker does. Under go
+// vet the command is the x/tools unitchecker, which go vet drives.
 //
 // The exit status is 0 when there is nothing to report, 3 when there are
-// findings (1 under go vet), 1 when packages do not load or an analysis
-// fails, and 2 for a bad flag. With -json or -fix, findings alone do not
-// make the status non-zero.
+// findings (in every output format; 1 under go vet), 1 when packages do
+// not load, an analysis fails or a fix cannot be written, and 2 for a bad
+// command line.
 //
 // -fix writes only into packages of the main module(s): when a pattern
 // matches a package elsewhere (a dependency in the module cache, a
 // replaced or vendored module, the standard library), the command says so
-// and exits 1 without writing anything; -fix -diff shows the fixes.
+// and exits 1 without writing anything; -diff shows the fixes.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/internal/config"
 	"github.com/wxerrlint/wxerrlint/internal/driver"
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "explain" {
-		os.Exit(explain(os.Stdout, os.Stderr, os.Args[2:]))
-	}
-	if os.Getenv("WXERRLINT_DRIVER") != "checker" {
-		if cfg, run, patterns, ok := driver.Parse(analyzer.Suite, os.Args[1:]); ok {
-			os.Exit(driver.Main(cfg, run, patterns))
+	os.Exit(command(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command runs the command line args and returns the exit status; the go vet
+// protocol does not return.
+func command(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "explain":
+			return explain(stdout, stderr, args[1:])
+		case "version", "-version", "--version":
+			fmt.Fprintf(stdout, "wxerrlint %s\n", driver.Version())
+			return 0
+		case "help", "-help", "--help", "-h":
+			return help(stdout, stderr, analyzer.Suite, args[1:])
 		}
 	}
-	if err := fixOutsideMainModules(analyzer.Suite, os.Args[1:]); err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
-		os.Exit(1)
+	if _, _, _, err := driver.ParseArgs(analyzer.Suite, args); errors.Is(err, driver.ErrNotDriver) {
+		vet() // does not return
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
+		return 1
+	}
+	conf, err := config.Find(wd, analyzer.Suite)
+	if err != nil {
+		fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
+		return 2
+	}
+	cfg, checks, patterns, err := driver.ParseArgs(analyzer.Suite, append(conf.Args, args...))
+	if err != nil {
+		if conf.Path != "" {
+			err = fmt.Errorf("%v (with the flags of %s)", err, conf.Path)
+		}
+		fmt.Fprintf(stderr, "wxerrlint: %v\nRun 'wxerrlint help' for usage.\n", err)
+		return 2
+	}
+	if len(conf.Exclude) > 0 {
+		cfg.Exclude, cfg.ExcludeBase = conf.Exclude, filepath.Dir(conf.Path)
+		cfg.Args = append(cfg.Args, "-exclude="+strings.Join(conf.Exclude, ",")) // part of the cache key
+	}
+	if os.Getenv("WXERRLINT_DRIVER") == "checker" {
+		cfg.Full = true
+	}
+	if cfg.Fix && !cfg.Diff {
+		var buildFlags []string
+		if cfg.Tags != "" {
+			buildFlags = []string{"-tags=" + cfg.Tags}
+		}
+		if err := fixOutsideMainModules(cfg.Tests, buildFlags, patterns); err != nil {
+			fmt.Fprintf(stderr, "wxerrlint: %v\n", err)
+			return 1
+		}
+	}
+	return driver.Main(cfg, checks, patterns)
+}
+
+// vet serves go vet's protocol (-V=full, -flags, a .cfg file) through the
+// x/tools checker.
+func vet() {
 	registerRequiredFlags(flag.CommandLine, analyzer.Suite)
-	flag.CommandLine.Usage = usage
 	multichecker.Main(analyzer.Suite...)
 }
 
@@ -71,25 +118,4 @@ func registerRequiredFlags(fs *flag.FlagSet, suite []*analysis.Analyzer) {
 			})
 		}
 	}
-}
-
-func usage() {
-	prog := filepath.Base(os.Args[0])
-	out := flag.CommandLine.Output()
-	fmt.Fprintf(out, `%[1]s reports mistakes in Go code that handles WeChat API errcodes.
-
-Usage:
-  %[1]s [flags] packages...                     e.g. %[1]s ./...
-  go vet -vettool=$(command -v %[1]s) [flags] packages...
-  %[1]s explain <errcode or constant name>...   e.g. %[1]s explain 40001
-  %[1]s help [analyzer]                         the checks and their flags
-
-Environment:
-  WXERRLINT_CACHE=dir|off   where a plain run caches its output (default: the user cache directory);
-                            a new or empty directory, or one the cache made: any other is refused
-  WXERRLINT_DRIVER=checker  load every package from source, as the x/tools multichecker does
-
-Flags:
-`, prog)
-	flag.CommandLine.PrintDefaults()
 }

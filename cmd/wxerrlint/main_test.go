@@ -226,7 +226,7 @@ func TestCommandFindings(t *testing.T) {
 	if res.code != 3 {
 		t.Errorf("wxerrlint ./...: exit status %d, want 3 (findings)", res.code)
 	}
-	checkFindings(t, res, findings(res.stderr, fixture), defaultFindings(t, fixture),
+	checkFindings(t, res, findings(res.stdout, fixture), defaultFindings(t, fixture),
 		zeroFinding(t, fixture), fieldsFinding(t, fixture), ignoredFinding(t, fixture))
 	sameAsChecker(t, res, "./...")
 }
@@ -238,7 +238,7 @@ func TestCommandFlags(t *testing.T) {
 	if res.code != 3 {
 		t.Errorf("exit status %d, want 3", res.code)
 	}
-	checkFindings(t, res, findings(res.stderr, fixture),
+	checkFindings(t, res, findings(res.stdout, fixture),
 		append(defaultFindings(t, fixture), zeroFinding(t, fixture), fieldsFinding(t, fixture)),
 		ignoredFinding(t, fixture))
 	sameAsChecker(t, res, args...)
@@ -265,103 +265,159 @@ func TestCommandClean(t *testing.T) {
 	}
 }
 
-// jsonOutput is the shape of -json output: package, analyzer, diagnostics.
-type jsonOutput map[string]map[string][]struct {
-	Posn           string `json:"posn"`
-	Message        string `json:"message"`
-	SuggestedFixes []struct {
+// jsonFinding is the shape of a line of -f json output.
+type jsonFinding struct {
+	Check    string `json:"check"`
+	Position struct {
+		File   string `json:"file"`
+		Line   int    `json:"line"`
+		Column int    `json:"column"`
+	} `json:"position"`
+	Message string `json:"message"`
+	URL     string `json:"url"`
+	Fixes   []struct {
 		Message string `json:"message"`
 		Edits   []struct {
-			New string `json:"new"`
+			File string `json:"file"`
+			New  string `json:"new"`
 		} `json:"edits"`
-	} `json:"suggested_fixes"`
+	} `json:"fixes"`
 }
 
+// TestCommandJSON checks -f json (and -json): one object per finding,
+// each once although a test variant of the package repeats its files,
+// with its check, position relative to the working directory, message,
+// URL and fixes; exit status 3.
 func TestCommandJSON(t *testing.T) {
 	t.Parallel()
-	res := run(t, fixture, wxerrlint, "-json", "./...")
-	if res.code != 0 {
-		t.Errorf("with -json, exit status %d, want 0 (the findings are in the output)", res.code)
+	dir := tempFixture(t)
+	test := "package app\n\nimport \"testing\"\n\nfunc TestHandle(t *testing.T) { _ = Handle }\n"
+	if err := os.WriteFile(filepath.Join(dir, "app", "app_test.go"), []byte(test), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	var out jsonOutput
-	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
-		t.Fatalf("-json output does not parse: %v\n%s", err, res)
-	}
-	diags := out["example.com/fixture/app"]["errcodemagic"]
-	var got []finding
-	fixes := make(map[string][]string) // position -> new texts of the fixes
-	for _, d := range diags {
-		pos := strings.TrimPrefix(d.Posn, fixture+string(filepath.Separator))
-		got = append(got, finding{pos, d.Message})
-		for _, f := range d.SuggestedFixes {
-			for _, e := range f.Edits {
-				fixes[pos] = append(fixes[pos], e.New)
+	for _, args := range [][]string{{"-f", "json", "./..."}, {"-json", "./..."}} {
+		res := run(t, dir, wxerrlint, args...)
+		if res.code != 3 {
+			t.Errorf("%s: exit status %d, want 3 (findings)", args, res.code)
+		}
+		var got []finding
+		fixes := make(map[string][]string) // position -> new texts of the fixes
+		for _, line := range strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n") {
+			var f jsonFinding
+			if err := json.Unmarshal([]byte(line), &f); err != nil {
+				t.Fatalf("%s: a line does not parse: %v\n%s", args, err, res)
+			}
+			pos := fmt.Sprintf("%s:%d:%d", filepath.FromSlash(f.Position.File), f.Position.Line, f.Position.Column)
+			got = append(got, finding{pos, f.Message})
+			if f.Check != "errcodemagic" || !strings.HasSuffix(f.URL, "#errcodemagic") {
+				t.Errorf("%s: check %q, URL %q", pos, f.Check, f.URL)
+			}
+			for _, fix := range f.Fixes {
+				for _, e := range fix.Edits {
+					fixes[pos] = append(fixes[pos], e.New)
+					if e.File != "app/app.go" {
+						t.Errorf("%s: a fix edits %q", pos, e.File)
+					}
+				}
 			}
 		}
-	}
-	wanted := defaultFindings(t, fixture)
-	checkFindings(t, res, got, wanted)
-	if len(got) != len(wanted) {
-		t.Errorf("got %d errcodemagic findings in app, want %d:\n%s", len(got), len(wanted), res.stdout)
-	}
-	if f := fixes[wanted[0].pos]; !slices.Contains(f, "codes.InvalidCredential") {
-		t.Errorf("the fix of %s has edits %q, want one to codes.InvalidCredential", wanted[0].pos, f)
-	}
-	if f := fixes[wanted[2].pos]; len(f) != 0 {
-		t.Errorf("an undocumented code has no fix, got edits %q", f)
-	}
-	if len(out["example.com/fixture/clean"]["errcodemagic"]) != 0 {
-		t.Errorf("findings in package clean:\n%s", res.stdout)
+		wanted := defaultFindings(t, dir)
+		checkFindings(t, res, got, wanted)
+		if len(got) != len(wanted) {
+			t.Errorf("%s: got %d findings, want %d:\n%s", args, len(got), len(wanted), res.stdout)
+		}
+		if f := fixes[wanted[0].pos]; !slices.Contains(f, "codes.InvalidCredential") {
+			t.Errorf("the fix of %s has edits %q, want one to codes.InvalidCredential", wanted[0].pos, f)
+		}
+		if f := fixes[wanted[2].pos]; len(f) != 0 {
+			t.Errorf("an undocumented code has no fix, got edits %q", f)
+		}
 	}
 
-	res = run(t, fixture, wxerrlint, "-json", "-errcodemagic=false", "./app")
-	if res.code != 0 || strings.Contains(res.stdout, "errcodemagic") {
-		t.Errorf("with -errcodemagic=false, want no errcodemagic findings, got\n%s", res)
+	res := run(t, dir, wxerrlint, "-json", "-errcodemagic=false", "./app")
+	if res.code != 0 || res.stdout != "" {
+		t.Errorf("with -errcodemagic=false, want no findings, got\n%s", res)
 	}
 }
 
-func TestCommandFix(t *testing.T) {
+// TestCommandText checks the text lines: position relative to the
+// working directory, message, check; sorted by position; each finding
+// once; on stdout.
+func TestCommandText(t *testing.T) {
 	t.Parallel()
 	dir := tempFixture(t)
+	test := "package app\n\nimport \"testing\"\n\nfunc TestHandle(t *testing.T) { _ = Handle }\n"
+	if err := os.WriteFile(filepath.Join(dir, "app", "app_test.go"), []byte(test), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, filepath.Join(dir, "app"), wxerrlint, "./...")
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	if res.code != 3 || res.stderr != "" || len(lines) != 3 {
+		t.Fatalf("want exit status 3, three lines on stdout, got\n%s", res)
+	}
+	for i, f := range defaultFindings(t, dir) {
+		wantPrefix := strings.TrimPrefix(f.pos, "app"+string(filepath.Separator)) + ": " + f.message
+		if !strings.HasPrefix(lines[i], wantPrefix) || !strings.HasSuffix(lines[i], ") (errcodemagic)") {
+			t.Errorf("line %d: %q, want %q... (errcodemagic)", i+1, lines[i], wantPrefix)
+		}
+	}
+}
+
+// TestCommandFix checks -diff and -fix: the merged fixes as a diff, then
+// written without reformatting anything else, and the findings that remain
+// printed as a plain run on the fixed code prints them, with its exit
+// status; both drivers write the same.
+func TestCommandFix(t *testing.T) {
+	t.Parallel()
 	golden, err := os.ReadFile(filepath.Join("testdata", "fixture", "app", "app.go.golden"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	appGo := filepath.Join(dir, "app", "app.go")
-	orig, err := os.ReadFile(appGo)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// A line that gofmt would change stays as it is.
+	const unformatted = "\nvar   notFormatted =  1\n"
+	for _, env := range [][]string{nil, {"WXERRLINT_DRIVER=checker"}} {
+		dir := tempFixture(t)
+		appGo := filepath.Join(dir, "app", "app.go")
+		orig, err := os.ReadFile(appGo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig = append(orig, unformatted...)
+		if err := os.WriteFile(appGo, orig, 0o644); err != nil {
+			t.Fatal(err)
+		}
 
-	res := run(t, dir, wxerrlint, "-fix", "-diff", "./...")
-	if res.code != 0 {
-		t.Errorf("-fix -diff: exit status %d, want 0\n%s", res.code, res)
-	}
-	if !strings.Contains(res.stdout, "+\tif r.Code() == codes.InvalidCredential {") {
-		t.Errorf("-fix -diff: the diff lacks the fix of 40001:\n%s", res)
-	}
-	if now, _ := os.ReadFile(appGo); !bytes.Equal(now, orig) {
-		t.Errorf("-fix -diff modified app.go")
-	}
+		res := runEnv(t, env, dir, wxerrlint, "-diff", "./...")
+		if res.code != 3 {
+			t.Errorf("%s -diff: exit status %d, want 3 (findings)\n%s", env, res.code, res)
+		}
+		for _, want := range []string{"--- a/app/app.go\n+++ b/app/app.go\n", "-\tif r.Code() == 40001 {\n+\tif r.Code() == codes.InvalidCredential {\n", "+\t\"github.com/wxerrlint/wxerrlint/codes\"\n"} {
+			if !strings.Contains(res.stdout, want) {
+				t.Errorf("%s -diff: the diff lacks %q:\n%s", env, want, res)
+			}
+		}
+		if now, _ := os.ReadFile(appGo); !bytes.Equal(now, orig) {
+			t.Errorf("%s -diff modified app.go", env)
+		}
 
-	res = run(t, dir, wxerrlint, "-fix", "./...")
-	if res.code != 0 {
-		t.Errorf("-fix: exit status %d, want 0\n%s", res.code, res)
-	}
-	fixed, err := os.ReadFile(appGo)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(fixed, golden) {
-		t.Errorf("-fix wrote app.go:\n%s\nwant (testdata/fixture/app/app.go.golden):\n%s", fixed, golden)
-	}
-
-	// The fixed code loads (the import is right), and only the finding
-	// without a fix is left.
-	res = run(t, dir, wxerrlint, "./...")
-	got := findings(res.stderr, dir)
-	if res.code != 3 || len(got) != 1 || !strings.Contains(got[0].message, "errcode 400001 is not a documented") {
-		t.Errorf("after -fix, want exit status 3 and only the 400001 finding, got\n%s", res)
+		fix := runEnv(t, env, dir, wxerrlint, "-fix", "./...")
+		fixed, err := os.ReadFile(appGo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := append(golden, unformatted...); !bytes.Equal(fixed, want) {
+			t.Errorf("%s -fix wrote app.go:\n%s\nwant (testdata/fixture/app/app.go.golden):\n%s", env, fixed, want)
+		}
+		// What remains is what a plain run on the fixed code finds: only
+		// the finding without a fix.
+		plain := runEnv(t, env, dir, wxerrlint, "./...")
+		got := findings(plain.stdout, dir)
+		if plain.code != 3 || len(got) != 1 || !strings.Contains(got[0].message, "errcode 400001 is not a documented") {
+			t.Errorf("%s after -fix, want exit status 3 and only the 400001 finding, got\n%s", env, plain)
+		}
+		if fix.code != plain.code || fix.stdout != plain.stdout {
+			t.Errorf("%s -fix printed\n%s\nwant what remains, as a plain run prints it:\n%s", env, fix, plain)
+		}
 	}
 }
 
@@ -383,7 +439,7 @@ func TestIgnoreDirective(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := run(t, dir, wxerrlint, "./app")
-	checkFindings(t, res, findings(res.stderr, dir), []finding{ignoredFinding(t, dir)})
+	checkFindings(t, res, findings(res.stdout, dir), []finding{ignoredFinding(t, dir)})
 }
 
 func TestBadFlag(t *testing.T) {

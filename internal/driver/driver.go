@@ -33,10 +33,10 @@
 // the export data of the others, so that a repeat run with nothing changed
 // costs the go list call and reading the sources.
 //
-// The driver covers the command line of a plain run (-test, -json, the
-// analyzers' enable flags and their own flags). Everything else (-fix,
-// -diff, -c, the go vet protocol, profiling flags) is the x/tools
-// checker's: Parse says so, and the command hands over.
+// The driver covers the whole command line of the wxerrlint command: the
+// output formats (output.go, sarif.go), -fix and -diff (fix.go), -tags,
+// -test and the analyzers' flags. Only the go vet protocol is the x/tools
+// checker's: ParseArgs says so, and the command hands over.
 package driver
 
 import (
@@ -46,6 +46,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -59,16 +60,30 @@ import (
 
 // Config configures a run.
 type Config struct {
-	Dir      string   // directory to run the go command in ("" = current)
-	Tests    bool     // analyze test packages too
-	Full     bool     // load every package from source, like the x/tools checker
-	Verify   bool     // report packages outside the source set that produce facts (implies Full)
-	CacheDir string   // result cache directory; "" disables it
-	JSON     bool     // print diagnostics as JSON
-	Timing   bool     // print phase times and per-analyzer totals to stderr
-	Seq      bool     // run analyses sequentially (accurate per-analyzer times)
-	CPUProf  string   // write a CPU profile to this file
-	Args     []string // the command line, part of the cache key
+	Dir      string // directory to run the go command in ("" = current)
+	Tests    bool   // analyze test packages too
+	Full     bool   // load every package from source, like the x/tools checker
+	Verify   bool   // report packages outside the source set that produce facts (implies Full)
+	CacheDir string // result cache directory; "" disables it
+	JSON     bool   // print diagnostics as JSON (Format "json")
+	Format   string // "text" (""), "json", "sarif" or "github"
+	Fix      bool   // apply the suggested fixes, then print what remains
+	Diff     bool   // print the suggested fixes as a unified diff, apply nothing
+	Tags     string // build tags, as the go command's -tags
+	NewFrom  string // report only findings on lines changed since this git revision
+
+	FindingsExit *int // the exit code when findings are the only trouble (nil: 3)
+
+	Exclude     []string // slash-separated path patterns whose findings are not reported
+	ExcludeBase string   // the directory the patterns are relative to
+	WorkDir     string   // printed paths are relative to it ("" = current directory)
+
+	AddImportSet bool     // the command line set -errcodemagic.addimport
+	Checks       []string // every check of the command, run or not (directives.go; nil: those run)
+	Timing       bool     // print phase times and per-analyzer totals to stderr
+	Seq          bool     // run analyses sequentially (accurate per-analyzer times)
+	CPUProf      string   // write a CPU profile to this file
+	Args         []string // the command line, part of the cache key
 }
 
 type run struct {
@@ -81,6 +96,8 @@ type run struct {
 	exp   map[string]*types.Package // export-data packages by path
 	expOK map[string]bool           // read from their own export data
 
+	directives bool // the checks keep what ignore directives silence (directives.go)
+
 	goenv   []byte      // go env -json
 	goroot  string      // the go command's
 	changed atomic.Bool // a file changed between scan and parse
@@ -90,9 +107,8 @@ type run struct {
 	times []phase
 }
 
-// Run loads patterns, analyzes them and prints the diagnostics. It
-// returns the exit code of the x/tools checker: 0, 1 for errors, 3 for
-// diagnostics.
+// Run loads patterns, analyzes them and prints the findings (or fixes
+// them). It returns the exit code: 0, 1 for errors, 3 for findings.
 func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, stderr io.Writer) (int, error) {
 	if err := analysis.Validate(analyzers); err != nil {
 		return 1, err
@@ -108,6 +124,13 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		}
 		go executableHash() // while the go command works
 	}
+	// Whether fixes may import codes: asked while the go command lists
+	// the packages.
+	addImport := addImportSetting(cfg, analyzers)
+	inBuildList := make(chan bool, 1)
+	if addImport != nil {
+		go func() { inBuildList <- codesInBuildList(cfg.Dir, cfg.buildFlags()) }()
+	}
 	r := &run{
 		cfg:   cfg,
 		fset:  token.NewFileSet(),
@@ -120,6 +143,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	roots, err := r.load(patterns)
 	if err != nil {
 		return 1, err
+	}
+
+	if addImport != nil {
+		setAddImport(&r.cfg, addImport, inBuildList)
 	}
 
 	var key string
@@ -139,13 +166,16 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	r.mark("parse+typecheck")
 
 	r.cutImports()
+	judge, release := judgesDirectives(analyzers)
+	r.directives = judge
 	graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: cfg.Seq})
+	release()
 	if err != nil {
 		return 1, err
 	}
 	r.mark("analyze")
 
-	res, clean, err := r.report(roots, graph)
+	res, clean, err := r.report(roots, graph, analyzers)
 	if err != nil {
 		return 1, err
 	}
@@ -163,10 +193,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	return res.code, nil
 }
 
-// Main runs the analyzers as Parse configured them, printing to the
-// standard streams, and returns the exit code: that of the x/tools
-// checker (0, 1 when packages do not load or an analysis fails, 3 for
-// findings; with -json, findings alone give 0).
+// Main runs the analyzers as ParseArgs configured them, printing to the
+// standard streams, and returns the exit code: 0, 1 when packages do not
+// load, an analysis fails or a fix cannot be written, 3 for findings (in
+// every format).
 func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 	if cfg.CPUProf != "" {
 		f, err := os.Create(cfg.CPUProf)
@@ -184,7 +214,7 @@ func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 	code, err := Run(cfg, patterns, analyzers, os.Stdout, os.Stderr)
 	if err != nil {
 		// As log.Print, which the x/tools checker uses: one line end.
-		msg := fmt.Sprintf("%s: %v", filepath.Base(os.Args[0]), err)
+		msg := fmt.Sprintf("%s: %s", filepath.Base(os.Args[0]), goWords(err))
 		if !strings.HasSuffix(msg, "\n") {
 			msg += "\n"
 		}
@@ -192,4 +222,14 @@ func Main(cfg Config, analyzers []*analysis.Analyzer, patterns []string) int {
 		code = max(code, 1)
 	}
 	return code
+}
+
+// goListFailed is how go/packages wraps the go command's words when the
+// go command fails as a whole.
+var goListFailed = regexp.MustCompile(`^err: exit status \d+: stderr: `)
+
+// goWords returns the message of err, the go command's own words when it
+// is a failure of the go command.
+func goWords(err error) string {
+	return goListFailed.ReplaceAllString(err.Error(), "")
 }

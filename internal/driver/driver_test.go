@@ -235,10 +235,12 @@ func TestParse(t *testing.T) {
 		{[]string{"-test=false", "-json", "-errcoderetry.strict", "-errcode.fields=Code", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
 		{[]string{"-errcodemagic", "./..."}, true, []string{"errcodemagic"}},
 		{[]string{"-errcodemagic=false", "./..."}, true, []string{"errcoderetry", "errcodeunchecked"}},
-		// The x/tools checker's own: fixes, context, go vet's protocol, help.
-		{[]string{"-fix", "./..."}, false, nil},
-		{[]string{"-diff", "./..."}, false, nil},
+		{[]string{"-fix", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
+		{[]string{"-diff", "-f", "sarif", "-tags=a,b", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
+		// Not the driver's: go vet's protocol, help, flags it does not
+		// have (the x/tools checker's -c), a bad format, no patterns.
 		{[]string{"-c=2", "./..."}, false, nil},
+		{[]string{"-f", "xml", "./..."}, false, nil},
 		{[]string{"-V=full"}, false, nil},
 		{[]string{"-flags"}, false, nil},
 		{[]string{"/tmp/go-build/vet.cfg"}, false, nil},

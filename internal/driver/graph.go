@@ -52,9 +52,10 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
 			packages.NeedTypesSizes | packages.NeedModule,
-		Dir:   r.cfg.Dir,
-		Tests: r.cfg.Tests,
-		Fset:  r.fset,
+		Dir:        r.cfg.Dir,
+		Tests:      r.cfg.Tests,
+		Fset:       r.fset,
+		BuildFlags: r.cfg.buildFlags(),
 	}, patterns...)
 	env := <-envc
 	if err != nil {
@@ -71,7 +72,7 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 		// In export mode go/packages drops the go command's error when
 		// go list fails as a whole (a go.sum SECURITY ERROR, a module it
 		// may not look up): ask again without export data for its words.
-		if _, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: r.cfg.Dir, Tests: r.cfg.Tests}, patterns...); err != nil {
+		if _, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: r.cfg.Dir, Tests: r.cfg.Tests, BuildFlags: r.cfg.buildFlags()}, patterns...); err != nil {
 			return nil, err
 		}
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))

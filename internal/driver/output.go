@@ -1,64 +1,235 @@
-// This file decides what a run prints and its exit code, as the x/tools
-// checker would: load and type errors, then the diagnostics as text (on
-// stderr) or JSON (on stdout).
+// This file decides what a run prints and its exit code: the load errors
+// on stderr, each once; then the findings on stdout in the chosen format.
+// The exit code is 1 when a package does not load or an analysis fails,
+// else 3 when there are findings (in every format), else 0.
 
 package driver
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
-// report returns what the run prints and its exit code: 0, 1 when a
-// package has errors or an analysis failed, 3 for diagnostics (not with
-// -json, as the x/tools checker). clean says that nothing failed: no
-// package error, no analysis error, no fact outside the source set.
-func (r *run) report(roots []*packages.Package, graph *checker.Graph) (res result, clean bool, err error) {
-	var out, jsonOut bytes.Buffer // for stderr and, with -json, stdout
-	nerrs := 0
+// loadErrors returns the errors of the root packages and their
+// dependencies, each once: a package and its test variant share them.
+func loadErrors(roots []*packages.Package, dir string) []string {
+	var list []string
+	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			fmt.Fprintln(&out, e)
-			nerrs++
+			if followsFrom(e, p) {
+				continue
+			}
+			var msg string
+			if e.Pos == "" || e.Pos == "-" {
+				// The go command's words; they name no file, so name
+				// the package, unless they do.
+				msg = strings.TrimSpace(e.Msg)
+				if path := strings.TrimSuffix(p.PkgPath, ".test"); path != "" && !strings.Contains(msg, path) {
+					msg = fmt.Sprintf("package %s: %s", path, msg)
+				}
+			} else {
+				msg = relPath(dir, e.Pos) + ": " + e.Msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				list = append(list, msg)
+			}
 		}
 	})
-	code := 0
-	if nerrs > 0 {
-		code = 1
+	return list
+}
+
+// couldNotImport is the type checker's error for an import that the go
+// command could not resolve.
+var couldNotImport = regexp.MustCompile(`^could not import (\S+) \(`)
+
+// followsFrom reports whether e, an error of p, only repeats another:
+// "could not import P" after the go command said why P is not there (an
+// error of p or of P).
+func followsFrom(e packages.Error, p *packages.Package) bool {
+	m := couldNotImport.FindStringSubmatch(e.Msg)
+	if e.Kind != packages.TypeError || m == nil {
+		return false
 	}
-	failed, diags := 0, 0
-	for act := range graph.All() {
-		if act.Err != nil {
-			failed++
-		} else if act.IsRoot {
-			diags += len(act.Diagnostics)
+	says := func(other packages.Error) bool {
+		return other.Kind != packages.TypeError && strings.Contains(other.Msg, m[1])
+	}
+	if imp := p.Imports[m[1]]; imp != nil && slices.ContainsFunc(imp.Errors, says) {
+		return true
+	}
+	return slices.ContainsFunc(p.Errors, says)
+}
+
+// exitCode is the exit code of a run.
+func exitCode(errs int, findings []Finding) int {
+	switch {
+	case errs > 0:
+		return 1
+	case len(findings) > 0:
+		return 3
+	}
+	return 0
+}
+
+// printFindings writes list to w in format, paths relative to dir.
+func printFindings(w io.Writer, format, dir string, analyzers []*analysis.Analyzer, list []Finding) error {
+	switch format {
+	case "json":
+		return printJSON(w, dir, list)
+	case "sarif":
+		return printSARIF(w, dir, analyzers, list)
+	case "github":
+		printGitHub(w, dir, list)
+	default:
+		for _, f := range list {
+			fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", relPath(dir, f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Message, f.Check)
 		}
 	}
+	return nil
+}
+
+// jsonFinding is a finding in -f json: one object per line.
+type jsonFinding struct {
+	Check    string       `json:"check"`
+	Position jsonPosition `json:"position"`
+	End      jsonPosition `json:"end,omitzero"`
+	Message  string       `json:"message"`
+	URL      string       `json:"url,omitempty"`
+	Fixes    []jsonFix    `json:"fixes,omitempty"`
+}
+
+type jsonPosition struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+// jsonEdit replaces the bytes [start, end) of file with new.
+type jsonEdit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+func printJSON(w io.Writer, dir string, list []Finding) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for _, f := range list {
+		jf := jsonFinding{
+			Check:    f.Check,
+			Position: jsonPosition{relPath(dir, f.Pos.Filename), f.Pos.Line, f.Pos.Column},
+			Message:  f.Message,
+			URL:      f.URL,
+		}
+		if f.End.Filename != "" {
+			jf.End = jsonPosition{relPath(dir, f.End.Filename), f.End.Line, f.End.Column}
+		}
+		for _, fix := range f.Fixes {
+			jfix := jsonFix{Message: fix.Message, Edits: []jsonEdit{}}
+			for _, e := range fix.Edits {
+				jfix.Edits = append(jfix.Edits, jsonEdit{relPath(dir, e.File), e.Start, e.End, e.New})
+			}
+			jf.Fixes = append(jf.Fixes, jfix)
+		}
+		if err := enc.Encode(jf); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// printGitHub writes GitHub Actions workflow commands that annotate the
+// findings' lines.
+func printGitHub(w io.Writer, dir string, list []Finding) {
+	for _, f := range list {
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(relPath(dir, f.Pos.Filename)), f.Pos.Line, f.Pos.Column)
+		if f.End.Filename == f.Pos.Filename {
+			props += fmt.Sprintf(",endLine=%d,endColumn=%d", f.End.Line, f.End.Column)
+		}
+		fmt.Fprintf(w, "::error %s,title=%s::%s\n", props, ghProperty(f.Check), ghData(f.Message))
+	}
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// report returns what the run prints and its exit code. clean says that
+// nothing failed: no package error, no analysis error, no fact outside
+// the source set.
+func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers []*analysis.Analyzer) (res result, clean bool, err error) {
+	dir := r.cfg.WorkDir
+	if dir == "" {
+		dir, _ = os.Getwd()
+	}
+	var stdout, stderr bytes.Buffer
+	errs := loadErrors(roots, dir)
+	list, failures := findings(graph, analyzers, r.cfg.Checks, r.directives)
+	errs = append(errs, failures...)
+	if len(r.cfg.Exclude) > 0 {
+		list = slices.DeleteFunc(list, func(f Finding) bool { return excluded(r.cfg.ExcludeBase, f.file, r.cfg.Exclude) })
+	}
+	if r.cfg.NewFrom != "" {
+		if list, err = newFromRev(dir, r.cfg.NewFrom, list); err != nil {
+			return result{}, false, err
+		}
+	}
+	for _, e := range errs {
+		fmt.Fprintln(&stderr, e)
+	}
+	format := r.cfg.Format
 	if r.cfg.JSON {
-		if err := graph.PrintJSON(&jsonOut); err != nil {
+		format = "json"
+	}
+	code := 0
+	switch {
+	case r.cfg.Diff:
+		code = max(r.diff(&stdout, &stderr, dir, list), exitCode(len(errs), list))
+	case r.cfg.Fix:
+		list, code = r.fix(&stderr, dir, list)
+		fallthrough
+	default:
+		if err := printFindings(&stdout, format, dir, analyzers, list); err != nil {
 			return result{}, false, err
 		}
-	} else {
-		if err := graph.PrintText(&out, -1); err != nil {
-			return result{}, false, err
-		}
-		if failed > 0 {
-			code = max(code, 1)
-		} else if diags > 0 {
-			code = max(code, 3)
-		}
+		code = max(code, exitCode(len(errs), list))
+	}
+	if code == 3 && r.cfg.FindingsExit != nil {
+		code = *r.cfg.FindingsExit
 	}
 	verified := true
 	if r.cfg.Verify {
-		out.WriteString(r.verify(graph))
-		if strings.Contains(out.String(), "driver: verify:") {
+		v := r.verify(graph)
+		stderr.WriteString(v)
+		if strings.Contains(v, "driver: verify:") {
 			code = max(code, 1)
 			verified = false
 		}
 	}
-	return result{out.Bytes(), jsonOut.Bytes(), code}, nerrs == 0 && failed == 0 && verified, nil
+	return result{stderr.Bytes(), stdout.Bytes(), code}, len(errs) == 0 && verified, nil
 }

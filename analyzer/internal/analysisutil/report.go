@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,6 +23,16 @@ const IgnoreDirective = "//wxerrlint:ignore"
 // servers, so a report there is almost never one a maintainer would act on.
 var ReportTestFiles bool
 
+// KeepIgnored, set by a driver that applies ignore directives itself (the
+// wxerrlint command, which reports a directive that silences nothing),
+// makes Report report a diagnostic that a directive silences, with the
+// category IgnoredCategory followed by the directive's line.
+var KeepIgnored bool
+
+// IgnoredCategory starts the category of a diagnostic that an ignore
+// directive silences (see KeepIgnored).
+const IgnoredCategory = "wxerrlint-ignored@"
+
 // Reporter reports a check's diagnostics, except in generated files, in
 // _test.go files (unless ReportTestFiles) and where an ignore directive
 // names the check, and without fixes in files that import "C". Make one
@@ -33,9 +44,9 @@ type Reporter struct {
 
 type fileInfo struct {
 	generated bool
-	test      bool         // a _test.go file
-	cgo       bool         // cmd/cgo's translation of the user's file
-	ignored   map[int]bool // lines where the check is ignored
+	test      bool        // a _test.go file
+	cgo       bool        // cmd/cgo's translation of the user's file
+	ignored   map[int]int // lines where the check is ignored -> line of the directive
 }
 
 // NewReporter returns a Reporter for pass.
@@ -50,8 +61,14 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		return
 	}
 	fi := r.fileInfo(tf)
-	if fi.generated || (fi.test && !ReportTestFiles) || fi.ignored[tf.Line(d.Pos)] {
+	if fi.generated || (fi.test && !ReportTestFiles) {
 		return
+	}
+	if at, ok := fi.ignored[tf.Line(d.Pos)]; ok {
+		if !KeepIgnored {
+			return
+		}
+		d.Category = IgnoredCategory + strconv.Itoa(at)
 	}
 	if fi.cgo {
 		// Edits would apply to the translation, not to the user's file.
@@ -80,7 +97,7 @@ func (r *Reporter) fileInfo(tf *token.File) *fileInfo {
 			generated: generated,
 			test:      strings.HasSuffix(tf.Name(), "_test.go"),
 			cgo:       cgo,
-			ignored:   make(map[int]bool),
+			ignored:   make(map[int]int),
 		}
 		if generated {
 			break // nothing is reported there: no directives to read
@@ -89,8 +106,10 @@ func (r *Reporter) fileInfo(tf *token.File) *fileInfo {
 			for _, c := range cg.List {
 				if IgnoresCheck(c.Text, r.pass.Analyzer.Name) {
 					line := tf.Line(c.Slash)
-					fi.ignored[line] = true
-					fi.ignored[line+1] = true
+					fi.ignored[line] = line
+					if _, ok := fi.ignored[line+1]; !ok {
+						fi.ignored[line+1] = line
+					}
 				}
 			}
 		}

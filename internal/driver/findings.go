@@ -1,0 +1,156 @@
+// This file decides what a run has found: the diagnostics of the root
+// packages, each once (a package and its test variant share files),
+// sorted by position, and the analyses that failed for a reason other
+// than a package error (which is printed as it is).
+
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// A Finding is one diagnostic as the command prints it.
+type Finding struct {
+	Check   string // the analyzer's name
+	URL     string // its documentation
+	Pos     token.Position
+	End     token.Position // Filename "" when the diagnostic has no end
+	Message string
+	Fixes   []Fix
+	file    string // Pos.Filename unadjusted by //line directives: where fixes apply
+	offset  int    // of Pos in file
+}
+
+// A Fix is a suggested fix: edits that belong together.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// An Edit replaces the bytes [Start, End) of File with New.
+type Edit struct {
+	File       string
+	Start, End int
+	New        string
+	size       int // of File as analysed
+}
+
+// findings returns the diagnostics of the root actions, each once, sorted
+// by position, and the errors of the analyses that failed in packages
+// without errors of their own (those show as the package's errors). With
+// directives, the checks kept what ignore directives silence: it is
+// dropped, and the directives are judged (directives.go) against checks,
+// the names of every check of the command.
+func findings(graph *checker.Graph, analyzers []*analysis.Analyzer, checks []string, directives bool) ([]Finding, []string) {
+	var list []Finding
+	var failures []string
+	seen := make(map[string]bool)
+	used := make(map[usedDirective]bool)
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			if len(act.Package.Errors) == 0 && !act.Package.IllTyped {
+				msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, act.Err)
+				if !seen[msg] {
+					seen[msg] = true
+					failures = append(failures, msg)
+				}
+			}
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			f := Finding{
+				Check:   act.Analyzer.Name,
+				URL:     cmp.Or(d.URL, act.Analyzer.URL),
+				Pos:     fset.Position(d.Pos),
+				Message: d.Message,
+			}
+			raw := fset.PositionFor(d.Pos, false)
+			f.file, f.offset = raw.Filename, raw.Offset
+			if silenced(d, f.file, used) {
+				continue
+			}
+			if d.End.IsValid() && d.End > d.Pos {
+				f.End = fset.Position(d.End)
+			}
+			key := fmt.Sprintf("%s\x00%s:%d\x00%s", f.Check, f.file, f.offset, f.Message)
+			if seen[key] {
+				continue // the package's test variant, or a second analysis
+			}
+			seen[key] = true
+			for _, sf := range d.SuggestedFixes {
+				fix := Fix{Message: sf.Message}
+				ok := len(sf.TextEdits) > 0
+				for _, e := range sf.TextEdits {
+					edit, valid := textEdit(fset, e)
+					if !valid || !isSource(act, edit.File) {
+						ok = false // a fix must apply whole, to files of the package
+						break
+					}
+					fix.Edits = append(fix.Edits, edit)
+				}
+				if ok {
+					f.Fixes = append(f.Fixes, fix)
+				}
+			}
+			list = append(list, f)
+		}
+	}
+	if directives {
+		list = append(list, directiveFindings(graph, checks, analyzers, used)...)
+	}
+	slices.SortStableFunc(list, compareFindings)
+	return list, failures
+}
+
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Pos.Filename, b.Pos.Filename),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Column, b.Pos.Column),
+		cmp.Compare(a.Check, b.Check),
+		cmp.Compare(a.Message, b.Message))
+}
+
+// textEdit converts e to byte offsets in its file, as the file is on
+// disk (no //line adjustment).
+func textEdit(fset *token.FileSet, e analysis.TextEdit) (Edit, bool) {
+	tf := fset.File(e.Pos)
+	if tf == nil {
+		return Edit{}, false
+	}
+	end := e.End
+	if !end.IsValid() {
+		end = e.Pos
+	}
+	if end < e.Pos || int(end) > tf.Base()+tf.Size() {
+		return Edit{}, false
+	}
+	return Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText), size: tf.Size()}, true
+}
+
+// isSource reports whether file is a Go file of the action's package as
+// written (not a file that cgo generated).
+func isSource(act *checker.Action, file string) bool {
+	return slices.Contains(act.Package.GoFiles, file) && strings.HasSuffix(file, ".go")
+}
+
+// relPath returns file relative to dir when it lies there, else file.
+func relPath(dir, file string) string {
+	if dir == "" || file == "" {
+		return file
+	}
+	rel, err := filepath.Rel(dir, file)
+	if err != nil || !filepath.IsLocal(rel) {
+		return file
+	}
+	return rel
+}
