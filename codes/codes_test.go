@@ -1,3 +1,6 @@
+// This file tests the generated table: complete, sorted, unique names, the
+// descriptions and retry classes of known codes, and the lookups.
+
 package codes
 
 import (

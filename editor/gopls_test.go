@@ -1,3 +1,6 @@
+// This file tests the gopls build that includes the suite (WXERRLINT_GOPLS=1):
+// diagnostics through gopls check and the quick fix through gopls codeaction.
+
 package editor_test
 
 import (

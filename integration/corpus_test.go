@@ -1,3 +1,6 @@
+// This file runs the suite over the real corpora and compares the findings
+// with their reviewed expectations files.
+
 package integration
 
 import (

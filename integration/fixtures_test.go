@@ -1,3 +1,6 @@
+// This file runs the suite and the command over the broken and unusual
+// fixtures (type errors, syntax errors, cgo, generics, //line directives).
+
 package integration
 
 import (

@@ -1,3 +1,5 @@
+// This file fuzzes the suite with Go sources seeded from every test input.
+
 package integration
 
 import (

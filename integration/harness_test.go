@@ -1,3 +1,6 @@
+// This file loads packages and runs the suite for the integration tests,
+// and prints findings in the expectations files' form.
+
 package integration
 
 import (

@@ -1,3 +1,6 @@
+// This file runs the suite over the standard library and x/tools: no
+// finding, no panic, and the driver finds no fact outside its source set.
+
 package integration
 
 import (

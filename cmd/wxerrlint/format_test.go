@@ -1,3 +1,7 @@
+// This file tests the output formats of the built command: SARIF (validated
+// by Microsoft's SARIF Multitool where installed), GitHub annotations, and
+// the exit status with findings.
+
 package main
 
 import (

@@ -1,3 +1,6 @@
+// This file tests how fixes are planned (merged, conflicts left out) and
+// how GitHub annotations escape their text.
+
 package driver
 
 import (

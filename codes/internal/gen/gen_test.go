@@ -1,3 +1,7 @@
+// This file tests the generator: that the committed files are up to date,
+// the parsing rules (codes, languages, names, per-API codes) and the errors
+// it gives on bad data.
+
 package main
 
 import (

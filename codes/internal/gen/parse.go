@@ -1,3 +1,6 @@
+// This file decides how a line of errcodes.txt splits into a code and its
+// English and Chinese descriptions.
+
 package main
 
 import (
