@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -18,6 +19,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wxerrlint/wxerrlint/internal/fixture"
 )
 
 // TestGopls builds wxerrlint-gopls with build-gopls.sh and runs it on the
@@ -43,7 +46,13 @@ func TestGopls(t *testing.T) {
 	t.Logf("build-gopls.sh: %v", time.Since(start).Round(time.Millisecond))
 
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "fixture"))); err != nil {
+	repoRoot, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fixture requires this checkout (its replace directive points
+	// here), so that the codes package of the quick fix resolves.
+	if err := fixture.CopyModule(filepath.Join("testdata", "fixture"), dir, repoRoot); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "app", "app.go")
@@ -51,8 +60,8 @@ func TestGopls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// gopls runs the go command on the fixture, which has no dependencies:
-	// nothing may need the network. A fresh GOPLSCACHE makes gopls compute
+	// gopls runs the go command on the fixture, whose one dependency is
+	// this checkout: nothing may need the network. A fresh GOPLSCACHE makes gopls compute
 	// errcode's facts for the sdk package instead of finding them cached.
 	env := []string{"GOPLSCACHE=" + t.TempDir(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"}
 
@@ -109,6 +118,10 @@ func TestGopls(t *testing.T) {
 		if !strings.Contains(fixed, s) {
 			t.Errorf("the fixed file lacks %q:\n%s", s, fixed)
 		}
+	}
+	// gofmt-clean as it is: gopls applies the edits without formatting.
+	if formatted, err := format.Source([]byte(fixed)); err != nil || string(formatted) != fixed {
+		t.Errorf("the fixed file is not gofmt-clean (err %v):\n%s", err, fixed)
 	}
 }
 
