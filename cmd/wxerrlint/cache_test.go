@@ -5,6 +5,7 @@ package main
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,5 +64,71 @@ func TestCacheDirNotOurs(t *testing.T) {
 	again := runEnv(t, []string{"WXERRLINT_CACHE=" + empty}, fixture, wxerrlint, "./app")
 	if first.code != 3 || first != again {
 		t.Errorf("a cache in an empty directory: first run\n%s\nsecond run\n%s", first, again)
+	}
+}
+
+// TestCacheKeysOnBinaryContent checks that the result cache tells two
+// builds of the command apart by content: a rebuild of the same size and
+// modification time, at the same path, must not replay the other build's
+// result (its messages may differ).
+func TestCacheKeysOnBinaryContent(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	build := func(name, buildID string) string {
+		out := filepath.Join(tmp, name)
+		cmd := exec.Command(goCmd, "build", "-buildvcs=false", "-ldflags=-buildid="+buildID, "-o", out, ".")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build: %v\n%s", err, b)
+		}
+		return out
+	}
+	a, b := build("a", strings.Repeat("a", 32)), build("b", strings.Repeat("b", 32))
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if sa.Size() != sb.Size() {
+		t.Skipf("the two builds differ in size (%d, %d): the test needs a same-size rebuild", sa.Size(), sb.Size())
+	}
+
+	cache := t.TempDir()
+	exe := filepath.Join(tmp, "wxerrlint")
+	mtime := time.Now().Add(-time.Hour).Truncate(time.Second)
+	runAs := func(build string) result {
+		data, err := os.ReadFile(build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(exe, data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(exe, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		return runEnv(t, []string{"WXERRLINT_CACHE=" + cache}, fixture, exe, "./app")
+	}
+	entries := func() int {
+		n := 0
+		_ = filepath.WalkDir(cache, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && len(d.Name()) == 64 {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+
+	runAs(a)
+	if n := entries(); n != 1 {
+		t.Fatalf("after the first build's run: %d cache entries, want 1", n)
+	}
+	runAs(b)
+	if n := entries(); n != 2 {
+		t.Errorf("after the same-size rebuild's run: %d cache entries, want 2 (a new key)", n)
+	}
+	runAs(b)
+	if n := entries(); n != 2 {
+		t.Errorf("after the rebuild's second run: %d cache entries, want 2 (a hit)", n)
 	}
 }
