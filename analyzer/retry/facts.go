@@ -216,12 +216,12 @@ func (rp *retryPass) propagate() {
 
 // retriesFunc reports whether fn retries (this package or by fact).
 func (rp *retryPass) retriesFunc(fn *types.Func) bool {
-	return rp.funcHas(fn, rp.retries, new(RetriesFact))
+	return retriers.Has(fn) || rp.funcHas(fn, rp.retries, new(RetriesFact))
 }
 
 // refreshesFunc reports whether fn refreshes the token (this package or by fact).
 func (rp *retryPass) refreshesFunc(fn *types.Func) bool {
-	return rp.funcHas(fn, rp.refreshes, new(RefreshesTokenFact))
+	return refreshers.Has(fn) || rp.funcHas(fn, rp.refreshes, new(RefreshesTokenFact))
 }
 
 // funcHas reports whether fn is in local, if it is of this package, or

@@ -30,12 +30,18 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// strict holds the -strict flag.
-var strict bool
+var (
+	strict bool // -strict
+	// -retriers and -refreshers: functions of other modules, which cannot
+	// carry the markers, that retry or refresh the token.
+	retriers, refreshers analysisutil.FuncList
+)
 
 func init() {
 	Analyzer.Flags.BoolVar(&strict, "strict", false,
 		"also report, once per function, errcode failure checks (errcode != 0) that give up with no retry in the function or its callers")
+	Analyzer.Flags.Var(&retriers, "retriers", "comma-separated functions (path.Func, path.Type.Method) of other modules that retry, as //wxerrlint:retries declares in this module")
+	Analyzer.Flags.Var(&refreshers, "refreshers", "comma-separated functions (path.Func, path.Type.Method) of other modules that refresh the access_token, as //wxerrlint:refreshes-token declares in this module")
 }
 
 // retryPass is the state of one errcoderetry pass over a package: what the

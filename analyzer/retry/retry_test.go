@@ -37,6 +37,16 @@ func TestAnalyzer(t *testing.T) {
 		"retrybasic", "retrycallback", "retryfacts/...", "retrynostrict", "retrywecom", "retrygen", "retrybad", "retrytoken", "retryfallthrough")
 }
 
+// Functions of another module named by -retriers and -refreshers retry
+// and refresh the token, as the markers declare in this module; with
+// -retriers alone, the 42001 branch still lacks a refresh.
+func TestThirdPartyFlags(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), retry.Analyzer, "retrythirdparty/off")
+	testutil.SetFlag(t, retry.Analyzer, "retriers", "retrythirdparty/lib.Again")
+	testutil.SetFlag(t, retry.Analyzer, "refreshers", "retrythirdparty/lib.Sync")
+	analysistest.Run(t, analysistest.TestData(), retry.Analyzer, "retrythirdparty/on")
+}
+
 func TestStrict(t *testing.T) {
 	testutil.SetFlag(t, retry.Analyzer, "strict", "true")
 	analysistest.Run(t, analysistest.TestData(), retry.Analyzer, "retrystrict")
