@@ -146,6 +146,10 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 
 	if addImport != nil {
+		// Only for this run: a later Run in the same process (a test, a
+		// library user) decides afresh.
+		old := addImport.Value.String()
+		defer func() { _ = addImport.Value.Set(old) }()
 		setAddImport(&r.cfg, addImport, inBuildList)
 	}
 
