@@ -130,6 +130,34 @@ func (s *CandidateScanner) File(src []byte) bool {
 	return false
 }
 
+// WeChat reports whether the Go source src can hold WeChat code itself,
+// rather than only a decode sink: it names errcode anywhere and in any
+// case, wxerrlint, the WeCom host, a retry library errcoderetry knows, or
+// a -fields name. A package none of whose files and none of whose
+// dependencies' files pass this test can hold no errcode expression,
+// response type, retry helper or WeCom call, so the only facts it can
+// produce are a decoder's (unchecked.DecoderFact, unchecked.DecodersFact,
+// unchecked.ReturnsUncheckedFact of a generic result) and CandidateFact. A
+// driver that loads only part of a build from source relies on this
+// (internal/driver).
+func (s *CandidateScanner) WeChat(src []byte) bool {
+	for _, p := range candidatePaths {
+		if bytes.Contains(src, p) {
+			return true
+		}
+	}
+	s.buf = appendLower(s.buf[:0], src)
+	if bytes.Contains(s.buf, errcodeWord) {
+		return true
+	}
+	for _, w := range s.fields {
+		if bytes.Contains(s.buf, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // anyOccurrence reports whether ok holds for an occurrence of w in text,
 // given its bounds; it stops at the first.
 func anyOccurrence(text, w []byte, ok func(start, end int) bool) bool {
