@@ -85,6 +85,8 @@ type run struct {
 	goroot  string      // the go command's
 	changed atomic.Bool // a file changed between scan and parse
 
+	rounds int // of analysis (analyze)
+
 	start time.Time // of the run
 	last  time.Time // end of the last phase
 	times []phase
@@ -99,6 +101,9 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	if cfg.Verify {
 		cfg.Full = true
+	}
+	if cfg.Verify && cfg.CacheDir != "" {
+		cfg.CacheDir = "" // verify runs again without it
 	}
 	var c *cache
 	if cfg.CacheDir != "" {
@@ -135,19 +140,24 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		}
 	}
 
-	r.typeCheck()
-	r.mark("parse+typecheck")
-
-	r.cutImports()
-	graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: cfg.Seq})
+	graph, err := r.analyze(roots, analyzers)
 	if err != nil {
 		return 1, err
 	}
-	r.mark("analyze")
 
 	res, clean, err := r.report(roots, graph)
 	if err != nil {
 		return 1, err
+	}
+	if cfg.Verify {
+		line, err := verifyAlone(cfg, patterns, analyzers, res)
+		if err != nil {
+			return 1, err
+		}
+		if line != "" {
+			res.stderr = append(res.stderr, line...)
+			res.code = max(res.code, 1)
+		}
 	}
 	// Errors first, as the x/tools checker prints them.
 	stderr.Write(res.stderr)
@@ -161,6 +171,35 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	r.mark("print")
 	r.printTiming(stderr, graph)
 	return res.code, nil
+}
+
+// analyze type-checks the source set and runs the analyzers on it, in
+// rounds: a round in which an analysis asked for a fact of a candidate
+// outside the source set (demand.go) adds that candidate and runs again.
+func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer) (*checker.Graph, error) {
+	for round := 1; ; round++ {
+		if round > 1 {
+			r.setSource()
+		}
+		r.typeCheck()
+		r.mark(fmt.Sprintf("typecheck %d", round))
+		r.cutImports()
+		run := analyzers
+		var d *demand
+		if !r.cfg.Full {
+			d = r.newDemand()
+			run = d.wrap(analyzers)
+		}
+		graph, err := checker.Analyze(run, roots, &checker.Options{Sequential: r.cfg.Seq})
+		if err != nil {
+			return nil, err
+		}
+		r.mark(fmt.Sprintf("analyze %d", round))
+		if d == nil || len(d.asked) == 0 {
+			r.rounds = round
+			return graph, nil
+		}
+	}
 }
 
 // Main runs the analyzers as Parse configured them, printing to the

@@ -51,10 +51,30 @@ func TestSameAsFull(t *testing.T) {
 	assert.Equal(t, code, fcode)
 
 	verified, _ := lint(t, Config{Dir: dir, Tests: true, Verify: true}, "./app")
-	assert.NotContains(t, verified, "outside the source set")
-	// app, api (an errcode field) and client (a decode): not plain, not
-	// the standard library.
-	assert.Contains(t, verified, "; source set 3 of ")
+	assert.NotContains(t, verified, "driver: verify:")
+	// app and api (an errcode field); not client (a decode), codec,
+	// plain, nor the standard library.
+	assert.Contains(t, verified, "; source set 2 of ")
+
+	// Unchecked asks for client.Get's facts, which brings client in;
+	// nothing asks for codec's.
+	timed, _ := lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./app")
+	assert.Contains(t, timed, " 3 in the source set (")
+	assert.Contains(t, timed, "asked for: [example.com/m/client]")
+}
+
+// TestVerifyCatchesAWrongAnswer checks that Verify fails when the source
+// set alone would print something else: here, when demand.go answers for
+// a candidate's facts instead of asking for them.
+func TestVerifyCatchesAWrongAnswer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the standard library from source")
+	}
+	testHookNoAsking = true
+	defer func() { testHookNoAsking = false }()
+	verified, code := lint(t, Config{Dir: filepath.Join("testdata", "mod"), Tests: true, Verify: true}, "./app")
+	assert.NotEqual(t, 0, code)
+	assert.Contains(t, verified, "driver: verify: the source set alone prints something else")
 }
 
 // TestCache checks that the result cache gives the same output again and

@@ -24,14 +24,27 @@ import (
 
 // node is one package of the build with what the driver knows of it.
 type node struct {
-	pkg    *packages.Package
-	root   bool
-	std    bool
-	marked bool     // one of its files passes errcode.CandidateScanner
-	source bool     // in the source set
-	hash   [32]byte // of its files (source) or export data name (std)
-	srcs   [][]byte // file contents, kept for parsing
-	done   chan struct{}
+	pkg     *packages.Package
+	root    bool
+	std     bool
+	marked  bool     // one of its files passes errcode.CandidateScanner
+	wechat  bool     // one of its files passes CandidateScanner.WeChat
+	cand    bool     // a candidate: outside the standard library, marked or importing a candidate
+	asked   bool     // an analysis asked for one of its facts (demand.go)
+	source  bool     // in the source set
+	checked bool     // type-checked from source, with the source set as it is
+	recheck bool     // to be type-checked (again) in this round
+	listed  listed   // what go list said, before type checking changes it
+	hash    [32]byte // of its files (source) or export data name (std)
+	srcs    [][]byte // file contents, kept for parsing
+	done    chan struct{}
+}
+
+// listed is what go list said of a package, kept so that the package can
+// be type-checked again with another source set.
+type listed struct {
+	imports map[string]*packages.Package
+	errors  []packages.Error
 }
 
 // load asks the go command for the package graph of patterns, with the
@@ -79,7 +92,7 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	r.mark("go list")
 
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		n := &node{pkg: p, done: make(chan struct{})}
+		n := &node{pkg: p}
 		n.std = p.Module == nil && len(p.GoFiles) > 0 && inDir(p.GoFiles[0], filepath.Join(r.goroot, "src"))
 		r.nodes[p] = n
 		r.order = append(r.order, n)
@@ -93,16 +106,44 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	if testHookScanned != nil {
 		testHookScanned()
 	}
-	for n, s := range r.sourceSet(r.cfg.Full) {
-		n.source = s
+	for _, n := range r.order { // dependencies first
+		n.cand = !n.std && n.marked
+		for _, imp := range n.pkg.Imports {
+			n.cand = n.cand || r.nodes[imp].cand
+		}
+		n.listed = listed{imports: n.pkg.Imports, errors: n.pkg.Errors}
+	}
+	r.setSource()
+	r.mark("scan")
+	return roots, nil
+}
+
+// setSource draws the source set (again, after analyses asked for facts
+// of packages outside it) and puts every package that must be
+// type-checked (again) back as go list described it. A package of the
+// source set stays as it is when it was in the source set already and
+// none of its imports is checked again: its types still hold.
+func (r *run) setSource() {
+	src := r.sourceSet(r.cfg.Full)
+	for _, n := range r.order { // dependencies first
+		keep := n.checked && n.source && src[n]
+		for _, imp := range n.listed.imports {
+			keep = keep && !r.nodes[imp].recheck
+		}
+		n.source, n.recheck = src[n], !keep
+		if keep {
+			continue
+		}
+		p := n.pkg
+		p.Imports, p.Errors = n.listed.imports, n.listed.errors
+		p.Types, p.TypesInfo, p.Syntax, p.TypeErrors, p.IllTyped = nil, nil, nil, nil, false
+		n.checked = false
 		if !n.source {
 			n.srcs = nil
 		} else {
-			n.pkg.Errors = slices.DeleteFunc(n.pkg.Errors, isCompilerOutput)
+			p.Errors = slices.DeleteFunc(slices.Clone(p.Errors), isCompilerOutput)
 		}
 	}
-	r.mark("scan")
-	return roots, nil
 }
 
 // testHookListed, when set, is called after go list, before the files
@@ -146,14 +187,22 @@ func inDir(file, dir string) bool {
 }
 
 // sourceSet returns, for every package, whether it is in the source set:
-// a root, a candidate (marked by scan), a package that go list reported
-// errors for (it has no export data; type-checked from source, it shows
-// the cause, as the x/tools checker does), or an importer of a package in
-// the source set, directly or not. With full, every package is.
+// a root; a candidate that can hold WeChat code (CandidateScanner.WeChat);
+// a candidate one of whose facts an analysis asked for (demand.go); a
+// package that go list reported errors for (it has no export data;
+// type-checked from source, it shows the cause, as the x/tools checker
+// does); or an importer of a package in the source set, directly or not.
+// With full, every package is.
+//
+// A candidate that only decodes (it calls json.Unmarshal, and nothing in
+// it or below it names an errcode) stays out until an analysis asks for
+// one of its facts: only decoder facts can arise in it
+// (CandidateScanner.WeChat), and they matter only to the packages that
+// call its functions, which ask.
 func (r *run) sourceSet(full bool) map[*node]bool {
 	src := make(map[*node]bool, len(r.order))
 	for _, n := range r.order { // dependencies first
-		s := full || n.root || n.marked || len(n.pkg.Errors) > 0
+		s := full || n.root || n.cand && (n.wechat || n.asked) || len(n.listed.errors) > 0
 		for _, imp := range n.pkg.Imports {
 			if src[r.nodes[imp]] {
 				s = true
@@ -165,7 +214,8 @@ func (r *run) sourceSet(full bool) map[*node]bool {
 }
 
 // cutImports leaves each package of the source set only its imports in
-// the source set, for the x/tools checker: nothing else can carry a fact.
+// the source set, for the x/tools checker: demand.go answers for the
+// facts of the others.
 func (r *run) cutImports() {
 	for _, n := range r.order {
 		if !n.source {
@@ -242,6 +292,9 @@ func (r *run) scan() error {
 					srcs = append(srcs, data)
 					if !n.marked {
 						n.marked = sc.File(data)
+					}
+					if !n.wechat {
+						n.wechat = sc.WeChat(data)
 					}
 				}
 				n.hash = filesHash(files(n.pkg), srcs)

@@ -24,10 +24,12 @@ func (r *run) typeCheck() {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, n := range r.order {
-		if !n.source {
+		n.done = make(chan struct{})
+		if !n.source || n.checked {
 			close(n.done)
 			continue
 		}
+		n.checked = true
 		wg.Go(func() {
 			defer close(n.done)
 			sem <- struct{}{}
