@@ -131,9 +131,11 @@ func (s *CandidateScanner) File(src []byte) bool {
 }
 
 // WeChat reports whether the Go source src can hold WeChat code itself,
-// rather than only a decode sink: it names errcode anywhere and in any
-// case, wxerrlint, the WeCom host, a retry library errcoderetry knows, or
-// a -fields name. A package none of whose files and none of whose
+// rather than only a decode sink: it names errcode in any case as a whole
+// word (an ErrCode field, a comment) or right after a quote (a tag, a map
+// key), wxerrlint, the WeCom host, a retry library errcoderetry knows, or
+// a -fields name. (ErrCodeNoSuchBucket, an AWS error-code constant, does
+// not count: errcode recognises fields by their whole name.) A package none of whose files and none of whose
 // dependencies' files pass this test can hold no errcode expression,
 // response type, retry helper or WeCom call, so the only facts it can
 // produce are a decoder's (unchecked.DecoderFact, unchecked.DecodersFact,
@@ -147,11 +149,14 @@ func (s *CandidateScanner) WeChat(src []byte) bool {
 		}
 	}
 	s.buf = appendLower(s.buf[:0], src)
-	if bytes.Contains(s.buf, errcodeWord) {
+	text := s.buf
+	if anyOccurrence(text, errcodeWord, func(start, end int) bool {
+		return isWord(text, start, end) || start > 0 && (text[start-1] == '"' || text[start-1] == '`')
+	}) {
 		return true
 	}
 	for _, w := range s.fields {
-		if bytes.Contains(s.buf, w) {
+		if bytes.Contains(text, w) {
 			return true
 		}
 	}

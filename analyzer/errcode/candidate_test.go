@@ -54,7 +54,7 @@ func TestCandidateScannerWeChat(t *testing.T) {
 	}{
 		{"type R struct{ Code int `json:\"errcode\"` }", true},
 		{"type Frame struct{ ErrCode uint32 }", true}, // not a candidate by itself, but an errcode field
-		{"type P struct{ yyErrCode int }", true},
+		{`m["errcode_x"]`, true},
 		{`const host = "https://qyapi.weixin.qq.com"`, true},
 		{`import "github.com/cenkalti/backoff/v4"`, true},
 		{"//wxerrlint:retries\nfunc f() {}", true},
@@ -63,6 +63,8 @@ func TestCandidateScannerWeChat(t *testing.T) {
 		{"json.NewDecoder(r).Decode(out)", false},
 		{"jsoniter.UnmarshalFromString(s, out)", false},
 		{"type Status struct{ Code int; Msg string }", false},
+		{`const ErrCodeNoSuchBucket = "NoSuchBucket"`, false},
+		{"type P struct{ yyErrCode int }", false},
 	} {
 		src := "package p\n\n" + tc.src + "\n"
 		assert.Equal(t, tc.want, NewCandidateScanner().WeChat([]byte(src)), "%s", tc.src)
