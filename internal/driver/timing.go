@@ -28,8 +28,8 @@ func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 	if !r.cfg.Timing {
 		return
 	}
-	nroots, nsrc, nfiles, ncand := 0, 0, 0, 0
-	var asked []string
+	nroots, nsrc, nfiles := 0, 0, 0
+	var marked, asked []string
 	for _, n := range r.order {
 		if n.root {
 			nroots++
@@ -38,14 +38,14 @@ func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 			nsrc++
 			nfiles += len(files(n.pkg))
 		}
-		if n.cand && !n.root {
-			ncand++
+		if n.marked && !n.root {
+			marked = append(marked, n.pkg.ID)
 		}
 		if n.asked {
 			asked = append(asked, n.pkg.ID)
 		}
 	}
-	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files), %d rounds; %d candidate dependencies, asked for: %v\n", len(r.order), nroots, nsrc, nfiles, r.rounds, ncand, asked)
+	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files), %d rounds; candidate dependencies: %v; asked for: %v\n", len(r.order), nroots, nsrc, nfiles, r.rounds, marked, asked)
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
