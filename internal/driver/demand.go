@@ -1,13 +1,13 @@
 // This file decides how the analyses of the source set learn the facts of
 // packages outside it: a candidate's CandidateFact from the driver's own
 // scan, "no fact" wherever no fact can be, and for a decoding candidate
-// left out, a request that puts it in the source set for another round.
+// left out, its facts computed on demand, once, by analysing it on its own
+// (its imports from export data), and looked up by object path.
 
 package driver
 
 import (
 	"go/types"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,9 +15,8 @@ import (
 	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
-// A demand answers the analyses' questions about packages outside the
-// source set during one round, and records the candidates whose facts
-// were asked for.
+// A demand answers the questions of the analyses of one graph (the source
+// set, or one package analysed on its own) about packages outside it.
 //
 // A package outside the source set is not a candidate (it produces no
 // fact at all), or a candidate that only decodes: neither it nor any
@@ -27,26 +26,28 @@ import (
 // decides exactly as errcode does, and decoder facts (DecoderFact,
 // ReturnsUncheckedFact of a generic result, DecodersFact), which an
 // analysis asks for object by object or, for DecodersFact, import by
-// import. So every fact that an analysis in the source set could read
-// from outside it is either answered here exactly or asked for; a round
-// in which nothing was asked for printed what the x/tools checker prints
-// (Config.Verify checks both claims on a given build).
+// import: those the package's own analysis computes (modular), as go vet
+// would, and the answer is the x/tools checker's (Config.Verify checks
+// these claims on a given build).
 type demand struct {
-	source  map[*types.Package]bool // the source set's packages, as type-checked
+	r       *run
+	source  map[*types.Package]bool // the packages analysed in this graph, as type-checked
 	outside map[string]*node        // the others, by path (none is a test variant)
-
-	mu    sync.Mutex
-	asked []*node
 }
 
-func (r *run) newDemand() *demand {
-	d := &demand{source: make(map[*types.Package]bool), outside: make(map[string]*node)}
+// newDemand returns the demand of the graph of the source set, or, with
+// alone, of the graph of the package alone (modular).
+func (r *run) newDemand(alone *types.Package) *demand {
+	d := &demand{r: r, source: make(map[*types.Package]bool), outside: make(map[string]*node)}
 	for _, n := range r.order {
-		if n.source {
+		if alone == nil && n.source {
 			d.source[n.pkg.Types] = true
 		} else {
 			d.outside[n.pkg.PkgPath] = n
 		}
+	}
+	if alone != nil {
+		d.source[alone] = true
 	}
 	return d
 }
@@ -63,19 +64,17 @@ func (d *demand) candidate(p *types.Package) *node {
 }
 
 // testHookNoAsking, when set, makes a demand answer "no fact" without
-// asking: a wrong driver, for the test of Config.Verify.
+// computing the facts: a wrong driver, for the test of Config.Verify.
 var testHookNoAsking bool
 
-func (d *demand) ask(n *node) {
+// factsOf returns the facts of n, a candidate outside the source set,
+// computing them the first time.
+func (d *demand) factsOf(n *node) *pkgFacts {
 	if testHookNoAsking {
-		return
+		return &pkgFacts{}
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if !n.asked {
-		n.asked = true
-		d.asked = append(d.asked, n)
-	}
+	n.factsOnce.Do(func() { n.facts = d.r.modular(n) })
+	return n.facts
 }
 
 // wrap returns analyzers that run as the given ones, with the pass's fact
@@ -118,10 +117,11 @@ func (d *demand) intercept(pass *analysis.Pass) {
 		if importObject(obj, fact) {
 			return true
 		}
-		if n := d.candidate(obj.Pkg()); n != nil {
-			d.ask(n)
+		n := d.candidate(obj.Pkg())
+		if n == nil {
+			return false
 		}
-		return false
+		return d.factsOf(n).object(obj, fact)
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		if importPackage(pkg, fact) {
@@ -138,8 +138,7 @@ func (d *demand) intercept(pass *analysis.Pass) {
 		case *unchecked.PackageFact:
 			return false // WeChat responses: never outside (CandidateScanner.WeChat)
 		}
-		d.ask(n)
-		return false
+		return d.factsOf(n).pkg(fact)
 	}
 	// AllObjectFacts stays: errcode and errcoderetry read their own fact
 	// types with it, which only WeChat code earns, and that is in the

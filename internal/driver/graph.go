@@ -24,24 +24,25 @@ import (
 
 // node is one package of the build with what the driver knows of it.
 type node struct {
-	pkg     *packages.Package
-	root    bool
-	std     bool
-	marked  bool     // one of its files passes errcode.CandidateScanner
-	wechat  bool     // one of its files passes CandidateScanner.WeChat
-	cand    bool     // a candidate: outside the standard library, marked or importing a candidate
-	asked   bool     // an analysis asked for one of its facts (demand.go)
-	source  bool     // in the source set
-	checked bool     // type-checked from source, with the source set as it is
-	recheck bool     // to be type-checked (again) in this round
-	listed  listed   // what go list said, before type checking changes it
-	hash    [32]byte // of its files (source) or export data name (std)
-	srcs    [][]byte // file contents, kept for parsing
-	done    chan struct{}
+	pkg    *packages.Package
+	root   bool
+	std    bool
+	marked bool     // one of its files passes errcode.CandidateScanner
+	wechat bool     // one of its files passes CandidateScanner.WeChat
+	cand   bool     // a candidate: outside the standard library, marked or importing a candidate
+	asked  bool     // analysed on its own for facts an analysis asked for (modular.go)
+	source bool     // in the source set
+	listed listed   // what go list said, before type checking changes it
+	hash   [32]byte // of its files (source) or export data name (std)
+	srcs   [][]byte // file contents, kept for parsing
+	done   chan struct{}
+
+	factsOnce sync.Once // computes facts, on demand (modular.go)
+	facts     *pkgFacts
 }
 
-// listed is what go list said of a package, kept so that the package can
-// be type-checked again with another source set.
+// listed is what go list said of a package, kept for a package analysed
+// on its own (modular.go).
 type listed struct {
 	imports map[string]*packages.Package
 	errors  []packages.Error
@@ -118,30 +119,15 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	return roots, nil
 }
 
-// setSource draws the source set (again, after analyses asked for facts
-// of packages outside it) and puts every package that must be
-// type-checked (again) back as go list described it. A package of the
-// source set stays as it is when it was in the source set already and
-// none of its imports is checked again: its types still hold.
+// setSource draws the source set and leaves its packages' errors
+// without the compiler's output (the type checker reports the same).
 func (r *run) setSource() {
-	src := r.sourceSet(r.cfg.Full)
-	for _, n := range r.order { // dependencies first
-		keep := n.checked && n.source && src[n]
-		for _, imp := range n.listed.imports {
-			keep = keep && !r.nodes[imp].recheck
-		}
-		n.source, n.recheck = src[n], !keep
-		if keep {
-			continue
-		}
-		p := n.pkg
-		p.Imports, p.Errors = n.listed.imports, n.listed.errors
-		p.Types, p.TypesInfo, p.Syntax, p.TypeErrors, p.IllTyped = nil, nil, nil, nil, false
-		n.checked = false
+	for n, s := range r.sourceSet(r.cfg.Full) {
+		n.source = s
 		if !n.source {
 			n.srcs = nil
 		} else {
-			p.Errors = slices.DeleteFunc(slices.Clone(p.Errors), isCompilerOutput)
+			n.pkg.Errors = slices.DeleteFunc(slices.Clone(n.pkg.Errors), isCompilerOutput)
 		}
 	}
 }
@@ -188,21 +174,19 @@ func inDir(file, dir string) bool {
 
 // sourceSet returns, for every package, whether it is in the source set:
 // a root; a candidate that can hold WeChat code (CandidateScanner.WeChat);
-// a candidate one of whose facts an analysis asked for (demand.go); a
-// package that go list reported errors for (it has no export data;
+// a package that go list reported errors for (it has no export data;
 // type-checked from source, it shows the cause, as the x/tools checker
 // does); or an importer of a package in the source set, directly or not.
 // With full, every package is.
 //
 // A candidate that only decodes (it calls json.Unmarshal, and nothing in
-// it or below it names an errcode) stays out until an analysis asks for
-// one of its facts: only decoder facts can arise in it
-// (CandidateScanner.WeChat), and they matter only to the packages that
-// call its functions, which ask.
+// it or below it names an errcode) stays out: only decoder facts can arise
+// in it (CandidateScanner.WeChat), they matter only to the packages that
+// call its functions, and those ask for them (demand.go).
 func (r *run) sourceSet(full bool) map[*node]bool {
 	src := make(map[*node]bool, len(r.order))
 	for _, n := range r.order { // dependencies first
-		s := full || n.root || n.cand && (n.wechat || n.asked) || len(n.listed.errors) > 0
+		s := full || n.root || n.cand && n.wechat || len(n.listed.errors) > 0
 		for _, imp := range n.pkg.Imports {
 			if src[r.nodes[imp]] {
 				s = true

@@ -45,7 +45,7 @@ func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 			asked = append(asked, n.pkg.ID)
 		}
 	}
-	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files), %d rounds; candidate dependencies: %v; asked for: %v\n", len(r.order), nroots, nsrc, nfiles, r.rounds, marked, asked)
+	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v; analysed on their own for facts asked for: %v\n", len(r.order), nroots, nsrc, nfiles, marked, asked)
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
