@@ -33,7 +33,7 @@ func askedFor(f analysis.Fact) bool {
 }
 
 // verify returns a line for each package outside the WeChat part of the
-// source set (before any fact is asked for) in which an analyzer produced
+// source set in which an analyzer produced
 // a fact that is not asked for, and for each package whose candidacy the
 // scan decided otherwise than errcode.
 func (r *run) verify(graph *checker.Graph) string {
@@ -82,7 +82,7 @@ func (r *run) verify(graph *checker.Graph) string {
 			fmt.Fprintf(&b, "driver: verify: %s produced %d fact(s) in %s, outside the source set, that it would not ask for\n", act.Analyzer.Name, unasked, act.Package.ID)
 		}
 	}
-	fmt.Fprintf(&b, "driver: verified: %d facts in %d packages; source set %d of %d packages before asking\n", facts, pkgs, len(wechat), len(r.order))
+	fmt.Fprintf(&b, "driver: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, len(wechat), len(r.order))
 	return b.String()
 }
 
