@@ -45,6 +45,7 @@ func TestSameAsFull(t *testing.T) {
 	assert.Equal(t, 3, code)
 	assert.Contains(t, pruned, "app.go:16:12: errcode of r (TicketResp) is never checked")
 	assert.Contains(t, pruned, "app.go:22:53: errcode 42001 compared as a magic number; use codes.AccessTokenExpired")
+	assert.Contains(t, pruned, "menu.go:15:5: errcode of r (MenuResp) is never checked", "a decoder fact through two packages analysed on their own")
 
 	full, fcode := lint(t, Config{Dir: dir, Tests: true, Full: true}, "./app")
 	assert.Equal(t, pruned, full, "pruned and full runs differ")
@@ -60,7 +61,7 @@ func TestSameAsFull(t *testing.T) {
 	// own; nothing asks for codec's.
 	timed, _ := lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./app")
 	assert.Contains(t, timed, " 2 in the source set (")
-	assert.Contains(t, timed, "facts asked for: [example.com/m/client]\n")
+	assert.Contains(t, timed, "facts asked for: [example.com/m/client example.com/m/fetch]\n")
 }
 
 // TestVerifyCatchesAWrongAnswer checks that Verify fails when the source
