@@ -9,7 +9,8 @@
 #   WORK      scratch directory (default /tmp/wxbench); kept between runs so
 #             that its private GOCACHE stays warm
 #   ROUNDS    rounds per corpus and mode (default 5)
-#   CORPORA   any of: silenceper c100 c1000 c4000 (default all)
+#   CORPORA   any of: app silenceper c100 c1000 c4000 (default all); app is
+#             the large-application corpus in bench/app (1,300 packages)
 #   MODES     any of standalone,vet,golangci (default all three; golangci only
 #             when the golangci-lint binary below builds)
 #   GOLANGCI  1 (default) to build golangci-lint with wxerrlint's plugin and
@@ -26,7 +27,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 WORK=${WORK:-/tmp/wxbench}
 ROUNDS=${ROUNDS:-5}
-CORPORA=${CORPORA:-silenceper c100 c1000 c4000}
+CORPORA=${CORPORA:-app silenceper c100 c1000 c4000}
 MODES=${MODES:-standalone,vet,golangci}
 GOLANGCI=${GOLANGCI:-1}
 MAX=${MAX:-40m}
@@ -67,6 +68,13 @@ args=()
 for c in $CORPORA; do
 	dir="$WORK/corpus/$c"
 	case $c in
+	app)
+		# In the repository: copied afresh, so that the one-line-change
+		# runs never touch bench/app itself.
+		rm -rf "$dir"
+		cp -r "$here/app" "$dir"
+		args+=(-change "app=wechat/client.go")
+		;;
 	silenceper)
 		if [ ! -f "$dir/go.mod" ]; then
 			src=$(go list -m -f '{{.Dir}}' github.com/silenceper/wechat/v2)

@@ -134,6 +134,39 @@ func (s *CandidateScanner) File(src []byte) bool {
 	return false
 }
 
+// WeChat reports whether the Go source src can hold WeChat code itself,
+// rather than only a decode sink: it names errcode in any case as a whole
+// word (an ErrCode field, a comment) or right after a quote (a tag, a map
+// key), wxerrlint, the WeCom host, a retry library errcoderetry knows, or
+// a -fields name. (ErrCodeNoSuchBucket, an AWS error-code constant, does
+// not count: errcode recognises fields by their whole name.) A package none of whose files and none of whose
+// dependencies' files pass this test can hold no errcode expression,
+// response type, retry helper or WeCom call, so the only facts it can
+// produce are a decoder's (unchecked.DecoderFact, unchecked.DecodersFact,
+// unchecked.ReturnsUncheckedFact of a generic result) and CandidateFact. A
+// driver that loads only part of a build from source relies on this
+// (internal/driver).
+func (s *CandidateScanner) WeChat(src []byte) bool {
+	for _, p := range candidatePaths {
+		if bytes.Contains(src, p) {
+			return true
+		}
+	}
+	s.buf = appendLower(s.buf[:0], src)
+	text := s.buf
+	if anyOccurrence(text, errcodeWord, func(start, end int) bool {
+		return isWord(text, start, end) || start > 0 && (text[start-1] == '"' || text[start-1] == '`')
+	}) {
+		return true
+	}
+	for _, w := range s.fields {
+		if bytes.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // anyOccurrence reports whether ok holds for an occurrence of w in text,
 // given its bounds; it stops at the first.
 func anyOccurrence(text, w []byte, ok func(start, end int) bool) bool {

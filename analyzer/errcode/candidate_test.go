@@ -51,3 +51,27 @@ func TestCandidateScannerFields(t *testing.T) {
 	extraFields = ""
 	assert.False(t, NewCandidateScanner().File([]byte("package p\n\ntype R struct{ Retcode int }\n")))
 }
+
+func TestCandidateScannerWeChat(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"type R struct{ Code int `json:\"errcode\"` }", true},
+		{"type Frame struct{ ErrCode uint32 }", true}, // not a candidate by itself, but an errcode field
+		{`m["errcode_x"]`, true},
+		{`const host = "https://qyapi.weixin.qq.com"`, true},
+		{`import "github.com/cenkalti/backoff/v4"`, true},
+		{"//wxerrlint:retries\nfunc f() {}", true},
+
+		{"json.Unmarshal(body, out)", false},
+		{"json.NewDecoder(r).Decode(out)", false},
+		{"jsoniter.UnmarshalFromString(s, out)", false},
+		{"type Status struct{ Code int; Msg string }", false},
+		{`const ErrCodeNoSuchBucket = "NoSuchBucket"`, false},
+		{"type P struct{ yyErrCode int }", false},
+	} {
+		src := "package p\n\n" + tc.src + "\n"
+		assert.Equal(t, tc.want, NewCandidateScanner().WeChat([]byte(src)), "%s", tc.src)
+	}
+}

@@ -70,28 +70,29 @@ func (f *ReturnsUncheckedFact) String() string {
 	return "returnsUnchecked(" + slotList(f.Results, false) + ")"
 }
 
-// PackageFact marks a package that the packages importing it cannot skip.
-// Responses: it declares WeChat response types, has checker or
-// returnsUnchecked facts about them, or imports a package with Responses
-// (which therefore spreads up the import graph). Decoders: it has facts
-// about values of any type, decoders (an HTTP client's ToJSON(v any)) and
-// generic unchecked returners, which matter to its importers only.
+// PackageFact marks a package with WeChat responses, which the packages
+// importing it cannot skip: it declares WeChat response types, has checker
+// or returnsUnchecked facts about them, or imports a package with this
+// fact (which therefore spreads up the import graph).
 type PackageFact struct {
 	Responses bool
-	Decoders  bool
 }
 
-func (*PackageFact) AFact() {}
-func (f *PackageFact) String() string {
-	var s []string
-	if f.Responses {
-		s = append(s, "wechat")
-	}
-	if f.Decoders {
-		s = append(s, "decoders")
-	}
-	return strings.Join(s, ", ")
+func (*PackageFact) AFact()         {}
+func (*PackageFact) String() string { return "wechat" }
+
+// DecodersFact marks a package with facts about values of any type:
+// decoders (an HTTP client's ToJSON(v any)) and generic unchecked
+// returners, which matter to its importers only. It is a fact of its own
+// because any decoding library can earn it, while PackageFact needs
+// WeChat code: an importer asks for it only when nothing else makes it
+// worth summarising.
+type DecodersFact struct {
+	Decoders bool
 }
+
+func (*DecodersFact) AFact()         {}
+func (*DecodersFact) String() string { return "decoders" }
 
 func slotList(slots []int, recv bool) string {
 	var parts []string

@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcodeunchecked",
 	Requires:         []*analysis.Analyzer{errcode.Analyzer},
 	Run:              run,
-	FactTypes:        []analysis.Fact{new(DecoderFact), new(CheckerFact), new(ReturnsUncheckedFact), new(PackageFact)},
+	FactTypes:        []analysis.Fact{new(DecoderFact), new(CheckerFact), new(ReturnsUncheckedFact), new(PackageFact), new(DecodersFact)},
 	RunDespiteErrors: true,
 }
 
@@ -49,14 +49,21 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	marked, decodes := false, false
 	for _, imp := range pass.Pkg.Imports() {
-		var f PackageFact
-		if pass.ImportPackageFact(imp, &f) {
-			marked = marked || f.Responses
-			decodes = decodes || f.Decoders
+		if pass.ImportPackageFact(imp, new(PackageFact)) {
+			marked = true
 		}
 		if providesSink(imp) {
 			decodes = true
 		}
+	}
+	// Ask for decoders last, and only while the answer can matter: a
+	// driver that leaves a decoding dependency out of the source set
+	// computes its facts only when they are asked for.
+	for _, imp := range pass.Pkg.Imports() {
+		if declares || marked || decodes {
+			break
+		}
+		decodes = pass.ImportPackageFact(imp, new(DecodersFact))
 	}
 	if !declares && !marked && !decodes {
 		return nil, nil // nothing here can fill or hold a response
@@ -77,8 +84,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	a.solve(sums)
 	responses, decoders := a.exportFacts(sums)
-	if f := (PackageFact{Responses: declares || marked || responses, Decoders: decoders}); f.Responses || f.Decoders {
-		pass.ExportPackageFact(&f)
+	if declares || marked || responses {
+		pass.ExportPackageFact(&PackageFact{Responses: true})
+	}
+	if decoders {
+		pass.ExportPackageFact(&DecodersFact{Decoders: true})
 	}
 	a.report(sums)
 	return nil, nil

@@ -13,20 +13,30 @@
 // command serves from its build cache, exactly as it does for a fact-free
 // analyzer), then splits the graph in two:
 //
-//   - the source set: the root packages, every package outside the
-//     standard library one of whose files errcode.CandidateScanner
-//     accepts, every package that the go command could not build, and
-//     every package that imports a package of the source set, directly or
-//     not: a superset of the candidates;
-//   - everything else, which imports nothing of the source set.
+//   - the source set: the root packages, every candidate (errcode's
+//     notion, which the driver computes from the files with
+//     errcode.CandidateScanner) that can hold WeChat code
+//     (CandidateScanner.WeChat), every package that the go command could
+//     not build, and every package that imports a package of the source
+//     set, directly or not;
+//   - everything else, which imports nothing of the source set: packages
+//     that are no candidate, which produce no fact, and candidates that
+//     only decode (they call json.Unmarshal), which can produce decoder
+//     facts only.
 //
 // It parses and type-checks the source set (in parallel, in import order),
 // reads the types of everything else from export data, and runs the
-// analyzers on the source set only: a package outside it is no candidate
-// and produces no fact, so skipping it changes no diagnostic. Config.Verify
-// checks that claim on a given build: it runs the analyzers on every
-// package from source, as the x/tools checker does, and reports any
-// package outside the source set that produced a fact.
+// analyzers on the source set only (demand.go): a fact of a package
+// outside is answered exactly where the driver knows it (its
+// CandidateFact, no PackageFact), and when an analysis asks for a decoder
+// fact, the candidate is analysed on its own, once, as go vet analyses a
+// package (modular.go), and its facts looked up by object path. So the run
+// prints what the x/tools checker prints.
+// Config.Verify checks that on a given build: it runs the analyzers on
+// every package from source, as the x/tools checker does, reports any fact
+// outside the WeChat part of the source set that the driver would not ask
+// for and any candidate it decided otherwise than errcode, and runs the
+// source set alone to compare what both print.
 //
 // The printed result is cached, keyed by a hash of the tool, its
 // arguments, the source of every package outside the standard library and
@@ -47,6 +57,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -102,6 +113,8 @@ type run struct {
 	goroot  string      // the go command's
 	changed atomic.Bool // a file changed between scan and parse
 
+	modState
+
 	start time.Time // of the run
 	last  time.Time // end of the last phase
 	times []phase
@@ -115,6 +128,9 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	}
 	if cfg.Verify {
 		cfg.Full = true
+	}
+	if cfg.Verify && cfg.CacheDir != "" {
+		cfg.CacheDir = "" // verify runs again without it
 	}
 	var c *cache
 	if cfg.CacheDir != "" {
@@ -166,22 +182,24 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		}
 	}
 
-	r.typeCheck()
-	r.mark("parse+typecheck")
-
-	r.cutImports()
-	judge, release := judgesDirectives(analyzers)
-	r.directives = judge
-	graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: cfg.Seq})
-	release()
+	graph, err := r.analyze(roots, analyzers)
 	if err != nil {
 		return 1, err
 	}
-	r.mark("analyze")
 
 	res, clean, err := r.report(roots, graph, analyzers)
 	if err != nil {
 		return 1, err
+	}
+	if cfg.Verify {
+		line, err := verifyAlone(cfg, patterns, analyzers, res)
+		if err != nil {
+			return 1, err
+		}
+		if line != "" {
+			res.stderr = append(res.stderr, line...)
+			res.code = max(res.code, 1)
+		}
 	}
 	// Errors first, as the x/tools checker prints them.
 	stderr.Write(res.stderr)
@@ -195,6 +213,29 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 	r.mark("print")
 	r.printTiming(stderr, graph)
 	return res.code, nil
+}
+
+// analyze type-checks the source set and runs the analyzers on it; the
+// analyses' questions about packages outside go through a demand.
+func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer) (*checker.Graph, error) {
+	r.typeCheck()
+	r.mark("parse+typecheck")
+	r.cutImports()
+	judge, release := judgesDirectives(analyzers)
+	defer release()
+	r.directives = judge
+	run := analyzers
+	if !r.cfg.Full {
+		r.analyzers = analyzers
+		r.modSem = make(chan struct{}, runtime.GOMAXPROCS(0))
+		run = r.newDemand(nil).wrap(analyzers)
+	}
+	graph, err := checker.Analyze(run, roots, &checker.Options{Sequential: r.cfg.Seq})
+	if err != nil {
+		return nil, err
+	}
+	r.mark("analyze")
+	return graph, nil
 }
 
 // Main runs the analyzers as ParseArgs configured them, printing to the

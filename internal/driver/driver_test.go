@@ -47,16 +47,37 @@ func TestSameAsFull(t *testing.T) {
 	assert.Equal(t, 3, code)
 	assert.Contains(t, pruned, "app.go:16:12: errcode of r (TicketResp) is never checked")
 	assert.Contains(t, pruned, "app.go:22:53: errcode 42001 compared as a magic number; use codes.AccessTokenExpired")
+	assert.Contains(t, pruned, "menu.go:15:5: errcode of r (MenuResp) is never checked", "a decoder fact through two packages analysed on their own")
 
 	full, fcode := lint(t, Config{Dir: dir, Tests: true, Full: true}, "./app")
 	assert.Equal(t, pruned, full, "pruned and full runs differ")
 	assert.Equal(t, code, fcode)
 
 	verified, _ := lint(t, Config{Dir: dir, Tests: true, Verify: true}, "./app")
-	assert.NotContains(t, verified, "outside the source set")
-	// app, api (an errcode field) and client (a decode): not plain, not
-	// the standard library.
-	assert.Contains(t, verified, "; source set 3 of ")
+	assert.NotContains(t, verified, "driver: verify:")
+	// app and api (an errcode field); not client (a decode), codec,
+	// plain, nor the standard library.
+	assert.Contains(t, verified, "; source set 2 of ")
+
+	// Unchecked asks for client.Get's facts: client is analysed on its
+	// own; nothing asks for codec's.
+	timed, _ := lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./app")
+	assert.Contains(t, timed, " 2 in the source set (")
+	assert.Contains(t, timed, "facts asked for: [example.com/m/client example.com/m/fetch]\n")
+}
+
+// TestVerifyCatchesAWrongAnswer checks that Verify fails when the source
+// set alone would print something else: here, when demand.go answers for
+// a candidate's facts instead of asking for them.
+func TestVerifyCatchesAWrongAnswer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the standard library from source")
+	}
+	testHookNoAsking = true
+	defer func() { testHookNoAsking = false }()
+	verified, code := lint(t, Config{Dir: filepath.Join("testdata", "mod"), Tests: true, Verify: true}, "./app")
+	assert.NotEqual(t, 0, code)
+	assert.Contains(t, verified, "driver: verify: the source set alone prints something else")
 }
 
 // TestCache checks that the result cache gives the same output again and

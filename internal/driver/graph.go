@@ -28,10 +28,24 @@ type node struct {
 	root   bool
 	std    bool
 	marked bool     // one of its files passes errcode.CandidateScanner
+	wechat bool     // one of its files passes CandidateScanner.WeChat
+	cand   bool     // a candidate: outside the standard library, marked or importing a candidate
+	asked  bool     // analysed on its own for facts an analysis asked for (modular.go)
 	source bool     // in the source set
+	listed listed   // what go list said, before type checking changes it
 	hash   [32]byte // of its files (source) or export data name (std)
 	srcs   [][]byte // file contents, kept for parsing
 	done   chan struct{}
+
+	factsOnce sync.Once // computes facts, on demand (modular.go)
+	facts     *pkgFacts
+}
+
+// listed is what go list said of a package, kept for a package analysed
+// on its own (modular.go).
+type listed struct {
+	imports map[string]*packages.Package
+	errors  []packages.Error
 }
 
 // load asks the go command for the package graph of patterns, with the
@@ -94,16 +108,29 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	if testHookScanned != nil {
 		testHookScanned()
 	}
+	for _, n := range r.order { // dependencies first
+		n.cand = !n.std && n.marked
+		for _, imp := range n.pkg.Imports {
+			n.cand = n.cand || r.nodes[imp].cand
+		}
+		n.listed = listed{imports: n.pkg.Imports, errors: n.pkg.Errors}
+	}
+	r.setSource()
+	r.mark("scan")
+	return roots, nil
+}
+
+// setSource draws the source set and leaves its packages' errors
+// without the compiler's output (the type checker reports the same).
+func (r *run) setSource() {
 	for n, s := range r.sourceSet(r.cfg.Full) {
 		n.source = s
 		if !n.source {
 			n.srcs = nil
 		} else {
-			n.pkg.Errors = slices.DeleteFunc(n.pkg.Errors, isCompilerOutput)
+			n.pkg.Errors = slices.DeleteFunc(slices.Clone(n.pkg.Errors), isCompilerOutput)
 		}
 	}
-	r.mark("scan")
-	return roots, nil
 }
 
 // testHookListed, when set, is called after go list, before the files
@@ -148,14 +175,20 @@ func InDir(file, dir string) bool {
 }
 
 // sourceSet returns, for every package, whether it is in the source set:
-// a root, a candidate (marked by scan), a package that go list reported
-// errors for (it has no export data; type-checked from source, it shows
-// the cause, as the x/tools checker does), or an importer of a package in
-// the source set, directly or not. With full, every package is.
+// a root; a candidate that can hold WeChat code (CandidateScanner.WeChat);
+// a package that go list reported errors for (it has no export data;
+// type-checked from source, it shows the cause, as the x/tools checker
+// does); or an importer of a package in the source set, directly or not.
+// With full, every package is.
+//
+// A candidate that only decodes (it calls json.Unmarshal, and nothing in
+// it or below it names an errcode) stays out: only decoder facts can arise
+// in it (CandidateScanner.WeChat), they matter only to the packages that
+// call its functions, and those ask for them (demand.go).
 func (r *run) sourceSet(full bool) map[*node]bool {
 	src := make(map[*node]bool, len(r.order))
 	for _, n := range r.order { // dependencies first
-		s := full || n.root || n.marked || len(n.pkg.Errors) > 0
+		s := full || n.root || n.cand && n.wechat || len(n.listed.errors) > 0
 		for _, imp := range n.pkg.Imports {
 			if src[r.nodes[imp]] {
 				s = true
@@ -167,7 +200,8 @@ func (r *run) sourceSet(full bool) map[*node]bool {
 }
 
 // cutImports leaves each package of the source set only its imports in
-// the source set, for the x/tools checker: nothing else can carry a fact.
+// the source set, for the x/tools checker: demand.go answers for the
+// facts of the others.
 func (r *run) cutImports() {
 	for _, n := range r.order {
 		if !n.source {
@@ -244,6 +278,9 @@ func (r *run) scan() error {
 					srcs = append(srcs, data)
 					if !n.marked {
 						n.marked = sc.File(data)
+					}
+					if !n.wechat {
+						n.wechat = sc.WeChat(data)
 					}
 				}
 				n.hash = filesHash(files(n.pkg), srcs)

@@ -29,7 +29,7 @@ func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 		return
 	}
 	nroots, nsrc, nfiles := 0, 0, 0
-	var marked []string
+	var marked, asked []string
 	for _, n := range r.order {
 		if n.root {
 			nroots++
@@ -41,8 +41,11 @@ func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 		if n.marked && !n.root {
 			marked = append(marked, n.pkg.ID)
 		}
+		if n.asked {
+			asked = append(asked, n.pkg.ID)
+		}
 	}
-	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v\n", len(r.order), nroots, nsrc, nfiles, marked)
+	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v; analysed on their own for facts asked for: %v\n", len(r.order), nroots, nsrc, nfiles, marked, asked)
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}

@@ -24,6 +24,7 @@ func (r *run) typeCheck() {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, n := range r.order {
+		n.done = make(chan struct{})
 		if !n.source {
 			close(n.done)
 			continue
@@ -31,21 +32,22 @@ func (r *run) typeCheck() {
 		wg.Go(func() {
 			defer close(n.done)
 			sem <- struct{}{}
-			syntax := r.parse(n)
+			syntax := r.parse(n, n.pkg)
 			<-sem
 			for _, imp := range n.pkg.Imports {
 				<-r.nodes[imp].done
 			}
 			sem <- struct{}{}
-			r.check(n, syntax)
+			r.check(n.pkg, syntax, true)
 			<-sem
 		})
 	}
 	wg.Wait()
 }
 
-func (r *run) parse(n *node) []*ast.File {
-	p := n.pkg
+// parse parses the files of n, adding errors to p (n.pkg, or the copy
+// that modular analyses).
+func (r *run) parse(n *node, p *packages.Package) []*ast.File {
 	names := files(p)
 	if len(n.srcs) != len(names) { // standard library, or a read error
 		n.srcs = n.srcs[:0]
@@ -80,8 +82,9 @@ func (r *run) parse(n *node) []*ast.File {
 	return syntax
 }
 
-func (r *run) check(n *node, syntax []*ast.File) {
-	p := n.pkg
+// check type-checks p from syntax: its imports in the source set from
+// their source if inSource is set, every other import from export data.
+func (r *run) check(p *packages.Package, syntax []*ast.File, inSource bool) {
 	ill := false
 	tc := &types.Config{
 		Sizes: p.TypesSizes,
@@ -93,7 +96,7 @@ func (r *run) check(n *node, syntax []*ast.File) {
 			if imp == nil {
 				return nil, fmt.Errorf("no package for import %q", path)
 			}
-			if in := r.nodes[imp]; in.source {
+			if in := r.nodes[imp]; inSource && in.source {
 				if in.pkg.IllTyped {
 					ill = true
 				}

@@ -1,22 +1,47 @@
-// This file decides whether the source set held every fact of a run
-// that loaded everything from source (Config.Verify).
+// This file decides whether a run that loaded everything from source
+// (Config.Verify) confirms what the source set relies on: no fact that
+// demand.go answers without asking arises outside the packages that can
+// hold WeChat code, the driver's candidates are errcode's, and the source
+// set alone prints the same.
 
 package driver
 
 import (
+	"bytes"
 	"fmt"
+	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
+
+	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
+	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
-// verify returns a line for each package outside the source set (as the
-// default mode would compute it) in which an analyzer produced a fact.
+// askedFor reports whether demand.go asks for facts of type f of a
+// package outside the source set: decoder facts. The others it answers
+// itself (CandidateFact, PackageFact), or the analyses read them with
+// AllObjectFacts (GetterFact, WeComFact, RetriesFact, RefreshesTokenFact),
+// so they must not arise there.
+func askedFor(f analysis.Fact) bool {
+	switch f.(type) {
+	case *unchecked.DecoderFact, *unchecked.ReturnsUncheckedFact, *unchecked.DecodersFact:
+		return true
+	}
+	return false
+}
+
+// verify returns a line for each package outside the WeChat part of the
+// source set in which an analyzer produced
+// a fact that is not asked for, and for each package whose candidacy the
+// scan decided otherwise than errcode.
 func (r *run) verify(graph *checker.Graph) string {
-	src := make(map[*packages.Package]bool)
+	wechat := make(map[*types.Package]*node)
 	for n, s := range r.sourceSet(false) {
-		src[n.pkg] = s
+		if s {
+			wechat[n.pkg.Types] = n
+		}
 	}
 	var b strings.Builder
 	pkgs, facts := 0, 0
@@ -24,15 +49,28 @@ func (r *run) verify(graph *checker.Graph) string {
 		if len(act.Analyzer.FactTypes) == 0 {
 			continue
 		}
-		own := 0
+		own, unasked, candidate := 0, 0, false
 		for _, f := range act.AllObjectFacts() {
 			if f.Object.Pkg() == act.Package.Types {
 				own++
+				if !askedFor(f.Fact) {
+					unasked++
+				}
 			}
 		}
 		for _, f := range act.AllPackageFacts() {
 			if f.Package == act.Package.Types {
 				own++
+				if _, ok := f.Fact.(*errcode.CandidateFact); ok {
+					candidate = true
+				} else if !askedFor(f.Fact) {
+					unasked++
+				}
+			}
+		}
+		if act.Analyzer.Name == errcode.Analyzer.Name {
+			if n := r.nodes[act.Package]; n != nil && n.cand != candidate {
+				fmt.Fprintf(&b, "driver: verify: errcode decided candidate=%t for %s, the scan %t\n", candidate, act.Package.ID, n.cand)
 			}
 		}
 		if own == 0 {
@@ -40,16 +78,34 @@ func (r *run) verify(graph *checker.Graph) string {
 		}
 		pkgs++
 		facts += own
-		if !src[act.Package] {
-			fmt.Fprintf(&b, "driver: verify: %s produced %d fact(s) in %s, outside the source set\n", act.Analyzer.Name, own, act.Package.ID)
+		if _, ok := wechat[act.Package.Types]; !ok && unasked > 0 {
+			fmt.Fprintf(&b, "driver: verify: %s produced %d fact(s) in %s, outside the source set, that it would not ask for\n", act.Analyzer.Name, unasked, act.Package.ID)
 		}
 	}
-	nsrc := 0
-	for _, s := range src {
-		if s {
-			nsrc++
-		}
-	}
-	fmt.Fprintf(&b, "driver: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, nsrc, len(src))
+	fmt.Fprintf(&b, "driver: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, len(wechat), len(r.order))
 	return b.String()
+}
+
+// verifyAlone runs patterns again with the source set alone and returns a
+// line if it prints something else than res, the result of the run that
+// loaded everything from source (its own verify lines aside), or exits
+// otherwise.
+func verifyAlone(cfg Config, patterns []string, analyzers []*analysis.Analyzer, res result) (string, error) {
+	var full strings.Builder
+	for l := range strings.Lines(string(res.stderr) + string(res.stdout)) {
+		if !strings.HasPrefix(l, "driver: ") {
+			full.WriteString(l)
+		}
+	}
+	cfg.Verify, cfg.Full, cfg.CacheDir, cfg.Timing = false, false, "", false
+	var stdout, stderr bytes.Buffer
+	code, err := Run(cfg, patterns, analyzers, &stdout, &stderr)
+	if err != nil {
+		return "", err
+	}
+	failed := strings.Contains(string(res.stderr), "driver: verify:") // which sets res.code
+	if alone := stderr.String() + stdout.String(); alone != full.String() || !failed && code != res.code {
+		return fmt.Sprintf("driver: verify: the source set alone prints something else (exit %d, everything from source %d):\n%s", code, res.code, alone), nil
+	}
+	return "", nil
 }

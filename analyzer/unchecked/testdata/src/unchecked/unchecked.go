@@ -1,4 +1,4 @@
-package unchecked // want package:"wechat"
+package unchecked // want package:"wechat" package:"decoders"
 
 import (
 	"encoding/json"

@@ -1,0 +1,5 @@
+package app
+
+import "example.com/m/codec"
+
+func Format() string { return codec.Format }
