@@ -1,4 +1,4 @@
-package notdecoded // want package:"wechat"
+package notdecoded // want package:"wechat" package:"decoders"
 
 // Package notdecoded guards the rule that a value is decoded into only
 // when the decoder gets its address: json.Unmarshal into a struct passed
