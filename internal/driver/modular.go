@@ -74,7 +74,7 @@ func (r *run) modular(n *node) *pkgFacts {
 	}
 	r.modSem <- struct{}{}
 	syntax := r.parse(n, p)
-	r.check(p, syntax, false)
+	r.typeCheckPackage(p, syntax, false)
 	<-r.modSem
 	p.Imports = nil // alone: the facts of its imports come on demand
 

@@ -38,7 +38,7 @@ func (r *run) typeCheck() {
 				<-r.nodes[imp].done
 			}
 			sem <- struct{}{}
-			r.check(n.pkg, syntax, true)
+			r.typeCheckPackage(n.pkg, syntax, true)
 			<-sem
 		})
 	}
@@ -82,9 +82,9 @@ func (r *run) parse(n *node, p *packages.Package) []*ast.File {
 	return syntax
 }
 
-// check type-checks p from syntax: its imports in the source set from
+// typeCheckPackage type-checks p from syntax: its imports in the source set from
 // their source if inSource is set, every other import from export data.
-func (r *run) check(p *packages.Package, syntax []*ast.File, inSource bool) {
+func (r *run) typeCheckPackage(p *packages.Package, syntax []*ast.File, inSource bool) {
 	ill := false
 	tc := &types.Config{
 		Sizes: p.TypesSizes,
