@@ -38,22 +38,10 @@ var NoopSameFacts = &analysis.Analyzer{
 
 func suiteFactTypes() []analysis.Fact {
 	var facts []analysis.Fact
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, r := range a.Requires {
-			visit(r)
-		}
+	for a := range analyzer.WithRequired(analyzer.Suite) {
 		for _, f := range a.FactTypes {
 			facts = append(facts, reflect.New(reflect.TypeOf(f).Elem()).Interface().(analysis.Fact))
 		}
-	}
-	for _, a := range analyzer.Suite {
-		visit(a)
 	}
 	if len(facts) == 0 {
 		facts = append(facts, new(floor.Fact))
