@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -170,5 +172,42 @@ func TestFindingsExitCode(t *testing.T) {
 	}
 	if res := run(t, fixture, wxerrlint, "-findings-exit-code=0", "./nosuch"); res.code != 1 {
 		t.Errorf("-findings-exit-code=0 on a package that does not load: exit status %d, want 1", res.code)
+	}
+}
+
+// TestContextLines checks -c N: each text finding is followed by the
+// source lines from N before to N after it, numbered, as the x/tools
+// checker prints them; the findings themselves are unchanged.
+func TestContextLines(t *testing.T) {
+	t.Parallel()
+	plain := run(t, fixture, wxerrlint, "./app")
+	res := run(t, fixture, wxerrlint, "-c", "1", "./app")
+	if res.code != 3 || plain.code != 3 {
+		t.Fatalf("want exit status 3 with findings:\n%s", res)
+	}
+	findingRE := regexp.MustCompile(`^(.+?):(\d+):\d+: `)
+	var findingLines []string
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	for i := 0; i < len(lines); i++ {
+		m := findingRE.FindStringSubmatch(lines[i])
+		if m == nil {
+			t.Fatalf("line %d is no finding where one is due: %q\n%s", i+1, lines[i], res.stdout)
+		}
+		findingLines = append(findingLines, lines[i])
+		src, err := os.ReadFile(filepath.Join(fixture, m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcLines := strings.Split(string(src), "\n")
+		line, _ := strconv.Atoi(m[2])
+		for n := max(1, line-1); n <= line+1 && n <= len(srcLines); n++ {
+			i++
+			if want := fmt.Sprintf("%d\t%s", n, srcLines[n-1]); i >= len(lines) || lines[i] != want {
+				t.Fatalf("after %q: want context line %q, got output\n%s", findingLines[len(findingLines)-1], want, res.stdout)
+			}
+		}
+	}
+	if got, want := strings.Join(findingLines, "\n")+"\n", plain.stdout; got != want {
+		t.Errorf("-c changed the findings:\n got %s\nwant %s", got, want)
 	}
 }

@@ -39,6 +39,8 @@ Flags:
         also check test packages (default true)
   -tags list
         comma-separated build tags, as for the go command
+  -c n
+        with text output, print n lines of source around each finding
   -new-from-rev rev
         report only findings on lines changed since the git revision rev
         (and in files git does not track): adopt the checks, fail on new code

@@ -71,17 +71,19 @@ import (
 
 // Config configures a run.
 type Config struct {
-	Dir      string // directory to run the go command in ("" = current)
-	Tests    bool   // analyze test packages too
-	Full     bool   // load every package from source, like the x/tools checker
-	Verify   bool   // report packages outside the source set that produce facts (implies Full)
-	CacheDir string // result cache directory; "" disables it
-	JSON     bool   // print diagnostics as JSON (Format "json")
-	Format   string // "text" (""), "json", "sarif" or "github"
-	Fix      bool   // apply the suggested fixes, then print what remains
-	Diff     bool   // print the suggested fixes as a unified diff, apply nothing
-	Tags     string // build tags, as the go command's -tags
-	NewFrom  string // report only findings on lines changed since this git revision
+	Dir         string // directory to run the go command in ("" = current)
+	Tests       bool   // analyze test packages too
+	Full        bool   // load every package from source, like the x/tools checker
+	Verify      bool   // report packages outside the source set that produce facts (implies Full)
+	CacheDir    string // result cache directory; "" disables it
+	JSON        bool   // print diagnostics as JSON (Format "json")
+	Format      string // "text" (""), "json", "sarif" or "github"
+	Fix         bool   // apply the suggested fixes, then print what remains
+	Diff        bool   // print the suggested fixes as a unified diff, apply nothing
+	Tags        string // build tags, as the go command's -tags
+	NewFrom     string // report only findings on lines changed since this git revision
+	Context     int    // with ShowContext and text output, print this many lines around each finding
+	ShowContext bool   // -c was given
 
 	FindingsExit *int // the exit code when findings are the only trouble (nil: 3)
 

@@ -61,6 +61,7 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 	fs.StringVar(&cfg.Tags, "tags", "", "")
 	fs.StringVar(&cfg.NewFrom, "new-from-rev", "", "")
 	findingsExit := fs.Int("findings-exit-code", 3, "")
+	context := fs.Int("c", -1, "")
 	fs.BoolVar(&cfg.Timing, "timing", false, "")     // for benchmarks: phase and analyzer times
 	fs.BoolVar(&cfg.Seq, "seq", false, "")           // for benchmarks: accurate analyzer times
 	fs.StringVar(&cfg.CPUProf, "cpuprofile", "", "") // as the x/tools checker's
@@ -93,6 +94,9 @@ func ParseArgs(analyzers []*analysis.Analyzer, args []string) (cfg Config, run [
 		return cfg, nil, nil, fmt.Errorf("unknown format -f %q; the formats are %s", cfg.Format, strings.Join(Formats, ", "))
 	}
 	cfg.JSON = cfg.Format == "json"
+	if *context >= 0 {
+		cfg.Context, cfg.ShowContext = *context, true
+	}
 	if *findingsExit < 0 || *findingsExit > 125 {
 		return cfg, nil, nil, fmt.Errorf("-findings-exit-code %d: want 0 to 125", *findingsExit)
 	}

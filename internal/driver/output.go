@@ -82,8 +82,9 @@ func exitCode(errs int, findings []Finding) int {
 	return 0
 }
 
-// printFindings writes list to w in format, paths relative to dir.
-func printFindings(w io.Writer, format, dir string, analyzers []*analysis.Analyzer, list []Finding) error {
+// printFindings writes list to w in format, paths relative to dir; text
+// lines are followed by context lines of source around them (-c).
+func printFindings(w io.Writer, format, dir string, context int, analyzers []*analysis.Analyzer, list []Finding) error {
 	switch format {
 	case "json":
 		return printJSON(w, dir, list)
@@ -92,11 +93,36 @@ func printFindings(w io.Writer, format, dir string, analyzers []*analysis.Analyz
 	case "github":
 		printGitHub(w, dir, list)
 	default:
+		files := make(map[string][]string)
 		for _, f := range list {
 			fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", relPath(dir, f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Message, f.Check)
+			if context >= 0 {
+				printContext(w, files, f, context)
+			}
 		}
 	}
 	return nil
+}
+
+// printContext prints the lines of f's file from context lines before its
+// start to context lines after its end, each as "line<TAB>text", as the
+// x/tools checker's -c does. A file that cannot be read (a //line
+// directive naming a template elsewhere) prints nothing.
+func printContext(w io.Writer, files map[string][]string, f Finding, context int) {
+	lines, ok := files[f.Pos.Filename]
+	if !ok {
+		if data, err := os.ReadFile(f.Pos.Filename); err == nil {
+			lines = strings.Split(string(data), "\n")
+		}
+		files[f.Pos.Filename] = lines
+	}
+	end := f.Pos.Line
+	if f.End.Filename == f.Pos.Filename && f.End.Line > end {
+		end = f.End.Line
+	}
+	for i := max(1, f.Pos.Line-context); i <= end+context && i <= len(lines); i++ {
+		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+	}
 }
 
 // jsonFinding is a finding in -f json: one object per line.
@@ -214,7 +240,11 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 		list, code = r.fix(&stderr, dir, list)
 		fallthrough
 	default:
-		if err := printFindings(&stdout, format, dir, analyzers, list); err != nil {
+		context := -1
+		if r.cfg.ShowContext {
+			context = r.cfg.Context
+		}
+		if err := printFindings(&stdout, format, dir, context, analyzers, list); err != nil {
 			return result{}, false, err
 		}
 		code = max(code, exitCode(len(errs), list))
