@@ -258,9 +258,10 @@ func TestParse(t *testing.T) {
 		{[]string{"-errcodemagic=false", "./..."}, true, []string{"errcoderetry", "errcodeunchecked"}},
 		{[]string{"-fix", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
 		{[]string{"-diff", "-f", "sarif", "-tags=a,b", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
+		{[]string{"-c=2", "./..."}, true, []string{"errcodemagic", "errcoderetry", "errcodeunchecked"}},
 		// Not the driver's: go vet's protocol, help, flags it does not
-		// have (the x/tools checker's -c), a bad format, no patterns.
-		{[]string{"-c=2", "./..."}, false, nil},
+		// have (the x/tools checker's -debug), a bad format, no patterns.
+		{[]string{"-debug=f", "./..."}, false, nil},
 		{[]string{"-f", "xml", "./..."}, false, nil},
 		{[]string{"-V=full"}, false, nil},
 		{[]string{"-flags"}, false, nil},
