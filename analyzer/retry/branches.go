@@ -214,19 +214,36 @@ func (rp *retryPass) answersRetryStatus(call *ast.CallExpr, fn *types.Func) bool
 		if i >= sig.Params().Len() {
 			break
 		}
-		p := sig.Params().At(i)
-		name := strings.ToLower(p.Name())
-		if b, ok := p.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 ||
-			(!strings.Contains(name, "status") && !strings.Contains(name, "code")) {
-			continue
-		}
-		if tv := rp.info.Types[a]; tv.Value != nil && tv.Value.Kind() == constant.Int {
-			if status, _ := constant.Int64Val(tv.Value); status == 429 || status == 503 {
-				return true
-			}
+		if statusParam(sig.Params().At(i)) && retryStatus(rp.info.Types[a].Value) {
+			return true
 		}
 	}
 	return false
+}
+
+// statusParam reports whether p carries an HTTP status: an integer whose
+// name has the word status or code (gin's c.JSON(code int, ...), echo's
+// c.String(code int, ...), statusCode, httpStatus).
+func statusParam(p *types.Var) bool {
+	if b, ok := p.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+		return false
+	}
+	for _, w := range analysisutil.Words(p.Name()) {
+		if w == "status" || w == "code" {
+			return true
+		}
+	}
+	return false
+}
+
+// retryStatus reports whether v is a status that tells an HTTP client to
+// retry: 429 Too Many Requests or 503 Service Unavailable.
+func retryStatus(v constant.Value) bool {
+	if v == nil || v.Kind() != constant.Int {
+		return false
+	}
+	status, _ := constant.Int64Val(v)
+	return status == 429 || status == 503
 }
 
 // scanRecursion records a call of the enclosing function, or of the

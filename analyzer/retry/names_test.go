@@ -5,6 +5,7 @@ package retry
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -296,6 +297,52 @@ func TestRefreshCall(t *testing.T) {
 	for i, want := range []bool{true, false, false} { // c.accessToken = "", = "x", c.name = ""
 		if got := rp.clearsTokenField(assigns[i]); got != want {
 			t.Errorf("clearsTokenField(%s) = %t, want %t", types.ExprString(assigns[i].Lhs[0])+" = "+types.ExprString(assigns[i].Rhs[0]), got, want)
+		}
+	}
+}
+
+// statusParam: which parameters of a web framework's answer carry the HTTP
+// status that can hand a retry back to the client.
+func TestStatusParam(t *testing.T) {
+	intT, strT := types.Typ[types.Int], types.Typ[types.String]
+	for _, tc := range []struct {
+		name string
+		typ  types.Type
+		want bool
+		why  string
+	}{
+		{"code", intT, true, "gin's c.JSON(code int, obj any) and echo's c.JSON(code int, i any)"},
+		{"status", intT, true, "net/http-style helpers"},
+		{"statusCode", intT, true, "a word of the name is status"},
+		{"httpStatus", intT, true, "a word of the name is status"},
+		{"StatusCode", types.Typ[types.Uint16], true, "any integer type"},
+		{"encode", intT, false, "code inside another word is no status"},
+		{"barcode", intT, false, "code inside another word is no status"},
+		{"n", intT, false, "nothing says status"},
+		{"status", strT, false, "a string status is a message, not a code"},
+	} {
+		p := types.NewParam(token.NoPos, nil, tc.name, tc.typ)
+		if got := statusParam(p); got != tc.want {
+			t.Errorf("statusParam(%s %s) = %v, want %v: %s", tc.name, tc.typ, got, tc.want, tc.why)
+		}
+	}
+}
+
+// retryStatus: the statuses that tell an HTTP client to retry.
+func TestRetryStatus(t *testing.T) {
+	for _, tc := range []struct {
+		v    constant.Value
+		want bool
+	}{
+		{constant.MakeInt64(429), true},  // Too Many Requests
+		{constant.MakeInt64(503), true},  // Service Unavailable
+		{constant.MakeInt64(500), false}, // a failure, not a request to retry
+		{constant.MakeInt64(200), false},
+		{constant.MakeString("429"), false}, // not a status code
+		{nil, false},                        // not a constant: cannot tell
+	} {
+		if got := retryStatus(tc.v); got != tc.want {
+			t.Errorf("retryStatus(%v) = %v, want %v", tc.v, got, tc.want)
 		}
 	}
 }
