@@ -3,6 +3,9 @@
 package magic_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -16,7 +19,12 @@ import (
 // golden files, that they compile, and each fix applied alone.
 func runFixes(t *testing.T, pkgs ...string) {
 	t.Helper()
-	testdata := analysistest.TestData()
+	runFixesIn(t, analysistest.TestData(), pkgs...)
+}
+
+// runFixesIn is runFixes on the GOPATH tree testdata.
+func runFixesIn(t *testing.T, testdata string, pkgs ...string) {
+	t.Helper()
 	testutil.SetFlag(t, magic.Analyzer, "addimport", "true") // the testdata has codes
 	results := analysistest.RunWithSuggestedFixes(t, testdata, magic.Analyzer, pkgs...)
 	testutil.GoldenFilesCompile(t, testdata, pkgs...)
@@ -41,8 +49,52 @@ func TestFixesMerge(t *testing.T) {
 
 func TestImportPlacement(t *testing.T) {
 	// The import goes where goimports puts it, with edits that touch only
-	// the import lines and the literal, also in a file not gofmt-formatted.
-	runFixes(t, "magicimports")
+	// the import lines and the literal, also in a file not gofmt-formatted
+	// (kept as unformatted.go.src, so that gofmt -l over the repository
+	// stays quiet, and put in place in a copy of the tree).
+	testdata := copyTestData(t)
+	src := filepath.Join(testdata, "src", "magicimports", "unformatted.go")
+	if err := os.Rename(src+".src", src); err != nil {
+		t.Fatal(err)
+	}
+	runFixesIn(t, testdata, "magicimports")
+}
+
+// copyTestData copies the testdata tree into a temporary directory, its
+// symbolic links (the codes package) pointing where the originals point.
+func copyTestData(t *testing.T) string {
+	t.Helper()
+	from := analysistest.TestData()
+	to := t.TempDir()
+	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(to, rel)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			real, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(real, target)
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return to
 }
 
 func TestSilentPackages(t *testing.T) {
