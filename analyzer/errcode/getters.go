@@ -5,8 +5,6 @@ package errcode
 
 import (
 	"go/ast"
-	"go/constant"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -238,7 +236,7 @@ func (in *Info) collectParams(f *funcNode) bool {
 	changed := false
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
-		if in.isLocal(v) || !isNumeric(v.Type()) || (sig.Variadic() && i == sig.Params().Len()-1) {
+		if in.locals[v] || !isNumeric(v.Type()) || (sig.Variadic() && i == sig.Params().Len()-1) {
 			continue
 		}
 		someErrcode, all := false, true
@@ -258,7 +256,7 @@ func (in *Info) collectParams(f *funcNode) bool {
 			}
 		}
 		if someErrcode && all {
-			in.setLocal(v)
+			in.locals[v] = true
 			changed = true
 		}
 	}
@@ -340,28 +338,16 @@ func (in *Info) returnedValue(ret *ast.ReturnStmt, results *types.Tuple, i int) 
 			}
 		}
 	case len(ret.Results) == 0 && results.At(i).Name() != "":
-		if in.isLocal(results.At(i)) {
+		if in.locals[results.At(i)] {
 			return valueErrcode
 		}
 	}
 	return valueOther
 }
 
-// isZero reports whether e is a constant equal to zero.
+// isZero reports whether e is a constant equal to zero (in a numeric
+// result or parameter, the only zero there is).
 func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	switch tv.Value.Kind() {
-	case constant.Int, constant.Float:
-		return constant.Compare(tv.Value, token.EQL, constant.MakeInt64(0))
-	}
-	return false
+	tv := info.Types[e]
+	return tv.Value != nil && analysisutil.IsZeroConstant(tv.Value)
 }
-
-// isLocal reports whether v, a local variable or parameter, holds an
-// errcode. Locals are settled by run, before any check asks.
-func (in *Info) isLocal(v *types.Var) bool { return in.locals[v] }
-
-func (in *Info) setLocal(v *types.Var) { in.locals[v] = true }
