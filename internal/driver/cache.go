@@ -26,10 +26,11 @@ type result struct {
 //
 // An entry is stored in a file named by its key, in a subdirectory named
 // by the key's first two hex digits. The file holds a SHA-256 of the key
-// and the rest (entrySum), the exit code (one byte), the length of the
-// stderr part (uvarint), the stderr part, then the stdout part. An entry
-// whose sum does not match (zeroed, truncated, damaged, or moved) is a
-// miss.
+// and the rest (entrySum), then the rest. An entry whose sum does not
+// match (zeroed, truncated, damaged, or moved) is a miss. The entry of a
+// run's result is the exit code (one byte), the length of the stderr part
+// (uvarint), the stderr part, then the stdout part; the entry of a
+// package is its record (pkgcache.go).
 type cache struct {
 	dir string
 }
@@ -46,13 +47,8 @@ func entrySum(key string, rest []byte) [sha256.Size]byte {
 
 // get returns the result stored under key, if there is an intact one.
 func (c *cache) get(key string) (result, bool) {
-	name := filepath.Join(c.dir, key[:2], key)
-	data, err := os.ReadFile(name)
-	if err != nil || len(data) < sha256.Size+2 {
-		return result{}, false
-	}
-	data, sum := data[sha256.Size:], data[:sha256.Size]
-	if entrySum(key, data) != [sha256.Size]byte(sum) {
+	data, ok := c.getBytes(key)
+	if !ok || len(data) < 2 {
 		return result{}, false
 	}
 	n, w := binary.Uvarint(data[1:])
@@ -60,14 +56,35 @@ func (c *cache) get(key string) (result, bool) {
 		return result{}, false
 	}
 	rest := data[1+w:]
-	now := time.Now()
-	_ = os.Chtimes(name, now, now) // in use: keep it (see trim); a failure only ages it
 	return result{stderr: rest[:n], stdout: rest[n:], code: int(data[0])}, true
 }
 
-// put stores res under key, atomically: a reader sees the old entry, the
-// new one or none. It then trims the cache.
+// put stores res under key.
 func (c *cache) put(key string, res result) {
+	data := binary.AppendUvarint([]byte{byte(res.code)}, uint64(len(res.stderr)))
+	data = append(append(data, res.stderr...), res.stdout...)
+	c.putBytes(key, data)
+}
+
+// getBytes returns the entry stored under key, if there is an intact one.
+func (c *cache) getBytes(key string) ([]byte, bool) {
+	name := filepath.Join(c.dir, key[:2], key)
+	data, err := os.ReadFile(name)
+	if err != nil || len(data) < sha256.Size {
+		return nil, false
+	}
+	data, sum := data[sha256.Size:], data[:sha256.Size]
+	if entrySum(key, data) != [sha256.Size]byte(sum) {
+		return nil, false
+	}
+	now := time.Now()
+	_ = os.Chtimes(name, now, now) // in use: keep it (see trim); a failure only ages it
+	return data, true
+}
+
+// putBytes stores data under key, atomically: a reader sees the old entry,
+// the new one or none. It then trims the cache.
+func (c *cache) putBytes(key string, data []byte) {
 	d := filepath.Join(c.dir, key[:2])
 	if os.MkdirAll(d, 0o755) != nil {
 		return
@@ -76,10 +93,8 @@ func (c *cache) put(key string, res result) {
 	if err != nil {
 		return
 	}
-	rest := binary.AppendUvarint([]byte{byte(res.code)}, uint64(len(res.stderr)))
-	rest = append(append(rest, res.stderr...), res.stdout...)
-	sum := entrySum(key, rest)
-	_, err = tmp.Write(append(sum[:], rest...))
+	sum := entrySum(key, data)
+	_, err = tmp.Write(append(sum[:], data...))
 	if cerr := tmp.Close(); err != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(d, key)) != nil {
 		os.Remove(tmp.Name())
 	}
