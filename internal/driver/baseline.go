@@ -29,12 +29,12 @@ func newFromRev(dir, rev string, list []Finding) ([]Finding, error) {
 	var kept []Finding
 	real := make(map[string]string) // git names files by their real path
 	for _, f := range list {
-		name, ok := real[f.file]
+		name, ok := real[f.RawFile]
 		if !ok {
-			if name, err = filepath.EvalSymlinks(f.file); err != nil {
-				name = f.file
+			if name, err = filepath.EvalSymlinks(f.RawFile); err != nil {
+				name = f.RawFile
 			}
-			real[f.file] = name
+			real[f.RawFile] = name
 		}
 		lines, ok := changed[name]
 		if !ok {
@@ -50,7 +50,7 @@ func newFromRev(dir, rev string, list []Finding) ([]Finding, error) {
 // lineOfFinding is the line of f in its file as written (a //line
 // directive may rename it).
 func lineOfFinding(f Finding) int {
-	if f.Pos.Filename == f.file {
+	if f.Pos.Filename == f.RawFile {
 		return f.Pos.Line
 	}
 	return -1 // positions renamed by //line: judged by the file alone

@@ -142,8 +142,8 @@ func directiveFinding(fset *token.FileSet, c *ast.Comment, msg string) Finding {
 		Pos:     fset.Position(c.Slash),
 		End:     fset.Position(c.End()),
 		Message: msg,
-		file:    raw.Filename,
-		offset:  raw.Offset,
+		RawFile: raw.Filename,
+		Offset:  raw.Offset,
 	}
 }
 

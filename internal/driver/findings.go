@@ -25,8 +25,8 @@ type Finding struct {
 	End     token.Position // Filename "" when the diagnostic has no end
 	Message string
 	Fixes   []Fix
-	file    string // Pos.Filename unadjusted by //line directives: where fixes apply
-	offset  int    // of Pos in file
+	RawFile string // Pos.Filename unadjusted by //line directives: where fixes apply
+	Offset  int    // of Pos in RawFile
 }
 
 // A Fix is a suggested fix: edits that belong together.
@@ -40,7 +40,7 @@ type Edit struct {
 	File       string
 	Start, End int
 	New        string
-	size       int // of File as analysed
+	Size       int // of File as analysed
 }
 
 // findings returns the diagnostics of the root actions, each once, sorted
@@ -74,14 +74,14 @@ func findings(graph *checker.Graph, analyzers []*analysis.Analyzer, checks []str
 				Message: d.Message,
 			}
 			raw := fset.PositionFor(d.Pos, false)
-			f.file, f.offset = raw.Filename, raw.Offset
-			if silenced(d, f.file, used) {
+			f.RawFile, f.Offset = raw.Filename, raw.Offset
+			if silenced(d, f.RawFile, used) {
 				continue
 			}
 			if d.End.IsValid() && d.End > d.Pos {
 				f.End = fset.Position(d.End)
 			}
-			key := fmt.Sprintf("%s\x00%s:%d\x00%s", f.Check, f.file, f.offset, f.Message)
+			key := fmt.Sprintf("%s\x00%s:%d\x00%s", f.Check, f.RawFile, f.Offset, f.Message)
 			if seen[key] {
 				continue // the package's test variant, or a second analysis
 			}
@@ -134,7 +134,7 @@ func textEdit(fset *token.FileSet, e analysis.TextEdit) (Edit, bool) {
 	if end < e.Pos || int(end) > tf.Base()+tf.Size() {
 		return Edit{}, false
 	}
-	return Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText), size: tf.Size()}, true
+	return Edit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText), Size: tf.Size()}, true
 }
 
 // isSource reports whether file is a Go file of the action's package as

@@ -100,7 +100,7 @@ func (p *fixPlan) apply() (names []string, before, after map[string][]byte, errs
 			errs = append(errs, err.Error())
 			continue
 		}
-		if p.edits[name][0].size != len(data) {
+		if p.edits[name][0].Size != len(data) {
 			errs = append(errs, fmt.Sprintf("%s changed during the run; not fixed", name))
 			continue
 		}
@@ -131,16 +131,16 @@ func (p *fixPlan) apply() (names []string, before, after map[string][]byte, errs
 // text is in the fixed file.
 func (p *fixPlan) shift(f *Finding, fixed []byte) {
 	delta := 0
-	for _, e := range p.edits[f.file] {
-		if e.End <= f.offset && e.Start < f.offset {
+	for _, e := range p.edits[f.RawFile] {
+		if e.End <= f.Offset && e.Start < f.Offset {
 			delta += len(e.New) - (e.End - e.Start)
 		}
 	}
 	if f.End.Filename != "" {
 		f.End = position(fixed, f.End, f.End.Offset+delta)
 	}
-	f.Pos = position(fixed, f.Pos, f.offset+delta)
-	f.offset += delta
+	f.Pos = position(fixed, f.Pos, f.Offset+delta)
+	f.Offset += delta
 }
 
 // position is pos at offset in content; a position that a //line
@@ -312,11 +312,11 @@ func (r *run) fix(stderr io.Writer, dir string, list []Finding) ([]Finding, int)
 	var remain []Finding
 	for i := range list {
 		f := &list[i]
-		if p.applied[f] && written[f.file] {
+		if p.applied[f] && written[f.RawFile] {
 			continue
 		}
-		if written[f.file] {
-			p.shift(f, after[f.file])
+		if written[f.RawFile] {
+			p.shift(f, after[f.RawFile])
 		}
 		remain = append(remain, *f)
 	}

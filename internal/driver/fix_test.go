@@ -22,16 +22,16 @@ func TestPlanFixes(t *testing.T) {
 	src := "package a\n\nvar x =  1 // not gofmt-clean\nvar y = 2\nvar z = 3\n"
 	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
 	edit := func(start, end int, text string) Edit {
-		return Edit{File: file, Start: start, End: end, New: text, size: len(src)}
+		return Edit{File: file, Start: start, End: end, New: text, Size: len(src)}
 	}
 	imp := edit(11, 11, "import \"c\"\n\n")
 	at := func(s string) int { return strings.Index(src, "= "+s) + 2 }
 	y, z := at("2"), at("3")
 	list := []Finding{
-		{Check: "c", file: file, offset: y, Fixes: []Fix{{Edits: []Edit{imp, edit(y, y+1, "c.Two")}}}},
-		{Check: "c", file: file, offset: y, Fixes: []Fix{{Edits: []Edit{edit(y, y+1, "c.Deux")}}}}, // conflicts
-		{Check: "c", file: file, offset: z, Fixes: []Fix{{Edits: []Edit{imp, edit(z, z+1, "c.Three")}}}},
-		{Check: "c", file: file, offset: z}, // no fix
+		{Check: "c", RawFile: file, Offset: y, Fixes: []Fix{{Edits: []Edit{imp, edit(y, y+1, "c.Two")}}}},
+		{Check: "c", RawFile: file, Offset: y, Fixes: []Fix{{Edits: []Edit{edit(y, y+1, "c.Deux")}}}}, // conflicts
+		{Check: "c", RawFile: file, Offset: z, Fixes: []Fix{{Edits: []Edit{imp, edit(z, z+1, "c.Three")}}}},
+		{Check: "c", RawFile: file, Offset: z}, // no fix
 	}
 	p := planFixes(list)
 	names, before, after, errs := p.apply()

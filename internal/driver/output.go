@@ -218,7 +218,7 @@ func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers 
 	list, failures := findings(graph, analyzers, r.cfg.Checks, r.directives)
 	errs = append(errs, failures...)
 	if len(r.cfg.Exclude) > 0 {
-		list = slices.DeleteFunc(list, func(f Finding) bool { return excluded(r.cfg.ExcludeBase, f.file, r.cfg.Exclude) })
+		list = slices.DeleteFunc(list, func(f Finding) bool { return excluded(r.cfg.ExcludeBase, f.RawFile, r.cfg.Exclude) })
 	}
 	if r.cfg.NewFrom != "" {
 		if list, err = newFromRev(dir, r.cfg.NewFrom, list); err != nil {
