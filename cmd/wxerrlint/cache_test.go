@@ -108,27 +108,33 @@ func TestCacheKeysOnBinaryContent(t *testing.T) {
 		}
 		return runEnv(t, []string{"WXERRLINT_CACHE=" + cache}, fixture, exe, "./app")
 	}
-	entries := func() int {
-		n := 0
+	// entries counts the run entries, and records the package records
+	// (in pkg/) of the cache.
+	entries := func() (runs, records int) {
 		_ = filepath.WalkDir(cache, func(path string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && len(d.Name()) == 64 {
-				n++
+				if strings.Contains(filepath.ToSlash(path), "/pkg/") {
+					records++
+				} else {
+					runs++
+				}
 			}
 			return nil
 		})
-		return n
+		return runs, records
 	}
 
 	runAs(a)
-	if n := entries(); n != 1 {
-		t.Fatalf("after the first build's run: %d cache entries, want 1", n)
+	runs, records := entries()
+	if runs != 1 || records == 0 {
+		t.Fatalf("after the first build's run: %d run entries and %d package records, want 1 and some", runs, records)
 	}
 	runAs(b)
-	if n := entries(); n != 2 {
-		t.Errorf("after the same-size rebuild's run: %d cache entries, want 2 (a new key)", n)
+	if n, m := entries(); n != 2 || m != 2*records {
+		t.Errorf("after the same-size rebuild's run: %d run entries and %d package records, want 2 and %d (new keys)", n, m, 2*records)
 	}
 	runAs(b)
-	if n := entries(); n != 2 {
-		t.Errorf("after the rebuild's second run: %d cache entries, want 2 (a hit)", n)
+	if n, m := entries(); n != 2 || m != 2*records {
+		t.Errorf("after the rebuild's second run: %d run entries and %d package records, want 2 and %d (hits)", n, m, 2*records)
 	}
 }

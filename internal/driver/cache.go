@@ -111,8 +111,16 @@ const cacheMaxAge = 7 * 24 * time.Hour
 const (
 	cacheReadme     = "README"
 	cacheReadmeText = "This directory holds the wxerrlint result cache.\n" +
+		"wxerrlint deletes only the entries it wrote here (aa/<64 hex digits> and pkg/aa/<64 hex digits>).\n"
+	// cacheReadmeTextV1 is the README of caches without package records,
+	// which are adopted.
+	cacheReadmeTextV1 = "This directory holds the wxerrlint result cache.\n" +
 		"wxerrlint deletes only the entries it wrote here (aa/<64 hex digits>).\n"
 )
+
+// pkgCacheDir is the subdirectory of the package records (pkgcache.go),
+// a cache of its own layout.
+const pkgCacheDir = "pkg"
 
 // openCache makes sure that dir is a wxerrlint result cache, creating it
 // in a new or empty directory. A directory that holds anything else is
@@ -120,8 +128,12 @@ const (
 // write.
 func openCache(dir string) (*cache, error) {
 	readme := filepath.Join(dir, cacheReadme)
-	if data, err := os.ReadFile(readme); err == nil && string(data) == cacheReadmeText {
+	data, err := os.ReadFile(readme)
+	if err == nil && string(data) == cacheReadmeText {
 		return &cache{dir}, nil
+	}
+	if err == nil && string(data) == cacheReadmeTextV1 {
+		return &cache{dir}, os.WriteFile(readme, []byte(cacheReadmeText), 0o644)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -1,22 +1,26 @@
-// This file decides how the analyses of the source set learn the facts of
-// packages outside it: a candidate's CandidateFact from the driver's own
-// scan, "no fact" wherever no fact can be, and for a decoding candidate
-// left out, its facts computed on demand, once, by analysing it on its own
-// (its imports from export data), and looked up by object path.
+// This file decides how the analysis of one package learns the facts of
+// the packages it imports: a package of the source set's from its own
+// analysis (analysed before it, or kept in the package cache); a decoding
+// candidate outside the source set's CandidateFact from the driver's own
+// scan, "no fact" wherever no fact can be, and its decoder facts computed
+// on demand, once, by analysing it on its own; all looked up by object
+// path.
 
 package driver
 
 import (
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
-// A demand answers the questions of the analyses of one graph (the source
-// set, or one package analysed on its own) about packages outside it.
+// A demand answers the questions of the analysis of one package about
+// the packages it imports, directly or not.
 //
 // A package outside the source set is not a candidate (it produces no
 // fact at all), or a candidate that only decodes: neither it nor any
@@ -26,56 +30,48 @@ import (
 // decides exactly as errcode does, and decoder facts (DecoderFact,
 // ReturnsUncheckedFact of a generic result, DecodersFact), which an
 // analysis asks for object by object or, for DecodersFact, import by
-// import: those the package's own analysis computes (modular), as go vet
-// would, and the answer is the x/tools checker's (Config.Verify checks
-// these claims on a given build).
+// import: those the package's own analysis computes, as go vet would, and
+// the answer is the x/tools checker's (Config.Verify checks these claims
+// on a given build).
 type demand struct {
-	r       *run
-	source  map[*types.Package]bool // the packages analysed in this graph, as type-checked
-	outside map[string]*node        // the others, by path (none is a test variant)
+	r        *run
+	self     *types.Package   // the package analysed
+	universe string           // its export-data universe (node.universe)
+	byPath   map[string]*node // the packages it imports, directly or not
+
+	importedOnce sync.Once
+	imported     []analysis.ObjectFact // facts of the source set below it (AllObjectFacts)
 }
 
-// newDemand returns the demand of the graph of the source set, or, with
-// alone, of the graph of the package alone (modular).
-func (r *run) newDemand(alone *types.Package) *demand {
-	d := &demand{r: r, source: make(map[*types.Package]bool), outside: make(map[string]*node)}
-	for _, n := range r.order {
-		if alone == nil && n.source {
-			d.source[n.pkg.Types] = true
-		} else {
-			d.outside[n.pkg.PkgPath] = n
+// newDemand returns the demand of the analysis of n, type-checked as self.
+func (r *run) newDemand(n *node, self *types.Package) *demand {
+	d := &demand{r: r, self: self, universe: n.universe, byPath: make(map[string]*node)}
+	var visit func(*node)
+	visit = func(m *node) {
+		for path, imp := range m.listed.imports {
+			in := r.nodes[imp]
+			if _, ok := d.byPath[path]; !ok {
+				d.byPath[path] = in
+				visit(in)
+			}
 		}
 	}
-	if alone != nil {
-		d.source[alone] = true
-	}
+	visit(n)
 	return d
 }
 
-// candidate returns the node of p if p is a candidate outside the source set.
-func (d *demand) candidate(p *types.Package) *node {
-	if p == nil || d.source[p] {
+// of returns the node of p if p is a package the analysed one imports.
+func (d *demand) of(p *types.Package) *node {
+	if p == nil || p == d.self {
 		return nil
 	}
-	if n := d.outside[p.Path()]; n != nil && n.cand {
-		return n
-	}
-	return nil
+	return d.byPath[p.Path()]
 }
 
-// testHookNoAsking, when set, makes a demand answer "no fact" without
-// computing the facts: a wrong driver, for the test of Config.Verify.
+// testHookNoAsking, when set, makes a demand answer "no fact" for a
+// candidate outside the source set without computing its facts: a wrong
+// driver, for the test of Config.Verify.
 var testHookNoAsking bool
-
-// factsOf returns the facts of n, a candidate outside the source set,
-// computing them the first time.
-func (d *demand) factsOf(n *node) *pkgFacts {
-	if testHookNoAsking {
-		return &pkgFacts{}
-	}
-	n.factsOnce.Do(func() { n.facts = d.r.modular(n) })
-	return n.facts
-}
 
 // wrap returns analyzers that run as the given ones, with the pass's fact
 // lookups going through d. The checker keys results by analyzer, so each
@@ -112,35 +108,73 @@ func (d *demand) wrap(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 
 // intercept routes the pass's lookups of facts of other packages through d.
 func (d *demand) intercept(pass *analysis.Pass) {
-	importObject, importPackage := pass.ImportObjectFact, pass.ImportPackageFact
+	importObject, importPackage, allObject := pass.ImportObjectFact, pass.ImportPackageFact, pass.AllObjectFacts
 	pass.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
 		if importObject(obj, fact) {
 			return true
 		}
-		n := d.candidate(obj.Pkg())
-		if n == nil {
+		n := d.of(obj.Pkg())
+		if n == nil || !n.source && (!n.cand || testHookNoAsking) {
 			return false
 		}
-		return d.factsOf(n).object(obj, fact)
+		return d.r.factsOf(n).object(obj, fact)
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		if importPackage(pkg, fact) {
 			return true
 		}
-		n := d.candidate(pkg)
-		if n == nil {
+		n := d.of(pkg)
+		if n == nil || !n.source && !n.cand {
 			return false
 		}
-		switch f := fact.(type) {
-		case *errcode.CandidateFact:
-			*f = errcode.CandidateFact{Candidate: true} // n.cand: as errcode decides
-			return true
-		case *unchecked.PackageFact:
-			return false // WeChat responses: never outside (CandidateScanner.WeChat)
+		if !n.source {
+			switch f := fact.(type) {
+			case *errcode.CandidateFact:
+				*f = errcode.CandidateFact{Candidate: true} // n.cand: as errcode decides
+				return true
+			case *unchecked.PackageFact:
+				return false // WeChat responses: never outside (CandidateScanner.WeChat)
+			}
+			if testHookNoAsking {
+				return false
+			}
 		}
-		return d.factsOf(n).pkg(fact)
+		return d.r.factsOf(n).pkg(fact)
 	}
-	// AllObjectFacts stays: errcode and errcoderetry read their own fact
-	// types with it, which only WeChat code earns, and that is in the
-	// source set.
+	// The x/tools checker lists the facts of every dependency; here those
+	// of the source set below the package, whose analyses are done. The
+	// decoding candidates outside add none that is read this way
+	// (Config.Verify checks it).
+	pass.AllObjectFacts = func() []analysis.ObjectFact {
+		d.importedOnce.Do(d.collectImported)
+		return append(allObject(), d.imported...)
+	}
+}
+
+// collectImported gathers the object facts of the packages of the source
+// set that the analysed package imports, directly or not, as objects of
+// its own view of them (its export-data universe). An object that the
+// view lacks cannot be named by the package, and is left out.
+func (d *demand) collectImported() {
+	for path, n := range d.byPath {
+		if !n.source {
+			continue
+		}
+		facts := d.r.factsOf(n)
+		if len(facts.objects) == 0 {
+			continue
+		}
+		pkg := d.r.exported(d.universe, path)
+		if pkg == nil {
+			continue
+		}
+		for key, fact := range facts.objects {
+			d.r.expMu.Lock()
+			obj, err := objectpath.Object(pkg, key.path)
+			d.r.expMu.Unlock()
+			if err == nil {
+				d.imported = append(d.imported, analysis.ObjectFact{Object: obj, Fact: fact})
+			}
+		}
+	}
 }

@@ -17,7 +17,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
@@ -33,26 +33,69 @@ const directiveURL = "https://github.com/wxerrlint/wxerrlint#silencing-a-finding
 
 // usedDirective is a directive by file and line.
 type usedDirective struct {
-	file string
-	line int
+	File string
+	Line int
 }
 
 // silenced reports whether a diagnostic was silenced by a directive, and
-// records the directive as used.
-func silenced(d analysis.Diagnostic, file string, used map[usedDirective]bool) bool {
+// which one.
+func silenced(d analysis.Diagnostic, file string) (usedDirective, bool) {
 	line, ok := strings.CutPrefix(d.Category, errcode.IgnoredCategory)
 	if !ok {
-		return false
+		return usedDirective{}, false
 	}
-	if n, err := strconv.Atoi(line); err == nil {
-		used[usedDirective{file, n}] = true
+	n, _ := strconv.Atoi(line)
+	return usedDirective{file, n}, true
+}
+
+// A directiveFile is a file whose ignore directives are judged, with them.
+type directiveFile struct {
+	Name       string
+	Directives []directive
+}
+
+// A directive is an ignore directive: its text, its line, and the finding
+// about it, Message aside.
+type directive struct {
+	Text    string
+	Line    int
+	Finding Finding
+}
+
+// directiveFiles returns the files of p that directives are judged in
+// (its Go files as written, not generated, test files only with
+// -errcode.testfiles), with their ignore directives.
+func directiveFiles(p *packages.Package) []directiveFile {
+	testFiles := false
+	if f := errcode.Analyzer.Flags.Lookup("testfiles"); f != nil {
+		testFiles = f.Value.String() == "true"
 	}
-	return true
+	var list []directiveFile
+	for _, f := range p.Syntax {
+		tf := p.Fset.File(f.FileStart)
+		if tf == nil || !slices.Contains(p.GoFiles, tf.Name()) || ast.IsGenerated(f) {
+			continue
+		}
+		if strings.HasSuffix(tf.Name(), "_test.go") && !testFiles {
+			continue // nothing is reported there
+		}
+		df := directiveFile{Name: tf.Name()}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, ignoreDirective) {
+					df.Directives = append(df.Directives, directive{c.Text, tf.Line(c.Slash), directiveFinding(p.Fset, c, "")})
+				}
+			}
+		}
+		list = append(list, df)
+	}
+	return list
 }
 
 // directiveFindings returns the findings about the directives in the
-// files of the root packages whose analyses ran.
-func directiveFindings(graph *checker.Graph, checks []string, analyzers []*analysis.Analyzer, used map[usedDirective]bool) []Finding {
+// files of results, those of the root packages, against the checks that
+// ran on every root package.
+func directiveFindings(results []*pkgResult, checks []string, analyzers []*analysis.Analyzer, used map[usedDirective]bool) []Finding {
 	if len(checks) == 0 {
 		for _, a := range analyzers {
 			checks = append(checks, a.Name)
@@ -63,33 +106,24 @@ func directiveFindings(graph *checker.Graph, checks []string, analyzers []*analy
 	for _, a := range analyzers {
 		ran[a.Name] = true
 	}
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			ran[act.Analyzer.Name] = false
+	for _, res := range results {
+		for _, name := range res.Failed {
+			ran[name] = false
 		}
-	}
-	testFiles := false
-	if f := errcode.Analyzer.Flags.Lookup("testfiles"); f != nil {
-		testFiles = f.Value.String() == "true"
 	}
 	var list []Finding
 	seen := make(map[string]bool)
-	for _, act := range graph.Roots {
-		p := act.Package
-		for _, f := range p.Syntax {
-			tf := p.Fset.File(f.FileStart)
-			if tf == nil || seen[tf.Name()] || !slices.Contains(p.GoFiles, tf.Name()) || ast.IsGenerated(f) {
+	for _, res := range results {
+		for _, df := range res.Directives {
+			if seen[df.Name] {
 				continue
 			}
-			seen[tf.Name()] = true
-			if strings.HasSuffix(tf.Name(), "_test.go") && !testFiles {
-				continue // nothing is reported there
-			}
-			for _, cg := range f.Comments {
-				for _, c := range cg.List {
-					if msg := judgeDirective(c.Text, known, ran, used[usedDirective{tf.Name(), tf.Line(c.Slash)}]); msg != "" {
-						list = append(list, directiveFinding(p.Fset, c, msg))
-					}
+			seen[df.Name] = true
+			for _, d := range df.Directives {
+				if msg := judgeDirective(d.Text, known, ran, used[usedDirective{df.Name, d.Line}]); msg != "" {
+					f := d.Finding
+					f.Message = msg
+					list = append(list, f)
 				}
 			}
 		}

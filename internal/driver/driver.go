@@ -106,10 +106,11 @@ type run struct {
 	order []*node // dependencies first
 
 	expMu sync.Mutex
-	exp   map[string]*types.Package // export-data packages by path
-	expOK map[string]bool           // read from their own export data
+	exp   map[string]map[string]*types.Package // export-data packages by universe and path
+	expOK map[string]bool                      // read from their own export data, by universe and path
 
-	directives bool // the checks keep what ignore directives silence (directives.go)
+	directives bool      // the checks keep what ignore directives silence (directives.go)
+	pkgs       *pkgCache // the package cache; nil without a cache
 
 	goenv   []byte      // go env -json
 	goroot  string      // the go command's
@@ -153,7 +154,7 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		cfg:   cfg,
 		fset:  token.NewFileSet(),
 		nodes: make(map[*packages.Package]*node),
-		exp:   make(map[string]*types.Package),
+		exp:   make(map[string]map[string]*types.Package),
 		expOK: make(map[string]bool),
 	}
 	r.start = time.Now()
@@ -179,17 +180,17 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 			stderr.Write(res.stderr)
 			stdout.Write(res.stdout)
 			r.mark("cache hit")
-			r.printTiming(stderr, nil)
+			r.printTiming(stderr)
 			return res.code, nil
 		}
 	}
 
-	graph, err := r.analyze(roots, analyzers)
+	graph, results, err := r.analyze(roots, analyzers, c)
 	if err != nil {
 		return 1, err
 	}
 
-	res, clean, err := r.report(roots, graph, analyzers)
+	res, clean, err := r.report(roots, results, graph, analyzers)
 	if err != nil {
 		return 1, err
 	}
@@ -213,31 +214,48 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		c.put(key, res)
 	}
 	r.mark("print")
-	r.printTiming(stderr, graph)
+	r.printTiming(stderr)
 	return res.code, nil
 }
 
-// analyze type-checks the source set and runs the analyzers on it; the
-// analyses' questions about packages outside go through a demand.
-func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer) (*checker.Graph, error) {
-	r.typeCheck()
-	r.mark("parse+typecheck")
-	r.cutImports()
+// analyze runs the analyzers and returns the results of the root
+// packages, and with Config.Full the x/tools checker's graph: every
+// package type-checked from source and analysed in one graph. Otherwise
+// each package of the source set is analysed on its own (modular.go), or
+// its record read from the package cache c.
+func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer, c *cache) (*checker.Graph, []*pkgResult, error) {
 	judge, release := judgesDirectives(analyzers)
 	defer release()
 	r.directives = judge
-	run := analyzers
-	if !r.cfg.Full {
-		r.analyzers = analyzers
-		r.modSem = make(chan struct{}, runtime.GOMAXPROCS(0))
-		run = r.newDemand(nil).wrap(analyzers)
+	if r.cfg.Full {
+		r.typeCheck()
+		r.mark("parse+typecheck")
+		graph, err := checker.Analyze(analyzers, roots, &checker.Options{Sequential: r.cfg.Seq})
+		if err != nil {
+			return nil, nil, err
+		}
+		r.spend(graph)
+		r.mark("analyze")
+		return graph, resultsOf(graph, judge), nil
 	}
-	graph, err := checker.Analyze(run, roots, &checker.Options{Sequential: r.cfg.Seq})
-	if err != nil {
-		return nil, err
+	r.analyzers = analyzers
+	r.modSem = make(chan struct{}, runtime.GOMAXPROCS(0))
+	if c != nil {
+		if exe, err := executableHash(); err == nil {
+			r.pkgs = newPkgCache(&cache{filepath.Join(c.dir, pkgCacheDir)}, analyzers)
+			r.setPackageKeys(exe)
+		}
 	}
+	r.analyseSourceSet()
 	r.mark("analyze")
-	return graph, nil
+	r.storePackages()
+	var results []*pkgResult
+	for _, p := range roots {
+		if res := r.nodes[p].result; res != nil {
+			results = append(results, res)
+		}
+	}
+	return nil, results, nil
 }
 
 // Main runs the analyzers as ParseArgs configured them, printing to the

@@ -87,12 +87,12 @@ func TestCache(t *testing.T) {
 	cache := t.TempDir()
 	cfg := Config{Dir: dir, Tests: true, CacheDir: cache, Args: []string{"./..."}}
 	first, code := lint(t, cfg, "./...")
-	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	entries := cacheEntries(t, cache)
 	require.Len(t, entries, 1, "cache entries after one run")
 	again, code2 := lint(t, cfg, "./...")
 	assert.Equal(t, first, again)
 	assert.Equal(t, code, code2)
-	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	entries = cacheEntries(t, cache)
 	require.Len(t, entries, 1, "the same run again has another key")
 
 	// A new magic number must show up: the key covers the files.
@@ -106,14 +106,14 @@ func TestCache(t *testing.T) {
 	assert.NotContains(t, first, "errcode 40014")
 
 	// So does the go line of go.mod: it sets the language version.
-	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	entries = cacheEntries(t, cache)
 	before := len(entries)
 	gomod := filepath.Join(dir, "go.mod")
 	data, err = os.ReadFile(gomod)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(gomod, bytes.Replace(data, []byte("go 1.25.0"), []byte("go 1.24.0"), 1), 0o644))
 	lint(t, cfg, "./...")
-	entries, _ = filepath.Glob(filepath.Join(cache, "*", "*"))
+	entries = cacheEntries(t, cache)
 	assert.Len(t, entries, before+1, "changing the go line must miss the cache")
 }
 
@@ -129,7 +129,7 @@ func TestCacheJSON(t *testing.T) {
 	}
 	out, errOut, code := run()
 	assert.Contains(t, out, `"errcodeunchecked"`)
-	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*"))
+	entries := cacheEntries(t, cache)
 	require.Len(t, entries, 1)
 	out2, errOut2, code2 := run()
 	assert.Equal(t, out, out2)

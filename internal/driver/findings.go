@@ -1,5 +1,6 @@
-// This file decides what a run has found: the diagnostics of the root
-// packages, each once (a package and its test variant share files),
+// This file decides what a run has found: the diagnostics of each
+// package as a result the cache can keep, and of the root packages' results
+// the findings, each once (a package and its test variant share files),
 // sorted by position, and the analyses that failed for a reason other
 // than a package error (which is printed as it is).
 
@@ -15,6 +16,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 )
 
 // A Finding is one diagnostic as the command prints it.
@@ -43,69 +45,132 @@ type Edit struct {
 	Size       int // of File as analysed
 }
 
-// findings returns the diagnostics of the root actions, each once, sorted
-// by position, and the errors of the analyses that failed in packages
-// without errors of their own (those show as the package's errors). With
-// directives, the checks kept what ignore directives silence: it is
-// dropped, and the directives are judged (directives.go) against checks,
-// the names of every check of the command.
-func findings(graph *checker.Graph, analyzers []*analysis.Analyzer, checks []string, directives bool) ([]Finding, []string) {
+// A pkgResult is what the analyses of one package found, as the report
+// needs it and the cache keeps it (pkgcache.go): its findings, the ignore
+// directives that silenced one, the directives in its files, and the
+// analyses that failed.
+type pkgResult struct {
+	Findings   []Finding
+	Used       []usedDirective
+	Directives []directiveFile
+	Failed     []string // the analyzers whose analysis failed
+	Failures   []string // their errors, where the package has none of its own
+}
+
+// resultOf returns what the actions of one package found. With directives,
+// the checks kept what ignore directives silence (directives.go).
+func resultOf(acts []*checker.Action, directives bool) *pkgResult {
+	res := new(pkgResult)
+	if len(acts) == 0 {
+		return res
+	}
+	p := acts[0].Package
+	for _, act := range acts {
+		if act.Err != nil {
+			res.Failed = append(res.Failed, act.Analyzer.Name)
+			if len(p.Errors) == 0 && !p.IllTyped {
+				res.Failures = append(res.Failures, fmt.Sprintf("%s: %s: %v", p.PkgPath, act.Analyzer.Name, act.Err))
+			}
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if f, ok := finding(act, d, res); ok {
+				res.Findings = append(res.Findings, f)
+			}
+		}
+	}
+	if directives {
+		res.Directives = directiveFiles(p)
+	}
+	return res
+}
+
+// finding converts d, a diagnostic of act, into a finding, or records the
+// directive that silenced it in res.
+func finding(act *checker.Action, d analysis.Diagnostic, res *pkgResult) (Finding, bool) {
+	fset := act.Package.Fset
+	f := Finding{
+		Check:   act.Analyzer.Name,
+		URL:     cmp.Or(d.URL, act.Analyzer.URL),
+		Pos:     fset.Position(d.Pos),
+		Message: d.Message,
+	}
+	raw := fset.PositionFor(d.Pos, false)
+	f.RawFile, f.Offset = raw.Filename, raw.Offset
+	if used, ok := silenced(d, f.RawFile); ok {
+		res.Used = append(res.Used, used)
+		return Finding{}, false
+	}
+	if d.End.IsValid() && d.End > d.Pos {
+		f.End = fset.Position(d.End)
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		ok := len(sf.TextEdits) > 0
+		for _, e := range sf.TextEdits {
+			edit, valid := textEdit(fset, e)
+			if !valid || !isSource(act, edit.File) {
+				ok = false // a fix must apply whole, to files of the package
+				break
+			}
+			fix.Edits = append(fix.Edits, edit)
+		}
+		if ok {
+			f.Fixes = append(f.Fixes, fix)
+		}
+	}
+	return f, true
+}
+
+// resultsOf returns the results of the root packages of graph, in order.
+func resultsOf(graph *checker.Graph, directives bool) []*pkgResult {
+	var order []*packages.Package
+	acts := make(map[*packages.Package][]*checker.Action)
+	for _, act := range graph.Roots {
+		if acts[act.Package] == nil {
+			order = append(order, act.Package)
+		}
+		acts[act.Package] = append(acts[act.Package], act)
+	}
+	var results []*pkgResult
+	for _, p := range order {
+		results = append(results, resultOf(acts[p], directives))
+	}
+	return results
+}
+
+// findings returns the findings of the root packages' results, each once
+// (a package and its test variant share files), sorted by position, and
+// the errors of the analyses that failed in packages without errors of
+// their own (those show as the package's errors). With directives, the
+// directives are judged (directives.go) against checks, the names of
+// every check of the command.
+func findings(results []*pkgResult, analyzers []*analysis.Analyzer, checks []string, directives bool) ([]Finding, []string) {
 	var list []Finding
 	var failures []string
 	seen := make(map[string]bool)
 	used := make(map[usedDirective]bool)
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			if len(act.Package.Errors) == 0 && !act.Package.IllTyped {
-				msg := fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, act.Err)
-				if !seen[msg] {
-					seen[msg] = true
-					failures = append(failures, msg)
-				}
+	for _, res := range results {
+		for _, msg := range res.Failures {
+			if !seen[msg] {
+				seen[msg] = true
+				failures = append(failures, msg)
 			}
-			continue
 		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			f := Finding{
-				Check:   act.Analyzer.Name,
-				URL:     cmp.Or(d.URL, act.Analyzer.URL),
-				Pos:     fset.Position(d.Pos),
-				Message: d.Message,
-			}
-			raw := fset.PositionFor(d.Pos, false)
-			f.RawFile, f.Offset = raw.Filename, raw.Offset
-			if silenced(d, f.RawFile, used) {
-				continue
-			}
-			if d.End.IsValid() && d.End > d.Pos {
-				f.End = fset.Position(d.End)
-			}
+		for _, u := range res.Used {
+			used[u] = true
+		}
+		for _, f := range res.Findings {
 			key := fmt.Sprintf("%s\x00%s:%d\x00%s", f.Check, f.RawFile, f.Offset, f.Message)
 			if seen[key] {
 				continue // the package's test variant, or a second analysis
 			}
 			seen[key] = true
-			for _, sf := range d.SuggestedFixes {
-				fix := Fix{Message: sf.Message}
-				ok := len(sf.TextEdits) > 0
-				for _, e := range sf.TextEdits {
-					edit, valid := textEdit(fset, e)
-					if !valid || !isSource(act, edit.File) {
-						ok = false // a fix must apply whole, to files of the package
-						break
-					}
-					fix.Edits = append(fix.Edits, edit)
-				}
-				if ok {
-					f.Fixes = append(f.Fixes, fix)
-				}
-			}
 			list = append(list, f)
 		}
 	}
 	if directives {
-		list = append(list, directiveFindings(graph, checks, analyzers, used)...)
+		list = append(list, directiveFindings(results, checks, analyzers, used)...)
 	}
 	slices.SortStableFunc(list, compareFindings)
 	return list, failures

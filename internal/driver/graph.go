@@ -27,18 +27,24 @@ type node struct {
 	pkg    *packages.Package
 	root   bool
 	std    bool
-	marked bool     // one of its files passes errcode.CandidateScanner
-	wechat bool     // one of its files passes CandidateScanner.WeChat
-	cand   bool     // a candidate: outside the standard library, marked or importing a candidate
-	asked  bool     // analysed on its own for facts an analysis asked for (modular.go)
-	source bool     // in the source set
-	listed listed   // what go list said, before type checking changes it
-	hash   [32]byte // of its files (source) or export data name (std)
-	srcs   [][]byte // file contents, kept for parsing
-	done   chan struct{}
+	marked bool // one of its files passes errcode.CandidateScanner
+	wechat bool // one of its files passes CandidateScanner.WeChat
+	cand   bool // a candidate: outside the standard library, marked or importing a candidate
+	asked  bool // analysed on its own for facts an analysis asked for (modular.go)
+	source bool // in the source set
+	// universe names the test binary whose packages n sees ("" for none):
+	// its imports' export data is read into that universe's map.
+	universe string
+	listed   listed   // what go list said, before type checking changes it
+	hash     [32]byte // of its files (source) or export data name (std)
+	srcs     [][]byte // file contents, kept for parsing
+	done     chan struct{}
 
 	factsOnce sync.Once // computes facts, on demand (modular.go)
 	facts     *pkgFacts
+	result    *pkgResult // of a package of the source set
+	key       string     // in the package cache; "" for none (pkgcache.go)
+	recalled  bool       // facts and result came from the package cache
 }
 
 // listed is what go list said of a package, kept for a package analysed
@@ -110,8 +116,12 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	}
 	for _, n := range r.order { // dependencies first
 		n.cand = !n.std && n.marked
+		n.universe = testBinary(n.pkg.ID)
 		for _, imp := range n.pkg.Imports {
 			n.cand = n.cand || r.nodes[imp].cand
+			if n.universe == "" {
+				n.universe = r.nodes[imp].universe
+			}
 		}
 		n.listed = listed{imports: n.pkg.Imports, errors: n.pkg.Errors}
 	}
@@ -199,22 +209,13 @@ func (r *run) sourceSet(full bool) map[*node]bool {
 	return src
 }
 
-// cutImports leaves each package of the source set only its imports in
-// the source set, for the x/tools checker: demand.go answers for the
-// facts of the others.
-func (r *run) cutImports() {
-	for _, n := range r.order {
-		if !n.source {
-			continue
-		}
-		imports := make(map[string]*packages.Package)
-		for path, imp := range n.pkg.Imports {
-			if r.nodes[imp].source {
-				imports[path] = imp
-			}
-		}
-		n.pkg.Imports = imports
+// testBinary returns the test binary of the package with the given ID
+// ("p [p.test]" is a package of p.test), or "".
+func testBinary(id string) string {
+	if _, rest, ok := strings.Cut(id, " ["); ok {
+		return strings.TrimSuffix(rest, "]")
 	}
+	return ""
 }
 
 // isCompilerOutput reports whether e is the compiler's output for a

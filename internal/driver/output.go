@@ -208,14 +208,14 @@ func ghProperty(s string) string {
 // report returns what the run prints and its exit code. clean says that
 // nothing failed: no package error, no analysis error, no fact outside
 // the source set.
-func (r *run) report(roots []*packages.Package, graph *checker.Graph, analyzers []*analysis.Analyzer) (res result, clean bool, err error) {
+func (r *run) report(roots []*packages.Package, results []*pkgResult, graph *checker.Graph, analyzers []*analysis.Analyzer) (res result, clean bool, err error) {
 	dir := r.cfg.WorkDir
 	if dir == "" {
 		dir, _ = os.Getwd()
 	}
 	var stdout, stderr bytes.Buffer
 	errs := loadErrors(roots, dir)
-	list, failures := findings(graph, analyzers, r.cfg.Checks, r.directives)
+	list, failures := findings(results, analyzers, r.cfg.Checks, r.directives)
 	errs = append(errs, failures...)
 	if len(r.cfg.Exclude) > 0 {
 		list = slices.DeleteFunc(list, func(f Finding) bool { return excluded(r.cfg.ExcludeBase, f.RawFile, r.cfg.Exclude) })

@@ -8,8 +8,6 @@ import (
 	"io"
 	"sort"
 	"time"
-
-	"golang.org/x/tools/go/analysis/checker"
 )
 
 type phase struct {
@@ -24,7 +22,7 @@ func (r *run) mark(name string) {
 	r.last = now
 }
 
-func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
+func (r *run) printTiming(w io.Writer) {
 	if !r.cfg.Timing {
 		return
 	}
@@ -50,19 +48,12 @@ func (r *run) printTiming(w io.Writer, graph *checker.Graph) {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
 	fmt.Fprintf(w, "driver: %-16s %v\n", "total", time.Since(r.start).Round(time.Millisecond))
-	if graph == nil {
-		return
-	}
-	byAnalyzer := make(map[string]time.Duration)
 	var names []string
-	for act := range graph.All() {
-		if _, ok := byAnalyzer[act.Analyzer.Name]; !ok {
-			names = append(names, act.Analyzer.Name)
-		}
-		byAnalyzer[act.Analyzer.Name] += act.Duration
+	for name := range r.spent {
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fmt.Fprintf(w, "driver: analyzer %-14s %v\n", name, byAnalyzer[name].Round(time.Microsecond))
+		fmt.Fprintf(w, "driver: analyzer %-14s %v\n", name, r.spent[name].Round(time.Microsecond))
 	}
 }

@@ -1,5 +1,6 @@
-// This file decides the types of every package: the source set type-checked
-// from its files, every other package read from its export data.
+// This file decides the types of every package: a package analysed
+// type-checked from its files, its imports read from their export data
+// (with Config.Full, every package from its files).
 
 package driver
 
@@ -18,8 +19,8 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// typeCheck parses and type-checks the source set, in parallel and in
-// import order; other packages come from export data on demand.
+// typeCheck parses and type-checks every package from source (Config.Full),
+// in parallel and in import order.
 func (r *run) typeCheck() {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -38,7 +39,7 @@ func (r *run) typeCheck() {
 				<-r.nodes[imp].done
 			}
 			sem <- struct{}{}
-			r.typeCheckPackage(n.pkg, syntax, true)
+			r.typeCheckPackage(n, n.pkg, syntax, true)
 			<-sem
 		})
 	}
@@ -82,9 +83,10 @@ func (r *run) parse(n *node, p *packages.Package) []*ast.File {
 	return syntax
 }
 
-// typeCheckPackage type-checks p from syntax: its imports in the source set from
-// their source if inSource is set, every other import from export data.
-func (r *run) typeCheckPackage(p *packages.Package, syntax []*ast.File, inSource bool) {
+// typeCheckPackage type-checks p, the package of n (or a copy), from syntax:
+// its imports in the source set from their source if inSource is set,
+// every other import from export data.
+func (r *run) typeCheckPackage(n *node, p *packages.Package, syntax []*ast.File, inSource bool) {
 	ill := false
 	tc := &types.Config{
 		Sizes: p.TypesSizes,
@@ -96,7 +98,10 @@ func (r *run) typeCheckPackage(p *packages.Package, syntax []*ast.File, inSource
 			if imp == nil {
 				return nil, fmt.Errorf("no package for import %q", path)
 			}
-			if in := r.nodes[imp]; inSource && in.source {
+			// A package the go command could not build has no export
+			// data; type-checked from source before its importers, it
+			// shows them what it has, as the x/tools checker does.
+			if in := r.nodes[imp]; inSource && in.source || in.source && imp.ExportFile == "" && in.pkg.Types != nil {
 				if in.pkg.IllTyped {
 					ill = true
 				}
@@ -105,7 +110,7 @@ func (r *run) typeCheckPackage(p *packages.Package, syntax []*ast.File, inSource
 				}
 				return in.pkg.Types, nil
 			}
-			t, err := r.importExport(imp)
+			t, err := r.importExport(imp, n.universe)
 			if err != nil {
 				ill = true
 			}
@@ -147,17 +152,18 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// importExport returns the types of p, which is outside the source set,
-// from its export data. Export data of a package describes what it needs
-// of its dependencies, so only packages imported by the source set are
-// read; the others are filled in as far as they are referenced. Packages
-// outside the source set import only packages outside it, so a single
-// map by path serves them all.
-func (r *run) importExport(p *packages.Package) (*types.Package, error) {
+// importExport returns the types of p from its export data, in universe:
+// the packages of one test binary ("" for those of no test binary), in
+// which each path names one package. Export data of a package describes
+// what it needs of its dependencies, so only packages imported by an
+// analysed package are read; the others are filled in as far as they are
+// referenced. One map by path serves each universe.
+func (r *run) importExport(p *packages.Package, universe string) (*types.Package, error) {
 	r.expMu.Lock()
 	defer r.expMu.Unlock()
-	if r.expOK[p.PkgPath] {
-		return r.exp[p.PkgPath], nil
+	key := universe + "\x00" + p.PkgPath
+	if r.expOK[key] {
+		return r.exp[universe][p.PkgPath], nil
 	}
 	if p.ExportFile == "" {
 		return nil, fmt.Errorf("no export data for %q", p.PkgPath)
@@ -171,10 +177,21 @@ func (r *run) importExport(p *packages.Package) (*types.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
 	}
-	t, err := gcexportdata.Read(rd, r.fset, r.exp, p.PkgPath)
+	if r.exp[universe] == nil {
+		r.exp[universe] = make(map[string]*types.Package)
+	}
+	t, err := gcexportdata.Read(rd, r.fset, r.exp[universe], p.PkgPath)
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
 	}
-	r.expOK[p.PkgPath] = true
+	r.expOK[key] = true
 	return t, nil
+}
+
+// exported returns the package at path in universe as export data has
+// described it so far, or nil.
+func (r *run) exported(universe, path string) *types.Package {
+	r.expMu.Lock()
+	defer r.expMu.Unlock()
+	return r.exp[universe][path]
 }
