@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -149,4 +151,51 @@ func TestCacheFileEditedAfterScan(t *testing.T) {
 	require.Contains(t, out, "3 in the source set", "app, api, and wrap, an importer of api, are in the source set")
 	require.NotRegexp(t, `candidate dependencies: .*wrap`, out, "wrap is no candidate: it is read again")
 	assert.Empty(t, cacheEntries(t, cache), "a run whose file changed after it was hashed was stored")
+}
+
+// TestPackageCache checks that after a change in one package, a run
+// analyses only that package and its importers, reads every other
+// package's facts and findings from the package cache, and prints what a
+// run without a cache prints.
+func TestPackageCache(t *testing.T) {
+	dir := copyMod(t)
+	cache := t.TempDir()
+	var mu sync.Mutex
+	var analysed []string
+	testHookAnalysed = func(id string) {
+		mu.Lock()
+		defer mu.Unlock()
+		analysed = append(analysed, id)
+	}
+	defer func() { testHookAnalysed = nil }()
+	run := func(cacheDir string) (string, []string) {
+		analysed = nil
+		out, _ := lint(t, Config{Dir: dir, CacheDir: cacheDir, Args: []string{"./..."}}, "./...")
+		slices.Sort(analysed)
+		return out, analysed
+	}
+
+	_, first := run(cache)
+	assert.Equal(t, []string{"example.com/m/api", "example.com/m/app", "example.com/m/client", "example.com/m/codec", "example.com/m/fetch", "example.com/m/plain"}, first,
+		"the first run analyses the source set and the decoding candidate it asks about (client)")
+
+	for _, tc := range []struct {
+		file string
+		want []string // analysed again
+	}{
+		{"fetch/fetch.go", []string{"example.com/m/app", "example.com/m/fetch"}},
+		{"plain/plain.go", []string{"example.com/m/app", "example.com/m/plain"}},
+		{"client/client.go", []string{"example.com/m/app", "example.com/m/client", "example.com/m/fetch"}},
+		{"app/app.go", []string{"example.com/m/app"}},
+	} {
+		f := filepath.Join(dir, tc.file)
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(f, append(data, "\n// edited\n"...), 0o644))
+		out, again := run(cache)
+		assert.Equal(t, tc.want, again, "after editing %s", tc.file)
+		uncached, _ := run("")
+		assert.Equal(t, uncached, out, "after editing %s, the package cache changes the output", tc.file)
+		assert.Contains(t, out, "errcodeunchecked")
+	}
 }

@@ -83,6 +83,9 @@ func (r *run) factsOf(n *node) *pkgFacts {
 		if r.recall(n) {
 			return
 		}
+		if testHookAnalysed != nil {
+			testHookAnalysed(n.pkg.ID)
+		}
 		if n.source {
 			n.facts, n.result = r.analyseSource(n)
 		} else {
@@ -92,6 +95,10 @@ func (r *run) factsOf(n *node) *pkgFacts {
 	})
 	return n.facts
 }
+
+// testHookAnalysed, when set, is called with the ID of each package that
+// is analysed rather than read from the package cache.
+var testHookAnalysed func(id string)
 
 // analyseSourceSet analyses every package of the source set on its own,
 // dependencies first, in parallel, each as soon as its imports are done:
