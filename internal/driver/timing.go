@@ -26,7 +26,7 @@ func (r *run) printTiming(w io.Writer) {
 	if !r.cfg.Timing {
 		return
 	}
-	nroots, nsrc, nfiles := 0, 0, 0
+	nroots, nsrc, nfiles, nrecalled := 0, 0, 0, 0
 	var marked, asked []string
 	for _, n := range r.order {
 		if n.root {
@@ -42,8 +42,11 @@ func (r *run) printTiming(w io.Writer) {
 		if n.asked {
 			asked = append(asked, n.pkg.ID)
 		}
+		if n.recalled {
+			nrecalled++
+		}
 	}
-	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v; analysed on their own for facts asked for: %v\n", len(r.order), nroots, nsrc, nfiles, marked, asked)
+	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v; analysed on their own for facts asked for: %v; read from the package cache: %d\n", len(r.order), nroots, nsrc, nfiles, marked, asked, nrecalled)
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
