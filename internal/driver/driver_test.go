@@ -63,7 +63,7 @@ func TestSameAsFull(t *testing.T) {
 	// own; nothing asks for codec's.
 	timed, _ := lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./app")
 	assert.Contains(t, timed, " 2 in the source set (")
-	assert.Contains(t, timed, "facts asked for: [example.com/m/client example.com/m/fetch]\n")
+	assert.Contains(t, timed, "facts asked for: [example.com/m/client example.com/m/fetch]; read from the package cache: 0\n")
 }
 
 // TestVerifyCatchesAWrongAnswer checks that Verify fails when the source
