@@ -17,7 +17,7 @@ import (
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 //go:embed doc.go
