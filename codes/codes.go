@@ -17,6 +17,9 @@
 // names) and retry.txt (reviewed retry classes) by the generator of the
 // wxerrlint repository (`go generate ./internal/codes` at its root);
 // see README.md in this directory for the whole table.
+//
+// This package is a module of its own, which requires nothing: adding it
+// to a go.mod adds the table alone.
 package codes
 
 import (

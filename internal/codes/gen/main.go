@@ -326,6 +326,9 @@ func renderMarkdown(entries []entry) []byte {
 	b.WriteString("`github.com/wxerrlint/wxerrlint/codes`. Retry classes: `Backoff` (retry after a short\n")
 	b.WriteString("delay), `RateLimit` (wait for the window, then retry), `RefreshToken` (refresh the\n")
 	b.WriteString("access_token, then retry once), `Quota` (used up for the day or month: do not retry).\n\n")
+	b.WriteString("`github.com/wxerrlint/wxerrlint/codes` is a module of its own that requires nothing\n")
+	b.WriteString("(Go 1.21): adding it adds this table alone. The table is generated: edit the `.txt`\n")
+	b.WriteString("files here, then run `go generate ./internal/codes` at the repository's root.\n\n")
 	b.WriteString("| Code | Name | Retry | English | 中文 |\n|---:|---|---|---|---|\n")
 	for _, e := range entries {
 		retry := ""
