@@ -14,14 +14,25 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // apiFile is the hand-written file of the codes module that the copy
 // repeats, under the same name.
 const apiFile = "codes.go"
 
-// copyAPI returns the copy of codesDir's apiFile.
+// copyAPI returns the copy of codesDir's apiFile. Another non-test Go file
+// there is an error: the copy would lack it.
 func copyAPI(codesDir string) ([]byte, error) {
+	goFiles, err := filepath.Glob(filepath.Join(codesDir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range goFiles {
+		if name := filepath.Base(f); name != apiFile && name != goFile && !strings.HasSuffix(name, "_test.go") {
+			return nil, fmt.Errorf("%s: the copy in internal/codes has %s and %s alone: move this file's code into %s", f, apiFile, goFile, apiFile)
+		}
+	}
 	path := filepath.Join(codesDir, apiFile)
 	src, err := os.ReadFile(path)
 	if err != nil {
