@@ -14,11 +14,13 @@
 // Text, Lookup and Retry answer at run time, the way http.StatusText does.
 // The table is generated from errcodes.txt (a copy of the page),
 // perapi.txt (codes of single API pages), overrides.txt (hand-chosen
-// names) and retry.txt (reviewed retry classes);
+// names) and retry.txt (reviewed retry classes) by the generator of the
+// wxerrlint repository (`go generate ./internal/codes` at its root);
 // see README.md in this directory for the whole table.
+//
+// This package is a module of its own, which requires nothing: adding it
+// to a go.mod adds the table alone.
 package codes
-
-//go:generate go run ./internal/gen
 
 import (
 	"slices"

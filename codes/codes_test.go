@@ -5,10 +5,8 @@ package codes
 
 import (
 	"go/token"
+	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestTableIsCompleteAndUnique(t *testing.T) {
@@ -19,22 +17,31 @@ func TestTableIsCompleteAndUnique(t *testing.T) {
 			onPage++
 		}
 	}
-	assert.Equal(t, 1833, onPage, "codes of the global page")
-	assert.Equal(t, 10, len(all)-onPage, "codes of single API pages (perapi.txt)")
-	assert.Equal(t, Code(-2), all[0].Code, "smallest code")
-	assert.Equal(t, Code(10093030), all[len(all)-1].Code, "largest code")
+	if onPage != 1833 {
+		t.Errorf("%d codes of the global page, want 1833", onPage)
+	}
+	if n := len(all) - onPage; n != 10 {
+		t.Errorf("%d codes of single API pages (perapi.txt), want 10", n)
+	}
+	if all[0].Code != -2 || all[len(all)-1].Code != 10093030 {
+		t.Errorf("codes run from %d to %d, want -2 to 10093030", all[0].Code, all[len(all)-1].Code)
+	}
 
 	names := make(map[string]Code)
 	for i, info := range all {
-		if i > 0 {
-			assert.Less(t, all[i-1].Code, info.Code, "table must be sorted and free of duplicates")
+		if i > 0 && all[i-1].Code >= info.Code {
+			t.Errorf("%d follows %d: the table must be sorted and free of duplicates", info.Code, all[i-1].Code)
 		}
-		assert.True(t, token.IsIdentifier(info.Name) && token.IsExported(info.Name), "%d: %q is not an exported identifier", info.Code, info.Name)
+		if !token.IsIdentifier(info.Name) || !token.IsExported(info.Name) {
+			t.Errorf("%d: %q is not an exported identifier", info.Code, info.Name)
+		}
 		if prev, ok := names[info.Name]; ok {
 			t.Errorf("name %s used by %d and %d", info.Name, prev, info.Code)
 		}
 		names[info.Name] = info.Code
-		assert.True(t, info.English != "" || info.Chinese != "", "%d has no description", info.Code)
+		if info.English == "" && info.Chinese == "" {
+			t.Errorf("%d has no description", info.Code)
+		}
 	}
 }
 
@@ -70,74 +77,124 @@ func TestSpotChecks(t *testing.T) {
 		{9401005, "SKUAlreadyExists", "", "SKU已存在"},
 	} {
 		info, ok := Lookup(tc.code)
-		if !assert.True(t, ok, "code %d missing", tc.code) {
+		if !ok {
+			t.Errorf("code %d missing", tc.code)
 			continue
 		}
-		assert.Equal(t, Code(tc.code), info.Code)
-		if tc.name != "" {
-			assert.Equal(t, tc.name, info.Name, "name of %d", tc.code)
+		if info.Code != Code(tc.code) {
+			t.Errorf("Lookup(%d).Code = %d", tc.code, info.Code)
 		}
-		assert.Equal(t, tc.english, info.English, "English text of %d", tc.code)
-		assert.Equal(t, tc.chinese, info.Chinese, "Chinese text of %d", tc.code)
+		if tc.name != "" && info.Name != tc.name {
+			t.Errorf("name of %d: %q, want %q", tc.code, info.Name, tc.name)
+		}
+		if info.English != tc.english {
+			t.Errorf("English text of %d: %q, want %q", tc.code, info.English, tc.english)
+		}
+		if info.Chinese != tc.chinese {
+			t.Errorf("Chinese text of %d: %q, want %q", tc.code, info.Chinese, tc.chinese)
+		}
 	}
 }
 
 func TestConstants(t *testing.T) {
-	assert.Equal(t, -1, SystemError)
-	assert.Equal(t, 0, OK)
-	assert.Equal(t, 40001, InvalidCredential)
-	assert.Equal(t, 42001, AccessTokenExpired)
-	assert.Equal(t, "InvalidCredential", Code(InvalidCredential).String())
-	assert.Equal(t, "12345678", Code(12345678).String())
+	for _, tc := range []struct{ got, want int }{
+		{SystemError, -1},
+		{OK, 0},
+		{InvalidCredential, 40001},
+		{AccessTokenExpired, 42001},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("constant = %d, want %d", tc.got, tc.want)
+		}
+	}
+	if got := Code(InvalidCredential).String(); got != "InvalidCredential" {
+		t.Errorf("Code(InvalidCredential).String() = %q", got)
+	}
+	if got := Code(12345678).String(); got != "12345678" {
+		t.Errorf("Code(12345678).String() = %q", got)
+	}
 }
 
 func TestRetryClasses(t *testing.T) {
-	assert.Equal(t, Backoff, Retry(-1))
-	assert.Equal(t, RateLimit, Retry(45011))
-	assert.Equal(t, RefreshToken, Retry(40001))
-	assert.Equal(t, RefreshToken, Retry(42001))
-	assert.Equal(t, RefreshToken, Retry(40014))
-	assert.Equal(t, Quota, Retry(45009))
-	assert.Equal(t, None, Retry(0))
-	assert.Equal(t, None, Retry(41001), "a missing access_token is a programming error")
-	assert.Equal(t, None, Retry(99999999), "unknown code")
-	// Codes whose own text says to wait or try again.
-	assert.Equal(t, Backoff, Retry(61503), "data not ready, please try later")
-	assert.Equal(t, Backoff, Retry(73107), "Fpqqlsh is processing, please wait and query later")
-	assert.Equal(t, Backoff, Retry(89505), "正在等管理员确认,请稍候重试")
-	assert.Equal(t, Quota, Retry(43100), "the template industry changes once a month")
-	assert.Equal(t, None, Retry(65400), "usually the new customer service is not enabled")
-
-	assert.True(t, IsRetryable(-1))
-	assert.True(t, IsRetryable(42001))
-	assert.True(t, IsRetryable(45011))
-	assert.False(t, IsRetryable(45009), "daily quota: retrying now is pointless")
-	assert.False(t, IsRetryable(40013))
-	assert.Equal(t, "RefreshToken", RefreshToken.String())
-	assert.Contains(t, RefreshToken.Advice(), "refresh the access_token")
+	for _, tc := range []struct {
+		code int
+		want RetryClass
+		why  string
+	}{
+		{-1, Backoff, ""},
+		{45011, RateLimit, ""},
+		{40001, RefreshToken, ""},
+		{42001, RefreshToken, ""},
+		{40014, RefreshToken, ""},
+		{45009, Quota, ""},
+		{0, None, ""},
+		{41001, None, "a missing access_token is a programming error"},
+		{99999999, None, "unknown code"},
+		// Codes whose own text says to wait or try again.
+		{61503, Backoff, "data not ready, please try later"},
+		{73107, Backoff, "Fpqqlsh is processing, please wait and query later"},
+		{89505, Backoff, "正在等管理员确认,请稍候重试"},
+		{43100, Quota, "the template industry changes once a month"},
+		{65400, None, "usually the new customer service is not enabled"},
+	} {
+		if got := Retry(tc.code); got != tc.want {
+			t.Errorf("Retry(%d) = %v, want %v (%s)", tc.code, got, tc.want, tc.why)
+		}
+	}
+	for code, want := range map[int]bool{
+		-1:    true,
+		42001: true,
+		45011: true,
+		45009: false, // daily quota: retrying now is pointless
+		40013: false,
+	} {
+		if got := IsRetryable(code); got != want {
+			t.Errorf("IsRetryable(%d) = %v, want %v", code, got, want)
+		}
+	}
+	if got := RefreshToken.String(); got != "RefreshToken" {
+		t.Errorf("RefreshToken.String() = %q", got)
+	}
+	if got := RefreshToken.Advice(); !strings.Contains(got, "refresh the access_token") {
+		t.Errorf("RefreshToken.Advice() = %q", got)
+	}
 }
 
 func TestText(t *testing.T) {
-	assert.Equal(t, "access_token expired", Text(42001))
-	assert.Equal(t, "SKU已存在", Text(9401005), "Chinese when there is no English")
-	assert.Equal(t, "", Text(123))
+	for code, want := range map[int]string{
+		42001:   "access_token expired",
+		9401005: "SKU已存在", // Chinese when there is no English
+		123:     "",
+	} {
+		if got := Text(code); got != want {
+			t.Errorf("Text(%d) = %q, want %q", code, got, want)
+		}
+	}
 }
 
 func TestByName(t *testing.T) {
-	info, ok := ByName("AccessTokenExpired")
-	require.True(t, ok)
-	assert.Equal(t, Code(42001), info.Code)
-	_, ok = ByName("NoSuchName")
-	assert.False(t, ok)
+	if info, ok := ByName("AccessTokenExpired"); !ok || info.Code != 42001 {
+		t.Errorf("ByName(AccessTokenExpired) = %d, %v; want 42001, true", info.Code, ok)
+	}
+	if _, ok := ByName("NoSuchName"); ok {
+		t.Error("ByName(NoSuchName) found a code")
+	}
 }
 
 func TestNearest(t *testing.T) {
 	// 40010 is not a typo for itself if documented; use a value that is
 	// not in the table and is one transposition away from 42001.
-	_, documented := Lookup(24001)
-	require.False(t, documented)
+	if _, documented := Lookup(24001); documented {
+		t.Fatal("24001 is documented: pick another code")
+	}
 	near := Nearest(24001, 3)
-	require.Len(t, near, 3)
-	assert.Equal(t, Code(42001), near[0].Code, "a transposition is one edit")
-	assert.Len(t, Nearest(5, 0), 0)
+	if len(near) != 3 {
+		t.Fatalf("Nearest(24001, 3) gave %d codes", len(near))
+	}
+	if near[0].Code != 42001 {
+		t.Errorf("Nearest(24001, 3)[0] = %d, want 42001: a transposition is one edit", near[0].Code)
+	}
+	if got := Nearest(5, 0); len(got) != 0 {
+		t.Errorf("Nearest(5, 0) = %v", got)
+	}
 }

@@ -50,8 +50,9 @@ func TestGopls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The fixture requires this checkout (its replace directive points
-	// here), so that the codes package of the quick fix resolves.
+	// The fixture requires the codes module of this checkout (its replace
+	// directive points at codes/), so that the codes package of the quick
+	// fix resolves.
 	if err := fixture.CopyModule(filepath.Join("testdata", "fixture"), dir, repoRoot); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestGopls(t *testing.T) {
 		t.Fatal(err)
 	}
 	// gopls runs the go command on the fixture, whose one dependency is
-	// this checkout: nothing may need the network. A fresh GOPLSCACHE makes gopls compute
+	// the codes module of this checkout: nothing may need the network. A fresh GOPLSCACHE makes gopls compute
 	// errcode's facts for the sdk package instead of finding them cached.
 	env := []string{"GOPLSCACHE=" + t.TempDir(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"}
 

@@ -2,8 +2,9 @@ package plugin
 
 // This file decides whether errcodemagic's fixes may import the codes
 // package when the settings do not say: only when the build list of the
-// module that golangci-lint runs in has github.com/wxerrlint/wxerrlint,
-// or --fix would leave code that does not build.
+// module that golangci-lint runs in has the codes module,
+// github.com/wxerrlint/wxerrlint/codes, or --fix would leave code that does
+// not build.
 
 import (
 	"os/exec"
@@ -19,7 +20,7 @@ func setAddImport(all []*analysis.Analyzer) {
 		return
 	}
 	value := "false"
-	if exec.Command("go", "list", "-m", "github.com/wxerrlint/wxerrlint").Run() == nil {
+	if exec.Command("go", "list", "-m", "github.com/wxerrlint/wxerrlint/codes").Run() == nil {
 		value = "true"
 	}
 	a.Flags.Set("addimport", value)

@@ -32,7 +32,7 @@
 // paths are not applied: golangci-lint's linters.exclusions.paths do that.
 //
 // errcodemagic's fix imports the codes package only where the module
-// requires github.com/wxerrlint/wxerrlint (the fixed code would not build
+// requires github.com/wxerrlint/wxerrlint/codes (the fixed code would not build
 // otherwise): unless errcodemagic.addimport is set, the plugin asks go
 // list -m in the directory golangci-lint runs in.
 package plugin

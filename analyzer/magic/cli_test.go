@@ -35,8 +35,9 @@ func TestFixCommand(t *testing.T) {
 
 	mod := filepath.Join(tmp, "mod")
 	files := map[string]string{
-		"go.mod": "module example.com/mod\n\ngo 1.25.0\n\nrequire github.com/wxerrlint/wxerrlint v0.0.0\n\n" +
-			"replace github.com/wxerrlint/wxerrlint => " + filepath.ToSlash(repoRoot) + "\n",
+		// The codes module alone, as a user's go get adds it.
+		"go.mod": "module example.com/mod\n\ngo 1.25.0\n\nrequire github.com/wxerrlint/wxerrlint/codes v0.0.0\n\n" +
+			"replace github.com/wxerrlint/wxerrlint/codes => " + filepath.ToSlash(filepath.Join(repoRoot, "codes")) + "\n",
 		// A local codes in one function; import "fmt" becomes a block.
 		"a.go": `package mod
 

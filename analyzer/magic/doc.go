@@ -19,9 +19,9 @@
 //
 // The fix names codes only where the build is sure to have it, so that the
 // fixed code builds: in a package that imports it (directly or not), or
-// with -addimport, which says that the module requires
-// github.com/wxerrlint/wxerrlint (the wxerrlint command sets it from go
-// list -m). Elsewhere the finding has no fix and names the command that
+// with -addimport, which says that the module requires the codes module,
+// github.com/wxerrlint/wxerrlint/codes (the wxerrlint command sets it from
+// go list -m). Elsewhere the finding has no fix and names the command that
 // adds it: go get github.com/wxerrlint/wxerrlint/codes.
 //
 // A literal that is no documented code is reported as a typo, with no fix,

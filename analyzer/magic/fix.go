@@ -24,11 +24,11 @@ const goGetCodes = "go get " + analysisutil.CodesPath
 // codesResolves reports whether a fix may name the codes package in
 // pass's package: the build must have it, or the fix breaks the build.
 // It surely has it when the package imports it, directly or not, or is
-// part of its module; -addimport says that the module requires it.
+// part of the codes module; -addimport says that the module requires it.
 // Elsewhere (a driver that does not know the build list, such as go vet
 // or gopls) there is no fix.
 func codesResolves(pass *analysis.Pass) bool {
-	const module = "github.com/wxerrlint/wxerrlint"
+	module := analysisutil.CodesPath // the codes module's path is the package's
 	path := pass.Pkg.Path()
 	if importCodes || path == module || strings.HasPrefix(path, module+"/") {
 		return true

@@ -17,7 +17,7 @@ import (
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 //go:embed doc.go
@@ -41,7 +41,7 @@ var (
 func init() {
 	Analyzer.Flags.BoolVar(&reportZero, "zero", false, "also report comparisons with 0 (fix: codes.OK)")
 	Analyzer.Flags.BoolVar(&reportWeCom, "wecom", false, "also report in packages that call the WeCom (企业微信) API, whose codes differ")
-	Analyzer.Flags.BoolVar(&importCodes, "addimport", false, "offer fixes that import "+analysisutil.CodesPath+" into packages that do not use it yet: set it where the module requires github.com/wxerrlint/wxerrlint (the wxerrlint command sets it itself, from go list -m)")
+	Analyzer.Flags.BoolVar(&importCodes, "addimport", false, "offer fixes that import "+analysisutil.CodesPath+" into packages that do not use it yet: set it where the module requires "+analysisutil.CodesPath+" (the wxerrlint command sets it itself, from go list -m)")
 }
 
 func run(pass *analysis.Pass) (any, error) {

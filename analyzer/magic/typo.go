@@ -21,7 +21,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 // family is a code's length and leading digit.

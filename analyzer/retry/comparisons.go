@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 // A comparison is an errcode compared with a constant, and the branch

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/internal/analysisutil"
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 // report judges every retry-worthy comparison outside functions a caller

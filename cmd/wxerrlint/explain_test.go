@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 func TestExplain(t *testing.T) {

@@ -110,14 +110,13 @@ func TestFixInModuleCache(t *testing.T) {
 }
 
 // TestFixBuildsWithoutCodes checks that -fix leaves a module that does
-// not require this module building: it offers no fix that imports codes
-// there, and the finding names the command that makes codes resolve.
+// not require the codes module building: it offers no fix that imports
+// codes there, and the finding names the command that makes codes
+// resolve. Requiring this repository's root module is not enough: codes
+// is a module of its own. Requiring the codes module alone is.
 func TestFixBuildsWithoutCodes(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "m")
-	files := map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.25.0\n",
-		"m.go": `package m
+	const m = `package m
 
 type Resp struct {
 	ErrCode int    ` + "`json:\"errcode\"`" + `
@@ -125,26 +124,44 @@ type Resp struct {
 }
 
 func Expired(r Resp) bool { return r.ErrCode == 42001 }
-`,
-	}
-	for name, text := range files {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res := run(t, dir, wxerrlint, "-fix", "./...")
-	if res.code != 3 || !strings.Contains(res.stdout, "m.go:8:49: errcode 42001 compared as a magic number; use codes.AccessTokenExpired (") ||
-		!strings.Contains(res.stdout, "go get github.com/wxerrlint/wxerrlint/codes") {
-		t.Errorf("-fix: want exit status 3 and the finding naming go get, got\n%s", res)
-	}
-	if b := run(t, dir, goCmd, "build", "./..."); b.code != 0 {
-		t.Errorf("after -fix, go build fails:\n%s", b)
-	}
-	if now, _ := os.ReadFile(filepath.Join(dir, "m.go")); string(now) != files["m.go"] {
-		t.Errorf("-fix changed m.go:\n%s", now)
+`
+	const header = "module example.com/m\n\ngo 1.25.0\n"
+	for _, tc := range []struct {
+		name  string
+		gomod string
+		fixed bool
+	}{
+		{"no requirement", header, false},
+		{"the root module", header + "\nrequire github.com/wxerrlint/wxerrlint v0.0.0\n\nreplace github.com/wxerrlint/wxerrlint => " + filepath.ToSlash(repoRoot) + "\n", false},
+		{"the codes module", header + "\nrequire github.com/wxerrlint/wxerrlint/codes v0.0.0\n\nreplace github.com/wxerrlint/wxerrlint/codes => " + filepath.ToSlash(filepath.Join(repoRoot, "codes")) + "\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			for name, text := range map[string]string{"go.mod": tc.gomod, "m.go": m} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := run(t, dir, wxerrlint, "-fix", "./...")
+			now, _ := os.ReadFile(filepath.Join(dir, "m.go"))
+			if tc.fixed {
+				if res.code != 0 || !strings.Contains(string(now), "r.ErrCode == codes.AccessTokenExpired") {
+					t.Errorf("-fix: want exit status 0 and the fix applied, got\n%s\nm.go:\n%s", res, now)
+				}
+			} else {
+				if res.code != 3 || !strings.Contains(res.stdout, "m.go:8:49: errcode 42001 compared as a magic number; use codes.AccessTokenExpired (") ||
+					!strings.Contains(res.stdout, "go get github.com/wxerrlint/wxerrlint/codes") {
+					t.Errorf("-fix: want exit status 3 and the finding naming go get, got\n%s", res)
+				}
+				if string(now) != m {
+					t.Errorf("-fix changed m.go:\n%s", now)
+				}
+			}
+			if b := run(t, dir, goCmd, "build", "./..."); b.code != 0 {
+				t.Errorf("after -fix, go build fails:\n%s", b)
+			}
+		})
 	}
 }
 

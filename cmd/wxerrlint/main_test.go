@@ -2,8 +2,9 @@ package main
 
 // These tests build the wxerrlint command once and run it, as a command
 // and as go vet's -vettool, on testdata/fixture: a module of its own that
-// imports the codes package of this repository through a replace
-// directive, so that it needs no network (GOPROXY=off).
+// requires the codes module of this repository (codes/) through a replace
+// directive, so that fixes may import codes and it needs no network
+// (GOPROXY=off).
 //
 // The fixture's packages:
 //

@@ -2,6 +2,6 @@ module example.com/quickstart
 
 go 1.25.0
 
-require github.com/wxerrlint/wxerrlint v0.0.0
+require github.com/wxerrlint/wxerrlint/codes v0.0.0
 
-replace github.com/wxerrlint/wxerrlint => ../..
+replace github.com/wxerrlint/wxerrlint/codes => ../../codes

@@ -1,6 +1,8 @@
 // This file decides whether errcodemagic's fixes may import the codes
-// package: only when the build list of the main module(s) has the module
-// that holds it, or the fixed code would not build. go list -m knows.
+// package: only when the build list of the main module(s) has the codes
+// module, or the fixed code would not build. go list -m knows. The codes
+// package is a module of its own (requiring this module does not provide
+// it), so that a user's go.mod gets only the table.
 
 package driver
 
@@ -14,7 +16,7 @@ import (
 )
 
 const (
-	codesModule    = "github.com/wxerrlint/wxerrlint"
+	codesModule    = "github.com/wxerrlint/wxerrlint/codes"
 	addImportCheck = "errcodemagic"
 	addImportFlag  = "addimport"
 )

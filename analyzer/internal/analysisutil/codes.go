@@ -6,7 +6,7 @@ package analysisutil
 import (
 	"strings"
 
-	"github.com/wxerrlint/wxerrlint/codes"
+	"github.com/wxerrlint/wxerrlint/internal/codes"
 )
 
 // CodesPath is the import path of the errcode table that fixes and

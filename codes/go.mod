@@ -1,0 +1,3 @@
+module github.com/wxerrlint/wxerrlint/codes
+
+go 1.21
