@@ -81,7 +81,8 @@ type PackageFact struct {
 func (*PackageFact) AFact()         {}
 func (*PackageFact) String() string { return "wechat" }
 
-// DecodersFact marks a package with facts about values of any type:
+// DecodersFact marks a package with facts about values of any type on
+// functions its importers can call (exported ones, methods included):
 // decoders (an HTTP client's ToJSON(v any)) and generic unchecked
 // returners, which matter to its importers only. It is a fact of its own
 // because any decoding library can earn it, while PackageFact needs
@@ -218,7 +219,7 @@ func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
 			}
 			slices.SortFunc(copies, func(x, y Copy) int { return x.Param - y.Param })
 			a.pass.ExportObjectFact(s.fn, &DecoderFact{Params: params, Receiver: recv, Copies: copies})
-			decoders = true
+			decoders = decoders || s.fn.Exported()
 		}
 		if len(s.returns) > 0 {
 			results, _ := list(s.returns)
@@ -227,7 +228,7 @@ func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
 				// A generic helper (func get[T any]) matters only to
 				// the packages that name it: its importers.
 				if isTypeParam(s.fn.Signature().Results().At(r).Type()) {
-					decoders = true
+					decoders = decoders || s.fn.Exported()
 				} else {
 					responses = true
 				}
@@ -235,4 +236,52 @@ func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
 		}
 	}
 	return responses, decoders
+}
+
+// MayDecode reports whether fn, a function of a package that names no
+// response type, can have a DecoderFact or a ReturnsUncheckedFact: there
+// only a parameter that is a type parameter or an empty interface is
+// tracked (the walker's trackable), so only such a parameter can be
+// decoded into, and only a type-parameter result returned unread. A driver
+// that analyses such a package only when its facts are asked for
+// (wxerrlint's) need not ask about any other function.
+func MayDecode(fn *types.Func) bool {
+	sig := fn.Signature()
+	for v := range sig.Params().Variables() {
+		if isTypeParam(v.Type()) || isEmptyInterface(v.Type()) {
+			return true
+		}
+	}
+	for v := range sig.Results().Variables() {
+		if isTypeParam(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayExportDecoders reports whether pkg, a package that names no response
+// type, as its importers see it, can have a DecodersFact: whether it has
+// an exported function or method that MayDecode.
+func MayExportDecoders(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if obj.Exported() && MayDecode(obj) {
+				return true
+			}
+		case *types.TypeName:
+			named, ok := types.Unalias(obj.Type()).(*types.Named)
+			if !ok || types.IsInterface(named) {
+				continue
+			}
+			for m := range named.Methods() {
+				if m.Exported() && MayDecode(m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

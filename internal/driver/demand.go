@@ -68,6 +68,30 @@ func (d *demand) of(p *types.Package) *node {
 	return d.byPath[p.Path()]
 }
 
+// askedFor reports whether a demand asks for facts of type f of a
+// decoding candidate outside the source set: decoder facts. The others it
+// answers itself: CandidateFact and PackageFact as the scan decides, and
+// every other type (GetterFact, WeComFact, CheckerFact, RetriesFact,
+// RefreshesTokenFact...) "no fact", since only WeChat code earns them
+// (Config.Verify checks that none arises there), so asking for one never
+// costs an analysis.
+func askedFor(f analysis.Fact) bool {
+	switch f.(type) {
+	case *unchecked.DecoderFact, *unchecked.ReturnsUncheckedFact, *unchecked.DecodersFact:
+		return true
+	}
+	return false
+}
+
+// mayDecode reports whether obj, an object of a decoding candidate outside
+// the source set, can have a decoder fact: a function whose signature
+// allows one (unchecked.MayDecode). Asking about any other object would
+// cost an analysis for nothing.
+func mayDecode(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	return ok && unchecked.MayDecode(fn.Origin())
+}
+
 // testHookNoAsking, when set, makes a demand answer "no fact" for a
 // candidate outside the source set without computing its facts: a wrong
 // driver, for the test of Config.Verify.
@@ -114,7 +138,7 @@ func (d *demand) intercept(pass *analysis.Pass) {
 			return true
 		}
 		n := d.of(obj.Pkg())
-		if n == nil || !n.source && (!n.cand || testHookNoAsking) {
+		if n == nil || !n.source && (!n.cand || !askedFor(fact) || !mayDecode(obj) || testHookNoAsking) {
 			return false
 		}
 		return d.r.factsOf(n).object(obj, fact)
@@ -135,7 +159,10 @@ func (d *demand) intercept(pass *analysis.Pass) {
 			case *unchecked.PackageFact:
 				return false // WeChat responses: never outside (CandidateScanner.WeChat)
 			}
-			if testHookNoAsking {
+			if _, ok := fact.(*unchecked.DecodersFact); ok && !unchecked.MayExportDecoders(pkg) {
+				return false // no function its importers can call can decode
+			}
+			if !askedFor(fact) || testHookNoAsking {
 				return false
 			}
 		}
@@ -169,9 +196,9 @@ func (d *demand) collectImported() {
 			continue
 		}
 		for key, fact := range facts.objects {
-			d.r.expMu.Lock()
+			d.r.exp.mu.Lock()
 			obj, err := objectpath.Object(pkg, key.path)
-			d.r.expMu.Unlock()
+			d.r.exp.mu.Unlock()
 			if err == nil {
 				d.imported = append(d.imported, analysis.ObjectFact{Object: obj, Fact: fact})
 			}

@@ -52,7 +52,6 @@ package driver
 import (
 	"fmt"
 	"go/token"
-	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -60,7 +59,6 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -105,9 +103,7 @@ type run struct {
 	nodes map[*packages.Package]*node
 	order []*node // dependencies first
 
-	expMu sync.Mutex
-	exp   map[string]map[string]*types.Package // export-data packages by universe and path
-	expOK map[string]bool                      // read from their own export data, by universe and path
+	exp *exportData // the packages read from export data (typecheck.go)
 
 	directives bool      // the checks keep what ignore directives silence (directives.go)
 	pkgs       *pkgCache // the package cache; nil without a cache
@@ -154,8 +150,7 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		cfg:   cfg,
 		fset:  token.NewFileSet(),
 		nodes: make(map[*packages.Package]*node),
-		exp:   make(map[string]map[string]*types.Package),
-		expOK: make(map[string]bool),
+		exp:   newExportData(),
 	}
 	r.start = time.Now()
 	r.last = r.start

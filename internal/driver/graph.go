@@ -117,6 +117,7 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	for _, n := range r.order { // dependencies first
 		n.cand = !n.std && n.marked
 		n.universe = testBinary(n.pkg.ID)
+		r.exp.addVariant(n.pkg.ID, n.pkg.PkgPath)
 		for _, imp := range n.pkg.Imports {
 			n.cand = n.cand || r.nodes[imp].cand
 			if n.universe == "" {

@@ -11,6 +11,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/types"
+	"maps"
 	"os"
 	"runtime"
 	"sync"
@@ -110,7 +111,7 @@ func (r *run) typeCheckPackage(n *node, p *packages.Package, syntax []*ast.File,
 				}
 				return in.pkg.Types, nil
 			}
-			t, err := r.importExport(imp, n.universe)
+			t, err := r.importExport(imp)
 			if err != nil {
 				ill = true
 			}
@@ -152,18 +153,51 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// importExport returns the types of p from its export data, in universe:
-// the packages of one test binary ("" for those of no test binary), in
-// which each path names one package. Export data of a package describes
-// what it needs of its dependencies, so only packages imported by an
-// analysed package are read; the others are filled in as far as they are
-// referenced. One map by path serves each universe.
-func (r *run) importExport(p *packages.Package, universe string) (*types.Package, error) {
-	r.expMu.Lock()
-	defer r.expMu.Unlock()
-	key := universe + "\x00" + p.PkgPath
-	if r.expOK[key] {
-		return r.exp[universe][p.PkgPath], nil
+// exportData holds the packages read from export data. A package of no
+// test binary is read once, into shared, whoever imports it: it is the
+// same in every test binary (a package that imports a test variant is a
+// variant itself). A test variant ("p [p.test]") is read into a view of
+// shared with its test binary's variants in place of the packages they
+// stand for, so that each path names one package in every view; the new
+// packages a read creates go back to where they belong.
+type exportData struct {
+	mu       sync.Mutex
+	shared   map[string]*types.Package            // by path
+	variants map[string]map[string]*types.Package // by test binary and path
+	paths    map[string]map[string]bool           // the paths of each test binary's variants
+	read     map[string]*types.Package            // by package ID, once read
+}
+
+func newExportData() *exportData {
+	return &exportData{
+		shared:   make(map[string]*types.Package),
+		variants: make(map[string]map[string]*types.Package),
+		paths:    make(map[string]map[string]bool),
+		read:     make(map[string]*types.Package),
+	}
+}
+
+// addVariant records that the package with the given ID and path is a test
+// variant (or a test package) of its test binary.
+func (e *exportData) addVariant(id, path string) {
+	if tb := testBinary(id); tb != "" {
+		if e.paths[tb] == nil {
+			e.paths[tb] = make(map[string]bool)
+		}
+		e.paths[tb][path] = true
+	}
+}
+
+// importExport returns the types of p from its export data. Export data
+// of a package describes what it needs of its dependencies, so only
+// packages imported by an analysed package are read; the others are
+// filled in as far as they are referenced.
+func (r *run) importExport(p *packages.Package) (*types.Package, error) {
+	e := r.exp
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if t, ok := e.read[p.ID]; ok {
+		return t, nil
 	}
 	if p.ExportFile == "" {
 		return nil, fmt.Errorf("no export data for %q", p.PkgPath)
@@ -177,21 +211,47 @@ func (r *run) importExport(p *packages.Package, universe string) (*types.Package
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
 	}
-	if r.exp[universe] == nil {
-		r.exp[universe] = make(map[string]*types.Package)
+	tb := testBinary(p.ID)
+	view := e.shared
+	if tb != "" {
+		view = maps.Clone(e.shared)
+		for path := range e.paths[tb] {
+			if v, ok := e.variants[tb][path]; ok {
+				view[path] = v
+			} else {
+				delete(view, path)
+			}
+		}
 	}
-	t, err := gcexportdata.Read(rd, r.fset, r.exp[universe], p.PkgPath)
+	t, err := gcexportdata.Read(rd, r.fset, view, p.PkgPath)
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
 	}
-	r.expOK[key] = true
+	if tb != "" {
+		for path, pkg := range view {
+			switch {
+			case e.paths[tb][path]:
+				if e.variants[tb] == nil {
+					e.variants[tb] = make(map[string]*types.Package)
+				}
+				e.variants[tb][path] = pkg
+			case e.shared[path] == nil:
+				e.shared[path] = pkg
+			}
+		}
+	}
+	e.read[p.ID] = t
 	return t, nil
 }
 
-// exported returns the package at path in universe as export data has
-// described it so far, or nil.
-func (r *run) exported(universe, path string) *types.Package {
-	r.expMu.Lock()
-	defer r.expMu.Unlock()
-	return r.exp[universe][path]
+// exported returns the package at path as the packages of test binary tb
+// ("" for none) see it in export data so far, or nil.
+func (r *run) exported(tb, path string) *types.Package {
+	e := r.exp
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.paths[tb][path] {
+		return e.variants[tb][path]
+	}
+	return e.shared[path]
 }

@@ -19,19 +19,6 @@ import (
 	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
-// askedFor reports whether demand.go asks for facts of type f of a
-// package outside the source set: decoder facts. The others it answers
-// itself (CandidateFact, PackageFact), or the analyses read them with
-// AllObjectFacts (GetterFact, WeComFact, RetriesFact, RefreshesTokenFact),
-// so they must not arise there.
-func askedFor(f analysis.Fact) bool {
-	switch f.(type) {
-	case *unchecked.DecoderFact, *unchecked.ReturnsUncheckedFact, *unchecked.DecodersFact:
-		return true
-	}
-	return false
-}
-
 // verify returns a line for each package outside the WeChat part of the
 // source set in which an analyzer produced
 // a fact that is not asked for, and for each package whose candidacy the
@@ -53,7 +40,7 @@ func (r *run) verify(graph *checker.Graph) string {
 		for _, f := range act.AllObjectFacts() {
 			if f.Object.Pkg() == act.Package.Types {
 				own++
-				if !askedFor(f.Fact) {
+				if !askedFor(f.Fact) || !mayDecode(f.Object) {
 					unasked++
 				}
 			}
@@ -61,10 +48,17 @@ func (r *run) verify(graph *checker.Graph) string {
 		for _, f := range act.AllPackageFacts() {
 			if f.Package == act.Package.Types {
 				own++
-				if _, ok := f.Fact.(*errcode.CandidateFact); ok {
+				switch f.Fact.(type) {
+				case *errcode.CandidateFact:
 					candidate = true
-				} else if !askedFor(f.Fact) {
-					unasked++
+				case *unchecked.DecodersFact:
+					if !unchecked.MayExportDecoders(f.Package) {
+						unasked++
+					}
+				default:
+					if !askedFor(f.Fact) {
+						unasked++
+					}
 				}
 			}
 		}

@@ -1,10 +1,11 @@
-package notdecoded // want package:"wechat" package:"decoders"
+package notdecoded // want package:"wechat"
 
 // Package notdecoded guards the rule that a value is decoded into only
 // when the decoder gets its address: json.Unmarshal into a struct passed
 // by value fails and fills nothing, so the advice to check its errcode
 // would be wrong (PowerWeChat externalContact UnionIDToExternalUserID,
-// whose bug is the missing &).
+// whose bug is the missing &). Its decoders are unexported, so it earns
+// no DecodersFact: no importer can call them.
 
 import (
 	"encoding/json"
