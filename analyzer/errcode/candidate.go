@@ -142,7 +142,7 @@ func (s *CandidateScanner) File(src []byte) bool {
 // not count: errcode recognises fields by their whole name.) A package none of whose files and none of whose
 // dependencies' files pass this test can hold no errcode expression,
 // response type, retry helper or WeCom call, so the only facts it can
-// produce are a decoder's (unchecked.DecoderFact, unchecked.DecodersFact,
+// produce are a decoder's (unchecked.DecoderFact,
 // unchecked.ReturnsUncheckedFact of a generic result) and CandidateFact. A
 // driver that loads only part of a build from source relies on this
 // (internal/driver).

@@ -128,9 +128,10 @@
 //
 // and a package fact: "wechat" on packages that declare response types,
 // have checker or returnsUnchecked facts about them, or import a package
-// so marked; "decoders" on packages whose facts are about values of any
-// type (decoders, generic helpers), which matter to direct importers only.
-// A package that declares no response type and imports no package with
-// the fact and no JSON or XML decoder (the standard library, most
-// dependencies) is skipped after a look at its struct types and imports.
+// so marked. A package that declares no response type, imports no package
+// with the fact and no JSON or XML decoder, and uses no other package's
+// function that can decode (a type-parameter or empty-interface parameter,
+// a type-parameter result: MayDecode) is skipped after a look at its
+// struct types, imports and uses (the standard library, most
+// dependencies).
 package unchecked

@@ -81,20 +81,6 @@ type PackageFact struct {
 func (*PackageFact) AFact()         {}
 func (*PackageFact) String() string { return "wechat" }
 
-// DecodersFact marks a package with facts about values of any type on
-// functions its importers can call (exported ones, methods included):
-// decoders (an HTTP client's ToJSON(v any)) and generic unchecked
-// returners, which matter to its importers only. It is a fact of its own
-// because any decoding library can earn it, while PackageFact needs
-// WeChat code: an importer asks for it only when nothing else makes it
-// worth summarising.
-type DecodersFact struct {
-	Decoders bool
-}
-
-func (*DecodersFact) AFact()         {}
-func (*DecodersFact) String() string { return "decoders" }
-
 func slotList(slots []int, recv bool) string {
 	var parts []string
 	if recv {
@@ -185,8 +171,10 @@ func (a *analyzer) isReturns(fn *types.Func, index slot) bool {
 }
 
 // exportFacts exports the facts of the package's functions and reports
-// whether there were checker or returnsUnchecked facts, and decoder facts.
-func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
+// whether there were checker facts or returnsUnchecked facts about
+// responses (a generic helper's, func get[T any], matter only to the
+// packages that name it: no package fact).
+func (a *analyzer) exportFacts(sums []*funcSum) (responses bool) {
 	list := func(set map[slot]bool) ([]int, bool) {
 		var slots []int
 		for s := range set {
@@ -219,23 +207,18 @@ func (a *analyzer) exportFacts(sums []*funcSum) (responses, decoders bool) {
 			}
 			slices.SortFunc(copies, func(x, y Copy) int { return x.Param - y.Param })
 			a.pass.ExportObjectFact(s.fn, &DecoderFact{Params: params, Receiver: recv, Copies: copies})
-			decoders = decoders || s.fn.Exported()
 		}
 		if len(s.returns) > 0 {
 			results, _ := list(s.returns)
 			a.pass.ExportObjectFact(s.fn, &ReturnsUncheckedFact{Results: results})
 			for _, r := range results {
-				// A generic helper (func get[T any]) matters only to
-				// the packages that name it: its importers.
-				if isTypeParam(s.fn.Signature().Results().At(r).Type()) {
-					decoders = decoders || s.fn.Exported()
-				} else {
+				if !isTypeParam(s.fn.Signature().Results().At(r).Type()) {
 					responses = true
 				}
 			}
 		}
 	}
-	return responses, decoders
+	return responses
 }
 
 // MayDecode reports whether fn, a function of a package that names no
@@ -255,32 +238,6 @@ func MayDecode(fn *types.Func) bool {
 	for v := range sig.Results().Variables() {
 		if isTypeParam(v.Type()) {
 			return true
-		}
-	}
-	return false
-}
-
-// MayExportDecoders reports whether pkg, a package that names no response
-// type, as its importers see it, can have a DecodersFact: whether it has
-// an exported function or method that MayDecode.
-func MayExportDecoders(pkg *types.Package) bool {
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		switch obj := scope.Lookup(name).(type) {
-		case *types.Func:
-			if obj.Exported() && MayDecode(obj) {
-				return true
-			}
-		case *types.TypeName:
-			named, ok := types.Unalias(obj.Type()).(*types.Named)
-			if !ok || types.IsInterface(named) {
-				continue
-			}
-			for m := range named.Methods() {
-				if m.Exported() && MayDecode(m) {
-					return true
-				}
-			}
 		}
 	}
 	return false

@@ -56,22 +56,3 @@ func (T) Plain(s string)                        {}
 		}
 	}
 }
-
-func TestMayExportDecoders(t *testing.T) {
-	for _, tc := range []struct {
-		name, src string
-		want      bool
-	}{
-		{"exported function", "package p\nfunc Load(v any) {}", true},
-		{"unexported function only", "package p\nfunc load(v any) {}\nfunc Name() string { return \"\" }", false},
-		{"exported method of an unexported type", "package p\ntype client struct{}\nfunc (client) Decode(v any) {}\nfunc New() client { return client{} }", true},
-		{"unexported method", "package p\ntype Client struct{}\nfunc (Client) decode(v any) {}", false},
-		{"interface method", "package p\ntype Decoder interface{ Decode(v any) error }", false},
-		{"generic result", "package p\nfunc Get[T any]() T { var t T; return t }", true},
-		{"nothing", "package p\nfunc Trim(s string) string { return s }", false},
-	} {
-		if got := MayExportDecoders(checkSource(t, tc.src)); got != tc.want {
-			t.Errorf("%s: MayExportDecoders = %t, want %t", tc.name, got, tc.want)
-		}
-	}
-}

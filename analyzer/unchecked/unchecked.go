@@ -1,6 +1,7 @@
 // This file declares the analyzer and decides whether a package is worth
 // summarising: only one that declares a response type, imports a package
-// marked "wechat" or "decoders", or can decode JSON or XML itself.
+// marked "wechat", can decode JSON or XML itself, or uses another
+// package's function that can decode (MayDecode).
 
 package unchecked
 
@@ -25,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/wxerrlint/wxerrlint/blob/main/docs/checks.md#errcodeunchecked",
 	Requires:         []*analysis.Analyzer{errcode.Analyzer},
 	Run:              run,
-	FactTypes:        []analysis.Fact{new(DecoderFact), new(CheckerFact), new(ReturnsUncheckedFact), new(PackageFact), new(DecodersFact)},
+	FactTypes:        []analysis.Fact{new(DecoderFact), new(CheckerFact), new(ReturnsUncheckedFact), new(PackageFact)},
 	RunDespiteErrors: true,
 }
 
@@ -56,14 +57,13 @@ func run(pass *analysis.Pass) (any, error) {
 			decodes = true
 		}
 	}
-	// Ask for decoders last, and only while the answer can matter: a
-	// driver that leaves a decoding dependency out of the source set
-	// computes its facts only when they are asked for.
-	for _, imp := range pass.Pkg.Imports() {
-		if declares || marked || decodes {
-			break
-		}
-		decodes = pass.ImportPackageFact(imp, new(DecodersFact))
+	// With no response type here or below, only a decoder can be
+	// summarised: a function that calls another package's function that
+	// can decode. Deciding that from the package's own uses asks no other
+	// package anything: a driver that leaves a decoding dependency out of
+	// the source set analyses it only when a callee's fact is asked for.
+	if !declares && !marked && !decodes {
+		decodes = usesImportedDecoder(pass)
 	}
 	if !declares && !marked && !decodes {
 		return nil, nil // nothing here can fill or hold a response
@@ -83,12 +83,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	a.solve(sums)
-	responses, decoders := a.exportFacts(sums)
-	if declares || marked || responses {
+	if responses := a.exportFacts(sums); declares || marked || responses {
 		pass.ExportPackageFact(&PackageFact{Responses: true})
-	}
-	if decoders {
-		pass.ExportPackageFact(&DecodersFact{Decoders: true})
 	}
 	a.report(sums)
 	return nil, nil
@@ -106,4 +102,16 @@ type importedFacts struct {
 	checker, decoder map[slot]bool
 	returns          map[slot]bool
 	copies           map[slot]slot // see DecoderFact.Copies
+}
+
+// usesImportedDecoder reports whether the package uses a function of
+// another package that can be a decoder without naming a response type
+// (MayDecode): without response types, the only kind it can call.
+func usesImportedDecoder(pass *analysis.Pass) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Pkg() != pass.Pkg && MayDecode(fn.Origin()) {
+			return true
+		}
+	}
+	return false
 }

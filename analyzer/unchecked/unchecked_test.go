@@ -55,7 +55,6 @@ func TestFactStrings(t *testing.T) {
 		{&unchecked.CheckerFact{Params: []int{0, 2}, Receiver: true}, "checker(recv, 0, 2)"},
 		{&unchecked.ReturnsUncheckedFact{Results: []int{0}}, "returnsUnchecked(0)"},
 		{&unchecked.PackageFact{Responses: true}, "wechat"},
-		{&unchecked.DecodersFact{Decoders: true}, "decoders"},
 	} {
 		if got := tc.fact.(interface{ String() string }).String(); got != tc.want {
 			t.Errorf("%T.String() = %q, want %q", tc.fact, got, tc.want)
@@ -96,7 +95,7 @@ func TestStandardLibraryUnmarked(t *testing.T) {
 			}
 			f, ok := pf.Fact.(*unchecked.PackageFact)
 			if !ok {
-				continue // DecodersFact: the standard library may have decoders
+				continue
 			}
 			if std && f.Responses {
 				t.Errorf("standard package %s marked: %v", act.Package.PkgPath, f)

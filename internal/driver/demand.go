@@ -28,9 +28,9 @@ import (
 // importer of such a package in the source set). The only facts such a
 // package can produce are its CandidateFact, which the driver's scan
 // decides exactly as errcode does, and decoder facts (DecoderFact,
-// ReturnsUncheckedFact of a generic result, DecodersFact), which an
-// analysis asks for object by object or, for DecodersFact, import by
-// import: those the package's own analysis computes, as go vet would, and
+// ReturnsUncheckedFact of a generic result) of functions whose signature
+// allows one (unchecked.MayDecode), which an analysis asks for object by
+// object: those the package's own analysis computes, as go vet would, and
 // the answer is the x/tools checker's (Config.Verify checks these claims
 // on a given build).
 type demand struct {
@@ -77,7 +77,7 @@ func (d *demand) of(p *types.Package) *node {
 // costs an analysis.
 func askedFor(f analysis.Fact) bool {
 	switch f.(type) {
-	case *unchecked.DecoderFact, *unchecked.ReturnsUncheckedFact, *unchecked.DecodersFact:
+	case *unchecked.DecoderFact, *unchecked.ReturnsUncheckedFact:
 		return true
 	}
 	return false
@@ -158,9 +158,6 @@ func (d *demand) intercept(pass *analysis.Pass) {
 				return true
 			case *unchecked.PackageFact:
 				return false // WeChat responses: never outside (CandidateScanner.WeChat)
-			}
-			if _, ok := fact.(*unchecked.DecodersFact); ok && !unchecked.MayExportDecoders(pkg) {
-				return false // no function its importers can call can decode
 			}
 			if !askedFor(fact) || testHookNoAsking {
 				return false

@@ -16,7 +16,6 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
-	"github.com/wxerrlint/wxerrlint/analyzer/unchecked"
 )
 
 // verify returns a line for each package outside the WeChat part of the
@@ -51,10 +50,6 @@ func (r *run) verify(graph *checker.Graph) string {
 				switch f.Fact.(type) {
 				case *errcode.CandidateFact:
 					candidate = true
-				case *unchecked.DecodersFact:
-					if !unchecked.MayExportDecoders(f.Package) {
-						unasked++
-					}
 				default:
 					if !askedFor(f.Fact) {
 						unasked++

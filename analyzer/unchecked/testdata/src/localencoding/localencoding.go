@@ -1,4 +1,4 @@
-package localencoding // want package:"wechat" package:"decoders"
+package localencoding // want package:"wechat"
 
 // Package localencoding guards issue 13, item 3: bytes that the function
 // encodes itself (json.Marshal, a literal, fmt.Sprintf) are no WeChat

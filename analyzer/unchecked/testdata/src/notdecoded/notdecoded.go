@@ -4,8 +4,7 @@ package notdecoded // want package:"wechat"
 // when the decoder gets its address: json.Unmarshal into a struct passed
 // by value fails and fills nothing, so the advice to check its errcode
 // would be wrong (PowerWeChat externalContact UnionIDToExternalUserID,
-// whose bug is the missing &). Its decoders are unexported, so it earns
-// no DecodersFact: no importer can call them.
+// whose bug is the missing &).
 
 import (
 	"encoding/json"

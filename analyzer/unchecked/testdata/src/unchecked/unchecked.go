@@ -1,4 +1,4 @@
-package unchecked // want package:"wechat" package:"decoders"
+package unchecked // want package:"wechat"
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package uncheckednone // want package:"decoders"
+package uncheckednone
 
 import (
 	"encoding/json"

@@ -1,6 +1,7 @@
 // Package fetch wraps client without decoding itself: it imports no
-// decoder, so unchecked asks client for its DecodersFact before it
-// summarises Fetch, which then earns a decoder fact through client.Get's.
+// decoder, but calls client.Get, whose signature can decode (out any), so
+// unchecked summarises Fetch, which then earns a decoder fact through
+// client.Get's.
 // Neither package holds WeChat code: both are analysed on their own, on
 // demand.
 package fetch

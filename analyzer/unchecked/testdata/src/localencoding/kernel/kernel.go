@@ -1,4 +1,4 @@
-package kernel // want package:"decoders"
+package kernel
 
 // Package kernel is an SDK's HTTP layer, like PowerWeChat's
 // BaseClient.Request: the body goes to outBody, the HTTP headers,

@@ -1,4 +1,4 @@
-package object // want package:"decoders"
+package object
 
 // Package object is a JSON helper library of another module, like
 // PowerLibs' object: JsonEncode encodes, JsonDecode decodes its data

@@ -1,4 +1,4 @@
-package kernel // want package:"wechat" package:"decoders"
+package kernel // want package:"wechat"
 
 // Package kernel is an SDK's HTTP layer: PostJSON decodes the reply into
 // out and leaves the errcode to its callers.

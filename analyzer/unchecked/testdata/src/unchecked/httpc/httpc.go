@@ -1,4 +1,4 @@
-package httpc // want package:"decoders"
+package httpc
 
 // Package httpc is an HTTP client with no WeChat types: its ToJSON is a
 // decoder all the same.

@@ -1,4 +1,4 @@
-package sdk // want package:"wechat" package:"decoders"
+package sdk // want package:"wechat"
 
 // Package sdk is a WeChat SDK of the kind errcodeunchecked meets in
 // dependencies: its facts reach the packages that call it.
