@@ -6,7 +6,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -198,4 +200,42 @@ func TestPackageCache(t *testing.T) {
 		assert.Equal(t, uncached, out, "after editing %s, the package cache changes the output", tc.file)
 		assert.Contains(t, out, "errcodeunchecked")
 	}
+}
+
+// TestScanCache checks that a run after the first reads no file of the
+// packages in the module cache: what scan learnt of them is kept.
+func TestScanCache(t *testing.T) {
+	version := regexp.MustCompile(`(?m)^github\.com/stretchr/testify (v\S+) h1:`).FindSubmatch(must(os.ReadFile(filepath.Join("..", "..", "go.sum"))))
+	require.NotNil(t, version, "no testify line in go.sum")
+	dir := filepath.Join(t.TempDir(), "m")
+	for name, text := range map[string]string{
+		"go.mod":     "module example.com/m\n\ngo 1.25.0\n\nrequire github.com/stretchr/testify " + string(version[1]) + "\n",
+		"go.sum":     string(must(os.ReadFile(filepath.Join("..", "..", "go.sum")))),
+		"app/app.go": "package app\n\nimport _ \"github.com/stretchr/testify/assert\"\n",
+	} {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	t.Setenv("GOFLAGS", "-mod=mod") // testify's own requirements
+	t.Setenv("GOPROXY", "off")
+	cache := t.TempDir()
+	filesRead := func() int {
+		out, _ := lint(t, Config{Dir: dir, CacheDir: cache, Timing: true, Args: []string{"./..."}}, "./...")
+		m := regexp.MustCompile(`driver: scan read (\d+) files`).FindStringSubmatch(out)
+		require.NotNil(t, m, out)
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	first := filesRead()
+	assert.Greater(t, first, 10, "the first run reads testify and its dependencies")
+	f := filepath.Join(dir, "app", "app.go")
+	require.NoError(t, os.WriteFile(f, append(must(os.ReadFile(f)), "\n// edited\n"...), 0o644))
+	assert.Equal(t, 1, filesRead(), "after an edit, only the edited package's file is read")
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

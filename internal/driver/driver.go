@@ -105,12 +105,14 @@ type run struct {
 
 	exp *exportData // the packages read from export data (typecheck.go)
 
+	pkgDir     *cache    // the result cache's part for packages (pkg/); nil without a cache
 	directives bool      // the checks keep what ignore directives silence (directives.go)
 	pkgs       *pkgCache // the package cache; nil without a cache
 
-	goenv   []byte      // go env -json
-	goroot  string      // the go command's
-	changed atomic.Bool // a file changed between scan and parse
+	goenv   []byte       // go env -json
+	goroot  string       // the go command's
+	changed atomic.Bool  // a file changed between scan and parse
+	read    atomic.Int64 // files scan read
 
 	modState
 
@@ -152,6 +154,9 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		nodes: make(map[*packages.Package]*node),
 		exp:   newExportData(),
 	}
+	if c != nil {
+		r.pkgDir = &cache{filepath.Join(c.dir, pkgCacheDir)}
+	}
 	r.start = time.Now()
 	r.last = r.start
 	roots, err := r.load(patterns)
@@ -180,7 +185,7 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 		}
 	}
 
-	graph, results, err := r.analyze(roots, analyzers, c)
+	graph, results, err := r.analyze(roots, analyzers)
 	if err != nil {
 		return 1, err
 	}
@@ -218,7 +223,7 @@ func Run(cfg Config, patterns []string, analyzers []*analysis.Analyzer, stdout, 
 // package type-checked from source and analysed in one graph. Otherwise
 // each package of the source set is analysed on its own (modular.go), or
 // its record read from the package cache c.
-func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer, c *cache) (*checker.Graph, []*pkgResult, error) {
+func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer) (*checker.Graph, []*pkgResult, error) {
 	judge, release := judgesDirectives(analyzers)
 	defer release()
 	r.directives = judge
@@ -235,9 +240,9 @@ func (r *run) analyze(roots []*packages.Package, analyzers []*analysis.Analyzer,
 	}
 	r.analyzers = analyzers
 	r.modSem = make(chan struct{}, runtime.GOMAXPROCS(0))
-	if c != nil {
+	if r.pkgDir != nil {
 		if exe, err := executableHash(); err == nil {
-			r.pkgs = newPkgCache(&cache{filepath.Join(c.dir, pkgCacheDir)}, analyzers)
+			r.pkgs = newPkgCache(r.pkgDir, analyzers)
 			r.setPackageKeys(exe)
 		}
 	}

@@ -256,6 +256,19 @@ func filesHash(names []string, srcs [][]byte) [sha256.Size]byte {
 // hashed by the name of their export data, which the go command derives
 // from its content.
 func (r *run) scan() error {
+	// The packages in the module cache, from the result cache if it
+	// scanned them before (scancache.go).
+	var cached []*node
+	var key string
+	done := make(map[*node]bool)
+	if r.pkgDir != nil {
+		cached = r.moduleCacheNodes()
+		if key = r.scanKey(cached); key != "" && r.recallScan(key, cached) {
+			for _, n := range cached {
+				done[n] = true
+			}
+		}
+	}
 	work := make(chan *node)
 	errc := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -278,6 +291,7 @@ func (r *run) scan() error {
 						continue
 					}
 					srcs = append(srcs, data)
+					r.read.Add(1)
 					if !n.marked {
 						n.marked = sc.File(data)
 					}
@@ -286,16 +300,18 @@ func (r *run) scan() error {
 					}
 				}
 				n.hash = filesHash(files(n.pkg), srcs)
-				// Keep the files that will surely be parsed; importers
-				// of marked packages read theirs again.
-				if n.root || n.marked || r.cfg.Full {
+				// Keep the files that will surely be parsed; the other
+				// packages that are parsed read theirs again.
+				if n.root || n.wechat || r.cfg.Full {
 					n.srcs = srcs
 				}
 			}
 		})
 	}
 	for _, n := range r.order {
-		work <- n
+		if !done[n] {
+			work <- n
+		}
 	}
 	close(work)
 	wg.Wait()
@@ -303,6 +319,9 @@ func (r *run) scan() error {
 	case err := <-errc:
 		return err
 	default:
-		return nil
 	}
+	if key != "" && len(cached) > 0 && len(done) == 0 {
+		r.keepScan(key, cached)
+	}
+	return nil
 }

@@ -25,7 +25,7 @@ import (
 	"github.com/wxerrlint/wxerrlint/analyzer"
 )
 
-// A pkgCache keeps packages' records in the result cache.
+// A pkgCache keeps packages' records in the result cache (pkg/).
 type pkgCache struct {
 	c         *cache
 	factTypes map[string]reflect.Type // the analyzers' fact types, by name

@@ -47,6 +47,7 @@ func (r *run) printTiming(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v; analysed on their own for facts asked for: %v; read from the package cache: %d\n", len(r.order), nroots, nsrc, nfiles, marked, asked, nrecalled)
+	fmt.Fprintf(w, "driver: scan read %d files\n", r.read.Load())
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
 	}
