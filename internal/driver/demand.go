@@ -9,7 +9,10 @@
 package driver
 
 import (
+	"cmp"
 	"go/types"
+	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,10 +37,9 @@ import (
 // the answer is the x/tools checker's (Config.Verify checks these claims
 // on a given build).
 type demand struct {
-	r        *run
-	self     *types.Package   // the package analysed
-	universe string           // its export-data universe (node.universe)
-	byPath   map[string]*node // the packages it imports, directly or not
+	r      *run
+	self   *types.Package   // the package analysed
+	byPath map[string]*node // the packages it imports, directly or not
 
 	importedOnce sync.Once
 	imported     []analysis.ObjectFact // facts of the source set below it (AllObjectFacts)
@@ -45,7 +47,7 @@ type demand struct {
 
 // newDemand returns the demand of the analysis of n, type-checked as self.
 func (r *run) newDemand(n *node, self *types.Package) *demand {
-	d := &demand{r: r, self: self, universe: n.universe, byPath: make(map[string]*node)}
+	d := &demand{r: r, self: self, byPath: make(map[string]*node)}
 	var visit func(*node)
 	visit = func(m *node) {
 		for path, imp := range m.listed.imports {
@@ -176,29 +178,45 @@ func (d *demand) intercept(pass *analysis.Pass) {
 }
 
 // collectImported gathers the object facts of the packages of the source
-// set that the analysed package imports, directly or not, as objects of
-// its own view of them (its export-data universe). An object that the
-// view lacks cannot be named by the package, and is left out.
+// set that the analysed package imports, directly or not.
 func (d *demand) collectImported() {
-	for path, n := range d.byPath {
-		if !n.source {
-			continue
-		}
-		facts := d.r.factsOf(n)
-		if len(facts.objects) == 0 {
-			continue
-		}
-		pkg := d.r.exported(d.universe, path)
-		if pkg == nil {
-			continue
-		}
-		for key, fact := range facts.objects {
-			d.r.exp.mu.Lock()
-			obj, err := objectpath.Object(pkg, key.path)
-			d.r.exp.mu.Unlock()
-			if err == nil {
-				d.imported = append(d.imported, analysis.ObjectFact{Object: obj, Fact: fact})
-			}
+	var below []*node
+	for _, n := range d.byPath {
+		if n.source {
+			below = append(below, n)
 		}
 	}
+	slices.SortFunc(below, func(a, b *node) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	for _, n := range below {
+		d.imported = append(d.imported, d.r.objectFactsOf(n)...)
+	}
+}
+
+// objectFactsOf returns the object facts of n, a package of the source
+// set, as objects of its export data: the view of every package that
+// imports it (a test variant's is its test binary's). They are found once,
+// in n's whole export data, as the x/tools checker lists every fact of a
+// dependency, whether the importer can name its object or not.
+func (r *run) objectFactsOf(n *node) []analysis.ObjectFact {
+	n.objectsOnce.Do(func() {
+		facts := r.factsOf(n)
+		if len(facts.objects) == 0 {
+			return
+		}
+		pkg, err := r.importExport(n.pkg)
+		if err != nil {
+			return
+		}
+		r.exp.mu.Lock()
+		defer r.exp.mu.Unlock()
+		for key, fact := range facts.objects {
+			if obj, err := objectpath.Object(pkg, key.path); err == nil {
+				n.objects = append(n.objects, analysis.ObjectFact{Object: obj, Fact: fact})
+			}
+		}
+		slices.SortFunc(n.objects, func(a, b analysis.ObjectFact) int {
+			return cmp.Or(cmp.Compare(a.Object.Pos(), b.Object.Pos()), strings.Compare(a.Object.Name(), b.Object.Name()))
+		})
+	})
+	return n.objects
 }

@@ -24,13 +24,16 @@
 //     only decode (they call json.Unmarshal), which can produce decoder
 //     facts only.
 //
-// It parses and type-checks the source set (in parallel, in import order),
-// reads the types of everything else from export data, and runs the
-// analyzers on the source set only (demand.go): a fact of a package
-// outside is answered exactly where the driver knows it (its
-// CandidateFact, no PackageFact), and when an analysis asks for a decoder
-// fact, the candidate is analysed on its own, once, as go vet analyses a
-// package (modular.go), and its facts looked up by object path. So the run
+// It analyses each package of the source set on its own, as go vet
+// does: dependencies first, in parallel, each parsed and type-checked from
+// its files with its imports read from export data (modular.go), the
+// facts of its imports looked up by object path, its syntax dropped once
+// its facts and findings are kept, so that memory grows with the largest
+// package rather than the build. A fact of a package outside the source
+// set is answered exactly where the driver knows it (its CandidateFact,
+// no PackageFact, no fact of a kind only WeChat code earns), and when an
+// analysis asks for a decoder fact of a function that can have one, the
+// candidate is analysed on its own too, once (demand.go). So the run
 // prints what the x/tools checker prints.
 // Config.Verify checks that on a given build: it runs the analyzers on
 // every package from source, as the x/tools checker does, reports any fact
@@ -38,10 +41,15 @@
 // for and any candidate it decided otherwise than errcode, and runs the
 // source set alone to compare what both print.
 //
-// The printed result is cached, keyed by a hash of the tool, its
-// arguments, the source of every package outside the standard library and
-// the export data of the others, so that a repeat run with nothing changed
-// costs the go list call and reading the sources.
+// The cache keeps three things (cache.go): the printed result of a run,
+// keyed by a hash of the tool, its arguments, the source of every package
+// outside the standard library and the export data of the others, so that
+// a repeat run with nothing changed costs the go list call and reading
+// the sources; each analysed package's facts and findings, keyed by its
+// files, its export data and its imports' keys (pkgcache.go), so that
+// after an edit only the edited package and its importers are analysed
+// again; and what the scan learnt of the packages in the module cache
+// (scancache.go), so that a later run does not read their files.
 //
 // The driver covers the whole command line of the wxerrlint command: the
 // output formats (output.go, sarif.go), -fix and -diff (fix.go), -tags,

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
@@ -27,24 +28,24 @@ type node struct {
 	pkg    *packages.Package
 	root   bool
 	std    bool
-	marked bool // one of its files passes errcode.CandidateScanner
-	wechat bool // one of its files passes CandidateScanner.WeChat
-	cand   bool // a candidate: outside the standard library, marked or importing a candidate
-	asked  bool // analysed on its own for facts an analysis asked for (modular.go)
-	source bool // in the source set
-	// universe names the test binary whose packages n sees ("" for none):
-	// its imports' export data is read into that universe's map.
-	universe string
-	listed   listed   // what go list said, before type checking changes it
-	hash     [32]byte // of its files (source) or export data name (std)
-	srcs     [][]byte // file contents, kept for parsing
-	done     chan struct{}
+	marked bool     // one of its files passes errcode.CandidateScanner
+	wechat bool     // one of its files passes CandidateScanner.WeChat
+	cand   bool     // a candidate: outside the standard library, marked or importing a candidate
+	asked  bool     // analysed on its own for facts an analysis asked for (modular.go)
+	source bool     // in the source set
+	listed listed   // what go list said, before type checking changes it
+	hash   [32]byte // of its files (source) or export data name (std)
+	srcs   [][]byte // file contents, kept for parsing
+	done   chan struct{}
 
 	factsOnce sync.Once // computes facts, on demand (modular.go)
 	facts     *pkgFacts
 	result    *pkgResult // of a package of the source set
-	key       string     // in the package cache; "" for none (pkgcache.go)
-	recalled  bool       // facts and result came from the package cache
+
+	objectsOnce sync.Once             // finds objects, on demand (demand.go)
+	objects     []analysis.ObjectFact // its object facts, as objects of its export data
+	key         string                // in the package cache; "" for none (pkgcache.go)
+	recalled    bool                  // facts and result came from the package cache
 }
 
 // listed is what go list said of a package, kept for a package analysed
@@ -116,13 +117,9 @@ func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	}
 	for _, n := range r.order { // dependencies first
 		n.cand = !n.std && n.marked
-		n.universe = testBinary(n.pkg.ID)
 		r.exp.addVariant(n.pkg.ID, n.pkg.PkgPath)
 		for _, imp := range n.pkg.Imports {
 			n.cand = n.cand || r.nodes[imp].cand
-			if n.universe == "" {
-				n.universe = r.nodes[imp].universe
-			}
 		}
 		n.listed = listed{imports: n.pkg.Imports, errors: n.pkg.Errors}
 	}

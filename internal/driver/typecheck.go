@@ -243,15 +243,3 @@ func (r *run) importExport(p *packages.Package) (*types.Package, error) {
 	e.read[p.ID] = t
 	return t, nil
 }
-
-// exported returns the package at path as the packages of test binary tb
-// ("" for none) see it in export data so far, or nil.
-func (r *run) exported(tb, path string) *types.Package {
-	e := r.exp
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.paths[tb][path] {
-		return e.variants[tb][path]
-	}
-	return e.shared[path]
-}
