@@ -77,6 +77,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	var sums []*funcSum
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		// Nothing is reported in test files (unless -errcode.testfiles),
+		// and a test function is called only by tests: summarising it
+		// could only make the code under test reported otherwise in the
+		// test variant of its package than in the package itself.
+		if !analysisutil.ReportTestFiles && analysisutil.InTestFile(pass.Fset, cur.Node().Pos()) {
+			continue
+		}
 		if sum := a.summarize(cur); sum != nil {
 			sums = append(sums, sum)
 			a.local[sum.fn] = sum

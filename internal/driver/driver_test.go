@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
+	"github.com/wxerrlint/wxerrlint/analyzer/errcode"
 )
 
 func lint(t *testing.T, cfg Config, patterns ...string) (string, int) {
@@ -290,4 +291,21 @@ func TestParse(t *testing.T) {
 	for a := range analyzer.WithRequired(analyzer.Suite) {
 		a.Flags.VisitAll(func(f *flag.Flag) { _ = f.Value.Set(f.DefValue) })
 	}
+}
+
+// TestTestFilesAskNothing checks that by default a function in a test file
+// is not summarised (nothing is reported there), so a decoder that only a
+// test calls is never analysed; with -errcode.testfiles it is.
+func TestTestFilesAskNothing(t *testing.T) {
+	dir := filepath.Join("testdata", "testonly")
+	out, code := lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./shop")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "facts asked for: []")
+
+	f := errcode.Analyzer.Flags.Lookup("testfiles")
+	require.NoError(t, f.Value.Set("true"))
+	t.Cleanup(func() { _ = f.Value.Set("false") })
+	out, code = lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./shop")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "facts asked for: [example.com/t/decoder]")
 }

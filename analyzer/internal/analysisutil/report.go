@@ -137,3 +137,9 @@ func IgnoresCheck(comment, check string) bool {
 	names := strings.Split(fields[0], ",")
 	return slices.Contains(names, check) || slices.Contains(names, "all")
 }
+
+// InTestFile reports whether pos lies in a _test.go file.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	tf := fset.File(pos)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+}
