@@ -104,28 +104,11 @@ for c in $CORPORA; do
 	args+=(-corpus "$c=$dir")
 done
 
-echo "== share of wxerrlint's own passes (x/tools checker -debug=tp: sequential, per action)"
+echo "== wxerrlint's phases and passes (a sequential run without the cache, -seq -timing)"
 for c in $CORPORA; do
 	dir="$WORK/corpus/$c"
-	t0=$(date +%s.%N)
-	(cd "$dir" && GOCACHE="$WORK/gocache" "$WORK/bin/wxerrlint" -debug=tp ./... 2>&1 >/dev/null |
-		awk -F'\t' -v corpus="$c" '
-			function secs(s) {
-				if (s ~ /ms$/) return substr(s, 1, length(s)-2) / 1000
-				if (s ~ /µs$/) return substr(s, 1, length(s)-3) / 1e6
-				if (s ~ /ns$/) return substr(s, 1, length(s)-2) / 1e9
-				if (s ~ /m[0-9.]+s$/) { split(s, p, "m"); return p[1]*60 + substr(p[2], 1, length(p[2])-1) }
-				if (s ~ /s$/) return substr(s, 1, length(s)-1)
-				return 0
-			}
-			NF == 2 && $1 ~ /s$/ { split($2, a, "@"); t[a[1]] += secs($1); total += secs($1) }
-			END {
-				printf "%s: analysis actions %.2fs:", corpus, total
-				for (k in t) printf " %s %.2fs", k, t[k]
-				printf " (the 10%% tail is \"all others\")\n"
-			}') || true
-	echo "$c: that run took $(echo "$(date +%s.%N) - $t0" | bc)s of wall time"
-	(cd "$dir" && GOCACHE="$WORK/gocache" WXERRLINT_CACHE=off "$WORK/bin/wxerrlint" -seq -timing ./... 2>&1 >/dev/null | grep '^driver:' | sed "s/^/$c: /") || true
+	(cd "$dir" && GOCACHE="$WORK/gocache" WXERRLINT_CACHE=off "$WORK/bin/wxerrlint" -seq -timing ./... 2>&1 >/dev/null |
+		grep '^driver:' | sed -E 's/candidate dependencies: \[[^]]*\]; //' | sed "s/^/$c: /") || true
 done
 
 echo "== measurements"
