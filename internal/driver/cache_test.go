@@ -156,9 +156,9 @@ func TestCacheFileEditedAfterScan(t *testing.T) {
 }
 
 // TestPackageCache checks that after a change in one package, a run
-// analyses only that package and its importers, reads every other
-// package's facts and findings from the package cache, and prints what a
-// run without a cache prints.
+// analyses only that package, and its importers only if its API or facts
+// changed; that it reads every other package's facts and findings from the
+// package cache; and that it prints what a run without a cache prints.
 func TestPackageCache(t *testing.T) {
 	dir := copyMod(t)
 	cache := t.TempDir()
@@ -182,22 +182,25 @@ func TestPackageCache(t *testing.T) {
 		"the first run analyses the source set and the decoding candidate it asks about (client)")
 
 	for _, tc := range []struct {
-		file string
-		want []string // analysed again
+		file, add string
+		want      []string // analysed again
 	}{
-		{"fetch/fetch.go", []string{"example.com/m/app", "example.com/m/fetch"}},
-		{"plain/plain.go", []string{"example.com/m/app", "example.com/m/plain"}},
-		{"client/client.go", []string{"example.com/m/app", "example.com/m/client", "example.com/m/fetch"}},
-		{"app/app.go", []string{"example.com/m/app"}},
+		{"fetch/fetch.go", "// a comment", []string{"example.com/m/fetch"}},
+		{"fetch/fetch.go", "func Extra() {}", []string{"example.com/m/app", "example.com/m/fetch"}},
+		{"plain/plain.go", "// a comment", []string{"example.com/m/plain"}},
+		{"plain/plain.go", "const Extra = 1", []string{"example.com/m/app", "example.com/m/plain"}},
+		{"client/client.go", "// a comment", []string{"example.com/m/client"}},
+		{"client/client.go", "func Extra(v any) error { return nil }", []string{"example.com/m/app", "example.com/m/client", "example.com/m/fetch"}},
+		{"app/app.go", "// a comment", []string{"example.com/m/app"}},
 	} {
 		f := filepath.Join(dir, tc.file)
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(f, append(data, "\n// edited\n"...), 0o644))
+		require.NoError(t, os.WriteFile(f, append(data, "\n"+tc.add+"\n"...), 0o644))
 		out, again := run(cache)
-		assert.Equal(t, tc.want, again, "after editing %s", tc.file)
+		assert.Equal(t, tc.want, again, "after adding %q to %s", tc.add, tc.file)
 		uncached, _ := run("")
-		assert.Equal(t, uncached, out, "after editing %s, the package cache changes the output", tc.file)
+		assert.Equal(t, uncached, out, "after adding %q to %s, the package cache changes the output", tc.add, tc.file)
 		assert.Contains(t, out, "errcodeunchecked")
 	}
 }

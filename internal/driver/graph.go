@@ -45,6 +45,7 @@ type node struct {
 	objectsOnce sync.Once             // finds objects, on demand (demand.go)
 	objects     []analysis.ObjectFact // its object facts, as objects of its export data
 	key         string                // in the package cache; "" for none (pkgcache.go)
+	api         string                // what a package of the source set is to its importers (apiKey)
 	recalled    bool                  // facts and result came from the package cache
 }
 

@@ -80,6 +80,9 @@ type modState struct {
 // (pkgcache.go) if it holds them, else by analysing n on its own.
 func (r *run) factsOf(n *node) *pkgFacts {
 	n.factsOnce.Do(func() {
+		if n.source && r.pkgs != nil {
+			n.key = r.sourceKey(n) // its imports are done
+		}
 		if r.recall(n) {
 			return
 		}
@@ -88,6 +91,9 @@ func (r *run) factsOf(n *node) *pkgFacts {
 		}
 		if n.source {
 			n.facts, n.result = r.analyseSource(n)
+			if r.pkgs != nil {
+				n.api = r.apiKey(n)
+			}
 		} else {
 			n.facts = r.analyseAsked(n)
 		}
