@@ -13,14 +13,18 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"go/token"
 	"go/types"
 	"maps"
+	"os"
 	"reflect"
 	"slices"
 	"sort"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
@@ -114,23 +118,24 @@ func (r *run) keyOf(n *node, files bool, what string, dep func(*node) string) st
 }
 
 // apiKey returns what n, a package of the source set just analysed or
-// recalled, is to its importers: its types as its export data shows them
-// (every object of its scope, with constants' values and named types'
+// recalled, is to its importers: its types as its own export data shows
+// them (every object of its scope, with constants' values and named types'
 // methods), its facts, whether it is a candidate and can hold WeChat
 // code, and its imports' own, which its importers see through it (their
-// types in its export data, their facts among AllObjectFacts). "" when it
-// has no export data.
+// types in its export data, their facts among AllObjectFacts). The export
+// data is read on its own, into a map of its own: the shared one holds
+// what other packages' export data added, in whatever order they were
+// read. "" when it has no export data.
 func (r *run) apiKey(n *node) string {
 	if n.key == "" || n.pkg.ExportFile == "" {
 		return ""
 	}
-	pkg, err := r.importExport(n.pkg)
+	pkg, err := readExport(n.pkg)
 	if err != nil {
 		return ""
 	}
 	h := sha256.New()
 	qualifier := func(p *types.Package) string { return p.Path() }
-	r.exp.mu.Lock()
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)
@@ -146,13 +151,28 @@ func (r *run) apiKey(n *node) string {
 			}
 		}
 	}
-	r.exp.mu.Unlock()
-	facts, err := encodeFacts(n.facts)
-	if err != nil {
-		return ""
+	// The facts as Go syntax: gob's encoding numbers types in the order a
+	// process first meets them.
+	head, facts := factList(n.facts)
+	fmt.Fprintf(h, "facts %v %v\n", head.Objects, head.Packages)
+	for _, f := range facts {
+		fmt.Fprintf(h, "%#v\n", f)
 	}
-	h.Write(facts)
 	return r.keyOf(n, false, fmt.Sprintf("api=%x cand=%t wechat=%t", h.Sum(nil), n.cand, n.wechat), sourceDep)
+}
+
+// readExport reads the export data of p into a map of its own.
+func readExport(p *packages.Package) (*types.Package, error) {
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return gcexportdata.Read(rd, token.NewFileSet(), make(map[string]*types.Package), p.PkgPath)
 }
 
 // sourceDep is what an import stands for in the key of a package of the
@@ -261,22 +281,6 @@ func (r *run) storePackages() {
 func encodeRecord(n *node) ([]byte, error) {
 	head, facts := factList(n.facts)
 	head.Result, head.API = n.result, n.api
-	var buf bytes.Buffer
-	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(&head); err != nil {
-		return nil, err
-	}
-	for _, f := range facts {
-		if err := enc.Encode(f); err != nil {
-			return nil, err
-		}
-	}
-	return buf.Bytes(), nil
-}
-
-// encodeFacts returns the facts alone, encoded as in a record.
-func encodeFacts(pf *pkgFacts) ([]byte, error) {
-	head, facts := factList(pf)
 	var buf bytes.Buffer
 	enc := gob.NewEncoder(&buf)
 	if err := enc.Encode(&head); err != nil {
