@@ -46,9 +46,10 @@
 // outside the standard library and the export data of the others, so that
 // a repeat run with nothing changed costs the go list call and reading
 // the sources; each analysed package's facts and findings, keyed by its
-// files, its export data and its imports' keys (pkgcache.go), so that
-// after an edit only the edited package and its importers are analysed
-// again; and what the scan learnt of the packages in the module cache
+// files and what its imports are to it (for a package of the source set,
+// its API and facts: pkgcache.go), so that after an edit only the edited
+// package is analysed again, and its importers only if its API or facts
+// changed; and what the scan learnt of the packages in the module cache
 // (scancache.go), so that a later run does not read their files.
 //
 // The driver covers the whole command line of the wxerrlint command: the
