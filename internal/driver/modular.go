@@ -94,6 +94,9 @@ func (r *run) factsOf(n *node) *pkgFacts {
 			if r.pkgs != nil {
 				n.api = r.apiKey(n)
 			}
+			if n.pkg.ExportFile != "" {
+				n.pkg.Types = nil // importers read the export data
+			}
 		} else {
 			n.facts = r.analyseAsked(n)
 		}
@@ -144,10 +147,7 @@ func (r *run) analyseSource(n *node) (*pkgFacts, *pkgResult) {
 	alone := *n.pkg
 	alone.Imports = nil // the facts of its imports come through the demand
 	facts, res := r.analyseAlone(n, &alone, true)
-	n.pkg.Syntax, n.pkg.TypesInfo = nil, nil
-	if n.pkg.ExportFile != "" {
-		n.pkg.Types = nil // importers read the export data
-	}
+	n.pkg.Syntax, n.pkg.TypesInfo = nil, nil // Types: see factsOf
 	return facts, res
 }
 

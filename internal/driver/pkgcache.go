@@ -117,22 +117,26 @@ func (r *run) keyOf(n *node, files bool, what string, dep func(*node) string) st
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// apiKey returns what n, a package of the source set just analysed or
-// recalled, is to its importers: its types as its own export data shows
-// them (every object of its scope, with constants' values and named types'
-// methods), its facts, whether it is a candidate and can hold WeChat
-// code, and its imports' own, which its importers see through it (their
-// types in its export data, their facts among AllObjectFacts). The export
-// data is read on its own, into a map of its own: the shared one holds
-// what other packages' export data added, in whatever order they were
-// read. "" when it has no export data.
+// apiKey returns what n, a package of the source set just analysed, is
+// to its importers: its types (every object of its scope, with
+// constants' values and named types' methods), its facts, whether it is a
+// candidate and can hold WeChat code, and its imports' own, which its
+// importers see through it (their types in its export data, their facts
+// among AllObjectFacts). The types are those n was type-checked with, or
+// for a package that was not (no candidate), those of its export data
+// read on its own, into a map of its own: the shared one holds what
+// other packages' export data added, in whatever order they were read.
+// "" when it has no export data.
 func (r *run) apiKey(n *node) string {
 	if n.key == "" || n.pkg.ExportFile == "" {
 		return ""
 	}
-	pkg, err := readExport(n.pkg)
-	if err != nil {
-		return ""
+	pkg := n.pkg.Types
+	if pkg == nil {
+		var err error
+		if pkg, err = readExport(n.pkg); err != nil {
+			return ""
+		}
 	}
 	h := sha256.New()
 	qualifier := func(p *types.Package) string { return p.Path() }
