@@ -1,7 +1,8 @@
 // This file decides what the cache keeps of each package's analysis and
 // under which key: its facts and what it found, keyed by everything that
 // analysis reads, so that a run analyses again only the packages whose
-// key changed (the edited ones and their importers) and reads the others'.
+// key changed (the edited ones, and their importers where an edit changed
+// an API or facts) and reads the others'.
 
 package driver
 
@@ -16,15 +17,12 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
-	"os"
 	"reflect"
 	"slices"
 	"sort"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/gcexportdata"
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/wxerrlint/wxerrlint/analyzer"
@@ -134,7 +132,7 @@ func (r *run) apiKey(n *node) string {
 	pkg := n.pkg.Types
 	if pkg == nil {
 		var err error
-		if pkg, err = readExport(n.pkg); err != nil {
+		if pkg, err = readExport(n.pkg, token.NewFileSet(), make(map[string]*types.Package)); err != nil {
 			return ""
 		}
 	}
@@ -163,20 +161,6 @@ func (r *run) apiKey(n *node) string {
 		fmt.Fprintf(h, "%#v\n", f)
 	}
 	return r.keyOf(n, false, fmt.Sprintf("api=%x cand=%t wechat=%t", h.Sum(nil), n.cand, n.wechat), sourceDep)
-}
-
-// readExport reads the export data of p into a map of its own.
-func readExport(p *packages.Package) (*types.Package, error) {
-	f, err := os.Open(p.ExportFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rd, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return gcexportdata.Read(rd, token.NewFileSet(), make(map[string]*types.Package), p.PkgPath)
 }
 
 // sourceDep is what an import stands for in the key of a package of the

@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/scanner"
+	"go/token"
 	"go/types"
 	"maps"
 	"os"
@@ -199,18 +200,6 @@ func (r *run) importExport(p *packages.Package) (*types.Package, error) {
 	if t, ok := e.read[p.ID]; ok {
 		return t, nil
 	}
-	if p.ExportFile == "" {
-		return nil, fmt.Errorf("no export data for %q", p.PkgPath)
-	}
-	f, err := os.Open(p.ExportFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rd, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
-	}
 	tb := testBinary(p.ID)
 	view := e.shared
 	if tb != "" {
@@ -223,9 +212,9 @@ func (r *run) importExport(p *packages.Package) (*types.Package, error) {
 			}
 		}
 	}
-	t, err := gcexportdata.Read(rd, r.fset, view, p.PkgPath)
+	t, err := readExport(p, r.fset, view)
 	if err != nil {
-		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
+		return nil, err
 	}
 	if tb != "" {
 		for path, pkg := range view {
@@ -241,5 +230,27 @@ func (r *run) importExport(p *packages.Package) (*types.Package, error) {
 		}
 	}
 	e.read[p.ID] = t
+	return t, nil
+}
+
+// readExport reads the export data of p into packages, the packages
+// already read by path, which it completes.
+func readExport(p *packages.Package, fset *token.FileSet, packages map[string]*types.Package) (*types.Package, error) {
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %q", p.PkgPath)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
+	}
+	t, err := gcexportdata.Read(rd, fset, packages, p.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %q: %v", p.PkgPath, err)
+	}
 	return t, nil
 }
