@@ -241,6 +241,16 @@ func TestOpenCache(t *testing.T) {
 	_, err = openCache(earlier)
 	require.NoError(t, err, "a cache of an earlier wxerrlint")
 
+	// A cache whose README is the one wxerrlint wrote before package
+	// records is adopted, and its README says what it now holds.
+	v1 := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(v1, cacheReadme), []byte(cacheReadmeTextV1), 0o644))
+	_, err = openCache(v1)
+	require.NoError(t, err, "a cache of the README before package records")
+	readme, err := os.ReadFile(filepath.Join(v1, cacheReadme))
+	require.NoError(t, err)
+	assert.Equal(t, cacheReadmeText, string(readme))
+
 	file := filepath.Join(t.TempDir(), "file")
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 	_, err = openCache(file)
