@@ -92,22 +92,56 @@ func slotList(slots []int, recv bool) string {
 	return strings.Join(parts, ", ")
 }
 
-// facts returns what is known of fn: from this package's summaries, or
-// from the facts of its package.
-func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[slot]bool) {
-	if s, ok := a.local[fn]; ok {
-		return s.checker, s.decoder, s.returns
-	}
+// imported returns what has been looked up of fn, a function of another
+// package, or nil for a function of this package (a.local) or none.
+func (a *analyzer) imported(fn *types.Func) *importedFacts {
 	if fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg {
-		return nil, nil, nil
+		return nil
 	}
 	f, ok := a.imports[fn]
 	if !ok {
 		f = new(importedFacts)
+		a.imports[fn] = f
+	}
+	return f
+}
+
+// Each kind of fact of another package's function is looked up only when
+// a rule needs it: under a driver that computes a dependency's facts on
+// demand (internal/driver), asking for a decoder fact can cost an
+// analysis of the callee's package, and most calls only need to be known
+// as no checker.
+
+func (a *analyzer) checkers(fn *types.Func) map[slot]bool {
+	if s, ok := a.local[fn]; ok {
+		return s.checker
+	}
+	f := a.imported(fn)
+	if f == nil {
+		return nil
+	}
+	if !f.checkerDone {
+		f.checkerDone = true
 		var cf CheckerFact
 		if a.pass.ImportObjectFact(fn, &cf) {
 			f.checker = slotSet(cf.Params, cf.Receiver)
 		}
+	}
+	return f.checker
+}
+
+// decoders returns the slots fn decodes into and, for each, the data
+// parameter whose bytes are all it decodes (see DecoderFact.Copies).
+func (a *analyzer) decoders(fn *types.Func) (map[slot]bool, map[slot]slot) {
+	if s, ok := a.local[fn]; ok {
+		return s.decoder, s.copies
+	}
+	f := a.imported(fn)
+	if f == nil {
+		return nil, nil
+	}
+	if !f.decoderDone {
+		f.decoderDone = true
 		var df DecoderFact
 		if a.pass.ImportObjectFact(fn, &df) {
 			f.decoder = slotSet(df.Params, df.Receiver)
@@ -118,13 +152,26 @@ func (a *analyzer) facts(fn *types.Func) (checker, decoder, returns map[slot]boo
 				f.copies[slot(c.Param)] = slot(c.Data)
 			}
 		}
+	}
+	return f.decoder, f.copies
+}
+
+func (a *analyzer) returnsUnchecked(fn *types.Func) map[slot]bool {
+	if s, ok := a.local[fn]; ok {
+		return s.returns
+	}
+	f := a.imported(fn)
+	if f == nil {
+		return nil
+	}
+	if !f.returnsDone {
+		f.returnsDone = true
 		var rf ReturnsUncheckedFact
 		if a.pass.ImportObjectFact(fn, &rf) {
 			f.returns = slotSet(rf.Results, false)
 		}
-		a.imports[fn] = f
 	}
-	return f.checker, f.decoder, f.returns
+	return f.returns
 }
 
 // slotSet turns the slots of a fact into a set.
@@ -140,34 +187,27 @@ func slotSet(slots []int, recv bool) map[slot]bool {
 }
 
 func (a *analyzer) isChecker(fn *types.Func, s slot) bool {
-	c, _, _ := a.facts(fn)
-	return c[s]
+	return a.checkers(fn)[s]
 }
 
+// isDecoder reports whether fn decodes into slot s and does not check it.
 func (a *analyzer) isDecoder(fn *types.Func, s slot) bool {
-	c, d, _ := a.facts(fn)
-	return d[s] && !c[s]
+	if d, _ := a.decoders(fn); !d[s] {
+		return false
+	}
+	return !a.isChecker(fn, s)
 }
 
 // copiedFrom returns the data parameter whose bytes are all that fn
 // decodes into slot s, if there is one.
 func (a *analyzer) copiedFrom(fn *types.Func, s slot) (slot, bool) {
-	var copies map[slot]slot
-	if sum, ok := a.local[fn]; ok {
-		copies = sum.copies
-	} else {
-		a.facts(fn) // loads a.imports[fn]
-		if f := a.imports[fn]; f != nil {
-			copies = f.copies
-		}
-	}
+	_, copies := a.decoders(fn)
 	from, ok := copies[s]
 	return from, ok
 }
 
 func (a *analyzer) isReturns(fn *types.Func, index slot) bool {
-	_, _, r := a.facts(fn)
-	return r[index]
+	return a.returnsUnchecked(fn)[index]
 }
 
 // exportFacts exports the facts of the package's functions and reports

@@ -109,6 +109,8 @@ type importedFacts struct {
 	checker, decoder map[slot]bool
 	returns          map[slot]bool
 	copies           map[slot]slot // see DecoderFact.Copies
+
+	checkerDone, decoderDone, returnsDone bool // looked up
 }
 
 // usesImportedDecoder reports whether the package uses a function of
