@@ -106,61 +106,100 @@ var (
 //   - one of candidateIdents or candidatePaths, or a -fields name in any
 //     case.
 func (s *CandidateScanner) File(src []byte) bool {
-	for _, id := range candidateIdents {
-		if anyOccurrence(src, id, func(start, end int) bool { return start > 0 && src[start-1] == '.' && !identAt(src, end) }) {
-			return true
-		}
-	}
-	for _, p := range candidatePaths {
-		if bytes.Contains(src, p) {
-			return true
-		}
-	}
-	s.buf = appendLower(s.buf[:0], src)
-	text := s.buf
-	word := false
-	quoted := anyOccurrence(text, errcodeWord, func(start, end int) bool {
-		word = word || isWord(text, start, end)
-		return start > 0 && (text[start-1] == '"' || text[start-1] == '`')
-	})
-	if quoted || word && anyOccurrence(text, errmsgWord, func(start, end int) bool { return isWord(text, start, end) }) {
-		return true
-	}
-	for _, w := range s.fields {
-		if bytes.Contains(text, w) {
-			return true
-		}
-	}
-	return false
+	candidate, _ := s.scan(src, true, false)
+	return candidate
 }
 
 // WeChat reports whether the Go source src can hold WeChat code itself,
-// rather than only a decode sink: it names errcode in any case as a whole
-// word (an ErrCode field, a comment) or right after a quote (a tag, a map
-// key), wxerrlint, the WeCom host, a retry library errcoderetry knows, or
-// a -fields name. (ErrCodeNoSuchBucket, an AWS error-code constant, does
-// not count: errcode recognises fields by their whole name.) A package none of whose files and none of whose
-// dependencies' files pass this test can hold no errcode expression,
-// response type, retry helper or WeCom call, so the only facts it can
-// produce are a decoder's (unchecked.DecoderFact,
-// unchecked.ReturnsUncheckedFact of a generic result) and CandidateFact. A
-// driver that loads only part of a build from source relies on this
-// (internal/driver).
+// rather than only a decode sink: an errcode field or a map key, a WeCom
+// call, a retry helper or a wxerrlint directive. It accepts a file that
+// holds:
+//
+//   - errcode right after a quote or backquote, in any case (a tag, a map
+//     key);
+//   - the whole word ErrCode or Errcode, with the whole word ErrMsg or
+//     Errmsg or errmsg right after a quote (any case) in the same file:
+//     errcode recognises such a field by its name only beside an errmsg
+//     field of the same struct, whose declaration is in one file. An
+//     errCode parameter, a Frame's lone ErrCode, or AWS's
+//     ErrCodeNoSuchBucket do not count;
+//   - one of candidatePaths (wxerrlint, the WeCom host, a retry library
+//     errcoderetry knows), or a -fields name in any case.
+//
+// A package none of whose files and none of whose dependencies' files
+// pass this test can hold no errcode expression, response type, retry
+// helper or WeCom call, so the only facts it can produce are a decoder's
+// (unchecked.DecoderFact, unchecked.ReturnsUncheckedFact of a generic
+// result) and CandidateFact. A driver that loads only part of a build
+// from source relies on this (internal/driver).
 func (s *CandidateScanner) WeChat(src []byte) bool {
+	_, wechat := s.scan(src, false, true)
+	return wechat
+}
+
+// Scan returns File(src) and WeChat(src), reading src in lower case once.
+func (s *CandidateScanner) Scan(src []byte) (candidate, wechat bool) {
+	return s.scan(src, true, true)
+}
+
+var (
+	goErrcodeWords = bytesOf("ErrCode", "Errcode")
+	goErrmsgWords  = bytesOf("ErrMsg", "Errmsg")
+)
+
+// scan answers File (with candidate) and WeChat (with wechat) for src.
+func (s *CandidateScanner) scan(src []byte, candidate, wechat bool) (isCandidate, isWeChat bool) {
 	for _, p := range candidatePaths {
 		if bytes.Contains(src, p) {
-			return true
+			return candidate, wechat
 		}
+	}
+	if candidate {
+		for _, id := range candidateIdents {
+			if anyOccurrence(src, id, func(start, end int) bool { return start > 0 && src[start-1] == '.' && !identAt(src, end) }) {
+				isCandidate = true
+				candidate = false // known
+				break
+			}
+		}
+	}
+	if !candidate && !wechat {
+		return isCandidate, false
 	}
 	s.buf = appendLower(s.buf[:0], src)
 	text := s.buf
-	if anyOccurrence(text, errcodeWord, func(start, end int) bool {
-		return isWord(text, start, end) || start > 0 && (text[start-1] == '"' || text[start-1] == '`')
-	}) {
-		return true
-	}
 	for _, w := range s.fields {
 		if bytes.Contains(text, w) {
+			return isCandidate || candidate, wechat
+		}
+	}
+	word := false
+	quoted := anyOccurrence(text, errcodeWord, func(start, end int) bool {
+		word = word || isWord(text, start, end)
+		return afterQuote(text, start)
+	})
+	if quoted {
+		return isCandidate || candidate, wechat
+	}
+	if candidate && word {
+		isCandidate = anyOccurrence(text, errmsgWord, func(start, end int) bool { return isWord(text, start, end) })
+	}
+	if wechat && word {
+		isWeChat = anyWord(src, goErrcodeWords) &&
+			(anyWord(src, goErrmsgWords) || anyOccurrence(text, errmsgWord, func(start, _ int) bool { return afterQuote(text, start) }))
+	}
+	return isCandidate, isWeChat
+}
+
+// afterQuote reports whether text[start] follows a quote or backquote.
+func afterQuote(text []byte, start int) bool {
+	return start > 0 && (text[start-1] == '"' || text[start-1] == '`')
+}
+
+// anyWord reports whether one of words occurs in text as a whole word.
+func anyWord(text []byte, words [][]byte) bool {
+	for _, w := range words {
+		if anyOccurrence(text, w, func(start, end int) bool { return isWord(text, start, end) }) {
 			return true
 		}
 	}

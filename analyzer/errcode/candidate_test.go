@@ -56,22 +56,49 @@ func TestCandidateScannerWeChat(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
 		want bool
+		why  string
 	}{
-		{"type R struct{ Code int `json:\"errcode\"` }", true},
-		{"type Frame struct{ ErrCode uint32 }", true}, // not a candidate by itself, but an errcode field
-		{`m["errcode_x"]`, true},
-		{`const host = "https://qyapi.weixin.qq.com"`, true},
-		{`import "github.com/cenkalti/backoff/v4"`, true},
-		{"//wxerrlint:retries\nfunc f() {}", true},
+		{"type R struct{ Code int `json:\"errcode\"` }", true, "the wire name errcode"},
+		{"type R struct{ Code int `json:\"ErrCode\"` }", true, "a tag name in any case"},
+		{"type R struct{ ErrCode int; ErrMsg string }", true, "WeChat's Go field pair"},
+		{"type R struct{ Errcode int; Errmsg string }", true, "the other spelling"},
+		{"type R struct{ ErrCode int; Msg string `json:\"errmsg\"` }", true, "an errcode field named beside an errmsg tag"},
+		{`m["errcode_x"]`, true, "a quoted key"},
+		{`const host = "https://qyapi.weixin.qq.com"`, true, "the WeCom host"},
+		{`import "github.com/cenkalti/backoff/v4"`, true, "a retry library"},
+		{"//wxerrlint:retries\nfunc f() {}", true, "a directive"},
 
-		{"json.Unmarshal(body, out)", false},
-		{"json.NewDecoder(r).Decode(out)", false},
-		{"jsoniter.UnmarshalFromString(s, out)", false},
-		{"type Status struct{ Code int; Msg string }", false},
-		{`const ErrCodeNoSuchBucket = "NoSuchBucket"`, false},
-		{"type P struct{ yyErrCode int }", false},
+		{"json.Unmarshal(body, out)", false, "a decoder only"},
+		{"json.NewDecoder(r).Decode(out)", false, "a decoder only"},
+		{"jsoniter.UnmarshalFromString(s, out)", false, "a decoder only"},
+		{"type Status struct{ Code int; Msg string }", false, "no errcode"},
+		{`const ErrCodeNoSuchBucket = "NoSuchBucket"`, false, "part of an identifier"},
+		{"type P struct{ yyErrCode int }", false, "part of an identifier"},
+		{"type Frame struct{ ErrCode uint32 }", false, "errcode takes a field so named for one only beside an errmsg field"},
+		{"func Exception(errCode uint64) {}\nvar errMsg string", false, "a parameter and a variable, not fields"},
+		{"// on errcode and errmsg\nfunc f() {}", false, "words in prose"},
 	} {
 		src := "package p\n\n" + tc.src + "\n"
-		assert.Equal(t, tc.want, NewCandidateScanner().WeChat([]byte(src)), "%s", tc.src)
+		assert.Equal(t, tc.want, NewCandidateScanner().WeChat([]byte(src)), "%s (%s)", tc.src, tc.why)
+	}
+}
+
+// Scan answers both questions at once, as File and WeChat do one by one.
+func TestCandidateScannerScan(t *testing.T) {
+	for _, src := range []string{
+		"type R struct{ Code int `json:\"errcode\"` }",
+		"type R struct{ ErrCode int; ErrMsg string }",
+		"type R struct{ errcode int; errmsg string }",
+		"json.Unmarshal(body, out)",
+		"json.Unmarshal(body, out)\ntype R struct{ ErrCode int; ErrMsg string }",
+		"type Frame struct{ ErrCode uint32 }",
+		`import "github.com/wxerrlint/wxerrlint/codes"`,
+		"type Status struct{ Code int; Msg string }",
+	} {
+		src := []byte("package p\n\n" + src + "\n")
+		sc := NewCandidateScanner()
+		candidate, wechat := sc.Scan(src)
+		assert.Equal(t, sc.File(src), candidate, "%s", src)
+		assert.Equal(t, sc.WeChat(src), wechat, "%s", src)
 	}
 }

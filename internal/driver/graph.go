@@ -290,11 +290,10 @@ func (r *run) scan() error {
 					}
 					srcs = append(srcs, data)
 					r.read.Add(1)
-					if !n.marked {
-						n.marked = sc.File(data)
-					}
-					if !n.wechat {
-						n.wechat = sc.WeChat(data)
+					if !n.marked || !n.wechat {
+						marked, wechat := sc.Scan(data)
+						n.marked = n.marked || marked
+						n.wechat = n.wechat || wechat
 					}
 				}
 				n.hash = filesHash(files(n.pkg), srcs)
