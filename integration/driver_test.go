@@ -2,6 +2,7 @@ package integration
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -45,4 +46,29 @@ func TestSilenceperDriver(t *testing.T) {
 		t.Errorf("the corpus's known finding in officialaccount/user/tag.go is missing:\n%s", pruned)
 	}
 	t.Logf("%s", strings.Join(verdict, ""))
+}
+
+// TestVerifyDir runs Verify on the module in $WXERRLINT_VERIFY_DIR (with
+// its tests; the patterns in $WXERRLINT_VERIFY_PATTERNS, default ./...):
+// how the driver's claims are checked on a code base that is not part of
+// the suite, such as bench/app. Skipped unless the directory is given.
+func TestVerifyDir(t *testing.T) {
+	dir := os.Getenv("WXERRLINT_VERIFY_DIR")
+	if dir == "" {
+		t.Skip("set WXERRLINT_VERIFY_DIR to a module directory to verify the driver there")
+	}
+	patterns := strings.Fields(os.Getenv("WXERRLINT_VERIFY_PATTERNS"))
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	var stdout, stderr bytes.Buffer
+	code, err := driver.Run(driver.Config{Dir: dir, Tests: true, Verify: true}, patterns, analyzer.Suite, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String() + stderr.String()
+	if code == 1 || strings.Contains(out, "driver: verify:") || !strings.Contains(out, "driver: verified:") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	t.Logf("exit %d:\n%s", code, out)
 }

@@ -27,7 +27,8 @@ func (r *run) printTiming(w io.Writer) {
 		return
 	}
 	nroots, nsrc, nfiles, nrecalled := 0, 0, 0, 0
-	var marked, asked []string
+	var beyond, asked []string
+	ncand := 0
 	for _, n := range r.order {
 		if n.root {
 			nroots++
@@ -36,8 +37,11 @@ func (r *run) printTiming(w io.Writer) {
 			nsrc++
 			nfiles += len(files(n.pkg))
 		}
-		if n.marked && !n.root {
-			marked = append(marked, n.pkg.ID)
+		if n.source && !n.root {
+			beyond = append(beyond, n.pkg.ID)
+		}
+		if n.cand && !n.root {
+			ncand++
 		}
 		if n.asked {
 			asked = append(asked, n.pkg.ID)
@@ -46,7 +50,7 @@ func (r *run) printTiming(w io.Writer) {
 			nrecalled++
 		}
 	}
-	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); candidate dependencies: %v; analysed on their own for facts asked for: %v; read from the package cache: %d\n", len(r.order), nroots, nsrc, nfiles, marked, asked, nrecalled)
+	fmt.Fprintf(w, "driver: %d packages, %d roots, %d in the source set (%d files); beyond the roots: %v; candidate dependencies: %d; analysed on their own for facts asked for: %v; read from the package cache: %d\n", len(r.order), nroots, nsrc, nfiles, beyond, ncand, asked, nrecalled)
 	fmt.Fprintf(w, "driver: scan read %d files\n", r.read.Load())
 	for _, ph := range r.times {
 		fmt.Fprintf(w, "driver: %-16s %v\n", ph.name, ph.d.Round(time.Millisecond))
