@@ -274,6 +274,23 @@ func isCandidate(pass *analysis.Pass) bool {
 	return false
 }
 
+// namesWeChat reports whether a file of the package of pass passes
+// CandidateScanner.WeChat (a file it cannot read counts).
+func namesWeChat(pass *analysis.Pass) bool {
+	sc := NewCandidateScanner()
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			return true
+		}
+		data, err := pass.ReadFile(tf.Name())
+		if err != nil || sc.WeChat(data) {
+			return true
+		}
+	}
+	return false
+}
+
 // gorootSrc is where the standard library's sources are, with a trailing
 // separator; empty when unknown (then no package counts as standard).
 // A binary built with -trimpath does not know its GOROOT: ask the go

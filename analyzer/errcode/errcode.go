@@ -121,8 +121,15 @@ type Info struct {
 	// CandidateFact). Outside candidates, checks return at once.
 	Candidate bool
 
-	inspector func() *inspector.Inspector
+	inspector   func() *inspector.Inspector
+	namesWeChat func() bool
 }
+
+// NamesWeChat reports whether a file of the package passes
+// CandidateScanner.WeChat: whether the package itself can hold WeChat
+// code, by its words, rather than only decode. It reads the files on
+// first use.
+func (in *Info) NamesWeChat() bool { return in.namesWeChat() }
 
 // Inspector returns an inspector of the package's files, built on first
 // use and shared by every check. The wxerrlint analyzers take it from here
@@ -140,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		extra:   make(map[string]bool),
 	}
 	in.inspector = sync.OnceValue(func() *inspector.Inspector { return inspector.New(pass.Files) })
+	in.namesWeChat = sync.OnceValue(func() bool { return namesWeChat(pass) })
 	for _, f := range extraFieldNames() {
 		in.extra[f] = true
 	}

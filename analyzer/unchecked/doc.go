@@ -114,8 +114,10 @@
 //     makes a copy (only direct decodes count: a wrapper of such a
 //     decoder has no "from");
 //   - checker(i): checks the errcode of parameter i (or recv), read from
-//     the value, reflected over after a decode (util.DecodeWithError), or
-//     decoded from the raw body passed there; a method that hands its
+//     the value, reflected over after a decode (util.DecodeWithError) in a
+//     package that can hold WeChat code (its files name errcode, or it has
+//     response types: not a JSON library that reflects over what it
+//     decodes), or decoded from the raw body passed there; a method that hands its
 //     receiver to code of unknown effect is a checker of it too, since
 //     callers take an unknown call for a possible check but not a method
 //     call;

@@ -82,11 +82,14 @@ func (a *analyzer) classChecked(s *funcSum) (map[*class]bool, map[*types.Var]boo
 		// check of a response, or of a value of any type (an any or a
 		// type parameter) that the function decodes into, as in
 		// util.DecodeWithError: not of any value, or every function that
-		// reflects over its any parameter would be a checker.
+		// reflects over its any parameter would be a checker. Nor in a
+		// package that cannot hold WeChat code: a JSON library that
+		// reflects over what it decodes checks no errcode.
+		decodedOpaque := c.opaque && a.holdsWeChat()
 		ok := c.checked || (s.marker && len(c.params) > 0) ||
-			(c.opaque && (a.ec.IsResponseType(c.typ) || len(c.sinks) > 0))
+			(c.opaque && a.ec.IsResponseType(c.typ)) || (decodedOpaque && len(c.sinks) > 0)
 		for _, e := range c.calls {
-			ok = ok || a.isChecker(e.fn, e.slot) || (c.opaque && a.isDecoder(e.fn, e.slot))
+			ok = ok || a.isChecker(e.fn, e.slot) || (decodedOpaque && a.isDecoder(e.fn, e.slot))
 		}
 		for _, e := range c.methods {
 			ok = ok || a.isChecker(e.fn, receiver)

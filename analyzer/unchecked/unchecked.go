@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -74,6 +75,9 @@ func run(pass *analysis.Pass) (any, error) {
 		ec:      ec,
 		local:   make(map[*types.Func]*funcSum),
 		imports: make(map[*types.Func]*importedFacts),
+		// Its own words, a response type or a wechat import: what a
+		// driver's source set holds (errcode.CandidateScanner.WeChat).
+		holdsWeChat: sync.OnceValue(func() bool { return declares || marked || ec.NamesWeChat() }),
 	}
 	var sums []*funcSum
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
@@ -103,6 +107,8 @@ type analyzer struct {
 	ec      *errcode.Info
 	local   map[*types.Func]*funcSum       // functions of this package
 	imports map[*types.Func]*importedFacts // facts of other packages' functions
+
+	holdsWeChat func() bool // the package can hold WeChat code
 }
 
 type importedFacts struct {
