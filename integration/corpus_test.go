@@ -30,8 +30,8 @@ type corpus struct {
 	Version string
 }
 
-// silenceper is the corpus TestSilenceperDriver also runs the command's
-// driver on.
+// silenceper is the corpus whose known finding TestCorpusDriver looks
+// for.
 var silenceper = corpus{"silenceper", "github.com/silenceper/wechat/v2", "v2.1.10"}
 
 // corpora are the code bases wxerrlint is proven on: WeChat SDKs (official

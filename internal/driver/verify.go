@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -35,12 +36,13 @@ func (r *run) verify(graph *checker.Graph) string {
 		if len(act.Analyzer.FactTypes) == 0 {
 			continue
 		}
-		own, unasked, candidate := 0, 0, false
+		own, candidate := 0, false
+		var unasked []string // the first few, for the message
 		for _, f := range act.AllObjectFacts() {
 			if f.Object.Pkg() == act.Package.Types {
 				own++
 				if !askedFor(f.Fact) || !mayDecode(f.Object) {
-					unasked++
+					unasked = append(unasked, fmt.Sprintf("%s: %s", f.Object.Name(), f.Fact))
 				}
 			}
 		}
@@ -52,7 +54,7 @@ func (r *run) verify(graph *checker.Graph) string {
 					candidate = true
 				default:
 					if !askedFor(f.Fact) {
-						unasked++
+						unasked = append(unasked, fmt.Sprintf("package: %s", f.Fact))
 					}
 				}
 			}
@@ -67,8 +69,10 @@ func (r *run) verify(graph *checker.Graph) string {
 		}
 		pkgs++
 		facts += own
-		if _, ok := wechat[act.Package.Types]; !ok && unasked > 0 {
-			fmt.Fprintf(&b, "driver: verify: %s produced %d fact(s) in %s, outside the source set, that it would not ask for\n", act.Analyzer.Name, unasked, act.Package.ID)
+		if _, ok := wechat[act.Package.Types]; !ok && len(unasked) > 0 {
+			slices.Sort(unasked)
+			fmt.Fprintf(&b, "driver: verify: %s produced %d fact(s) in %s, outside the source set, that it would not ask for: %s\n",
+				act.Analyzer.Name, len(unasked), act.Package.ID, strings.Join(unasked[:min(len(unasked), 5)], "; "))
 		}
 	}
 	fmt.Fprintf(&b, "driver: verified: %d facts in %d packages; source set %d of %d packages\n", facts, pkgs, len(wechat), len(r.order))
