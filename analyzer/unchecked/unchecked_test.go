@@ -39,6 +39,13 @@ func TestPayloadCheck(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "payloadcheck")
 }
 
+// Reflection over a decoded value is a check only where the package can
+// hold WeChat code: a JSON library's (lib) earns no fact, an SDK helper
+// that names ErrCode (sdk) a checker.
+func TestReflectedDecode(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unchecked.Analyzer, "reflectdecode/lib", "reflectdecode/sdk")
+}
+
 // Generated files are silent but export facts; code with type errors is
 // analysed without a panic; a package with no WeChat types reports nothing.
 func TestSpecialPackages(t *testing.T) {

@@ -178,7 +178,7 @@ func TestPackageCache(t *testing.T) {
 	}
 
 	_, first := run(cache)
-	assert.Equal(t, []string{"example.com/m/api", "example.com/m/app", "example.com/m/client", "example.com/m/codec", "example.com/m/fetch", "example.com/m/plain"}, first,
+	assert.Equal(t, []string{"example.com/m/api", "example.com/m/app", "example.com/m/client", "example.com/m/codec", "example.com/m/fetch", "example.com/m/plain", "example.com/m/weblog"}, first,
 		"the first run analyses the source set and the decoding candidate it asks about (client)")
 
 	for _, tc := range []struct {

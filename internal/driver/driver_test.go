@@ -57,11 +57,12 @@ func TestSameAsFull(t *testing.T) {
 	verified, _ := lint(t, Config{Dir: dir, Tests: true, Verify: true}, "./app")
 	assert.NotContains(t, verified, "driver: verify:")
 	// app and api (an errcode field); not client (a decode), codec,
-	// plain, nor the standard library.
+	// weblog (an errCode parameter), plain, nor the standard library.
 	assert.Contains(t, verified, "; source set 2 of ")
 
 	// Unchecked asks for client.Get's facts: client is analysed on its
-	// own; nothing asks for codec's.
+	// own; nothing asks for codec's, nor for weblog's (app logs a response
+	// it checked: only a checker fact would matter).
 	timed, _ := lint(t, Config{Dir: dir, Tests: true, Timing: true}, "./app")
 	assert.Contains(t, timed, " 2 in the source set (")
 	assert.Contains(t, timed, "facts asked for: [example.com/m/client example.com/m/fetch]; read from the package cache: 0\n")
