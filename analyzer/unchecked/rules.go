@@ -33,7 +33,7 @@ func (a *analyzer) seenElsewhere(c *class) bool {
 // leavesSight reports whether the value of c is seen elsewhere or returned
 // to the function's caller.
 func (a *analyzer) leavesSight(c *class) bool {
-	return a.seenElsewhere(c) || len(c.results) > 0
+	return len(c.results) > 0 || a.seenElsewhere(c)
 }
 
 // filledUnread reports whether the value of c is filled from a reply
@@ -89,20 +89,15 @@ func (a *analyzer) receiverLeavesSight(s *funcSum) bool {
 }
 
 // Rule decoder(i): parameter i is decoded into and nothing else: not
-// checked, not out of sight, not returned.
+// checked, not out of sight, not returned. Whether it is decoded into is
+// asked first: that needs the facts of fewer callees than whether it
+// leaves sight, which asks about every one.
 func (a *analyzer) onlyDecodedInto(s *funcSum, c *class) bool {
-	if len(c.params) == 0 || s.checked[c] || a.leavesSight(c) {
+	if len(c.params) == 0 || s.checked[c] {
 		return false
 	}
-	if len(c.sinks) > 0 || slices.ContainsFunc(c.calls, a.fills) { // every call decodes: not seen elsewhere
-		return true
-	}
-	for _, e := range c.methods {
-		if a.fills(e) {
-			return true
-		}
-	}
-	return false
+	decoded := len(c.sinks) > 0 || slices.ContainsFunc(c.calls, a.fills) || slices.ContainsFunc(c.methods, a.fills)
+	return decoded && !a.leavesSight(c)
 }
 
 // Rule returnsUnchecked(i): a local value returned as result i, filled
