@@ -102,3 +102,24 @@ func TestCandidateScannerScan(t *testing.T) {
 		assert.Equal(t, sc.WeChat(src), wechat, "%s", src)
 	}
 }
+
+// The survey's look at string literals: which literals let a package hold
+// errcode expressions (m["errcode"]) or WeCom calls at all.
+func TestLiteralNames(t *testing.T) {
+	for _, tc := range []struct {
+		lit            string
+		errcode, wecom bool
+	}{
+		{`"errcode"`, true, false},
+		{"`ErrCode`", true, false},
+		{`"resp_errcode_x"`, true, false},
+		{`"https://qyapi.weixin.qq.com/cgi-bin/gettoken"`, false, true},
+		{`"https://api.weixin.qq.com/cgi-bin/token"`, false, false},
+		{`"errmsg"`, false, false},
+		{`"code"`, false, false},
+	} {
+		errcode, wecom := literalNames(tc.lit)
+		assert.Equal(t, tc.errcode, errcode, "errcode in %s", tc.lit)
+		assert.Equal(t, tc.wecom, wecom, "WeCom host in %s", tc.lit)
+	}
+}

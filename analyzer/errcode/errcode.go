@@ -199,8 +199,9 @@ func survey(pass *analysis.Pass, ins *inspector.Inspector) packageSurvey {
 	var sv packageSurvey
 	for cur := range ins.Root().Preorder((*ast.BasicLit)(nil)) {
 		if lit := cur.Node().(*ast.BasicLit); lit.Kind == token.STRING {
-			sv.namesErrcode = sv.namesErrcode || strings.Contains(strings.ToLower(lit.Value), "errcode")
-			sv.namesWeCom = sv.namesWeCom || strings.Contains(lit.Value, WeComHost)
+			errcode, wecom := literalNames(lit.Value)
+			sv.namesErrcode = sv.namesErrcode || errcode
+			sv.namesWeCom = sv.namesWeCom || wecom
 		}
 	}
 	for _, f := range pass.AllObjectFacts() {
@@ -212,6 +213,13 @@ func survey(pass *analysis.Pass, ins *inspector.Inspector) packageSurvey {
 		}
 	}
 	return sv
+}
+
+// literalNames reports whether a string literal, as written in the source,
+// names errcode in any case (m["errcode"], a tag-like "ErrCode" key) and
+// the WeCom host.
+func literalNames(lit string) (errcode, wecom bool) {
+	return strings.Contains(strings.ToLower(lit), "errcode"), strings.Contains(lit, WeComHost)
 }
 
 // selectsErrcodeField reports whether the package selects an errcode field.
