@@ -147,30 +147,23 @@ var (
 	goErrmsgWords  = bytesOf("ErrMsg", "Errmsg")
 )
 
-// scan answers File (with candidate) and WeChat (with wechat) for src.
-func (s *CandidateScanner) scan(src []byte, candidate, wechat bool) (isCandidate, isWeChat bool) {
+// scan answers File (if askCandidate) and WeChat (if askWeChat) for src.
+func (s *CandidateScanner) scan(src []byte, askCandidate, askWeChat bool) (candidate, wechat bool) {
 	for _, p := range candidatePaths {
 		if bytes.Contains(src, p) {
-			return candidate, wechat
+			return askCandidate, askWeChat
 		}
 	}
-	if candidate {
-		for _, id := range candidateIdents {
-			if anyOccurrence(src, id, func(start, end int) bool { return start > 0 && src[start-1] == '.' && !identAt(src, end) }) {
-				isCandidate = true
-				candidate = false // known
-				break
-			}
-		}
-	}
-	if !candidate && !wechat {
-		return isCandidate, false
+	candidate = askCandidate && callsDecodeSink(src)
+	undecided := askCandidate && !candidate
+	if !undecided && !askWeChat {
+		return candidate, false
 	}
 	s.buf = appendLower(s.buf[:0], src)
 	text := s.buf
 	for _, w := range s.fields {
 		if bytes.Contains(text, w) {
-			return isCandidate || candidate, wechat
+			return askCandidate, askWeChat
 		}
 	}
 	word := false
@@ -179,16 +172,27 @@ func (s *CandidateScanner) scan(src []byte, candidate, wechat bool) (isCandidate
 		return afterQuote(text, start)
 	})
 	if quoted {
-		return isCandidate || candidate, wechat
+		return askCandidate, askWeChat
 	}
-	if candidate && word {
-		isCandidate = anyOccurrence(text, errmsgWord, func(start, end int) bool { return isWord(text, start, end) })
+	if undecided && word {
+		candidate = anyOccurrence(text, errmsgWord, func(start, end int) bool { return isWord(text, start, end) })
 	}
-	if wechat && word {
-		isWeChat = anyWord(src, goErrcodeWords) &&
+	if askWeChat && word {
+		wechat = anyWord(src, goErrcodeWords) &&
 			(anyWord(src, goErrmsgWords) || anyOccurrence(text, errmsgWord, func(start, _ int) bool { return afterQuote(text, start) }))
 	}
-	return isCandidate, isWeChat
+	return candidate, wechat
+}
+
+// callsDecodeSink reports whether src selects one of candidateIdents
+// (.Unmarshal(, .Decode(...): a whole selector name).
+func callsDecodeSink(src []byte) bool {
+	for _, id := range candidateIdents {
+		if anyOccurrence(src, id, func(start, end int) bool { return start > 0 && src[start-1] == '.' && !identAt(src, end) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterQuote reports whether text[start] follows a quote or backquote.
