@@ -26,7 +26,10 @@
 // the end of a function without results (a handler that answers and
 // ends) or an error return right after its if or switch (a refresh, then
 // a shared return fmt.Errorf(...)), unless it fetches a new reply on the
-// way.
+// way. A function without results that reads the errcode from a
+// parameter or its receiver is a hook of its caller's call (it drops the
+// cached token on 40001): it has no call to retry, and its end returns to
+// the caller, so its branches are not reported.
 //
 // A branch retries when it continues an enclosing for loop (not a range
 // over a slice or map, which moves on to the next element), jumps back

@@ -66,7 +66,7 @@ func (rp *retryPass) report() {
 		}
 		if j := rp.judge(cmp, fc, codes.None); j.verdict == givesUp {
 			strictDone[fc.node] = true
-			rp.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: rp.strictMessage(j)})
+			rp.rep.Report(analysis.Diagnostic{Pos: cmp.expr.Pos(), End: cmp.expr.End(), Message: rp.strictMessage(j, rp.fromTokenEndpoint(cmp, fc))})
 		}
 	}
 }
@@ -96,8 +96,14 @@ func (rp *retryPass) message(cmp *comparison, j judgement) string {
 	return ""
 }
 
-func (rp *retryPass) strictMessage(j judgement) string {
-	return fmt.Sprintf("WeChat call failure %s without any retry here or in a caller: retry-worthy errcodes such as %s, %s and %s fail for good; "+
-		"retry them (codes.Retry gives the class) or return a distinguishable error",
-		j.how, codeText(codes.SystemError), codeText(45011), codeText(codes.AccessTokenExpired))
+// strictMessage words a failure check that gives up. At an access-token
+// endpoint the token codes are left out: that endpoint answers a wrong
+// AppSecret with 40001, never with an expired token.
+func (rp *retryPass) strictMessage(j judgement, tokenEndpoint bool) string {
+	examples := fmt.Sprintf("%s, %s and %s", codeText(codes.SystemError), codeText(45011), codeText(codes.AccessTokenExpired))
+	if tokenEndpoint {
+		examples = fmt.Sprintf("%s and %s", codeText(codes.SystemError), codeText(45011))
+	}
+	return fmt.Sprintf("WeChat call failure %s without any retry here or in a caller: retry-worthy errcodes such as %s fail for good; "+
+		"retry them (codes.Retry gives the class) or return a distinguishable error", j.how, examples)
 }

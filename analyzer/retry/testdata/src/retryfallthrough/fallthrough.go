@@ -182,3 +182,48 @@ func nestedEnd(c *Context, cl *Client) {
 	}
 	c.JSON(200, r)
 }
+
+// Cache stands in for an SDK's token cache.
+type Cache struct{}
+
+func (*Cache) Delete(key string) {}
+
+// decode hands each failure to dropToken, then returns it: the call's
+// fate is decode's caller's.
+func decode(cache *Cache, r Resp) error { // want decode:"refreshesToken"
+	if r.ErrCode != 0 {
+		dropToken(cache, r)
+		return fmt.Errorf("errcode=%d errmsg=%s", r.ErrCode, r.ErrMsg)
+	}
+	return nil
+}
+
+// A hook handed a reply its caller fetched: it makes no call, so it has
+// none to retry; its end returns to the caller. Not reported.
+func dropToken(cache *Cache, r Resp) { // want dropToken:"refreshesToken"
+	if r.ErrCode == 40001 {
+		cache.Delete("access_token")
+	}
+}
+
+// The same by pointer, with a bare return, and the errcode alone.
+func dropTokenPtr(cache *Cache, r *Resp) { // want dropTokenPtr:"refreshesToken"
+	if int(r.ErrCode) == 42001 {
+		cache.Delete("access_token")
+		return
+	}
+}
+
+func onCode(cache *Cache, code int) {
+	if code == 45011 {
+		log.Print("busy")
+	}
+}
+
+// A hook with results is judged by what it returns.
+func checkReply(r *Resp) error {
+	if r.ErrCode == 45011 { // want `errcode 45011 \(api minute-quota reach limit, must slower, retry next minute\) calls for a retry, but this branch returns without retrying`
+		return fmt.Errorf("busy: %s", r.ErrMsg)
+	}
+	return nil
+}
