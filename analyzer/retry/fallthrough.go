@@ -130,8 +130,8 @@ func (rp *retryPass) fetchesReply(cmp *comparison) bool {
 	return found
 }
 
-// rootVar returns the variable an expression such as resp.Base.ErrCode
-// or (*r).ErrCode is read from, or nil.
+// rootVar returns the variable an expression such as resp.Base.ErrCode,
+// (*r).ErrCode, int(r.ErrCode) or r.Code() is read from, or nil.
 func rootVar(info *types.Info, e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -141,6 +141,18 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 			e = x.X
 		case *ast.IndexExpr:
 			e = x.X
+		case *ast.TypeAssertExpr:
+			e = x.X
+		case *ast.CallExpr:
+			switch fun := ast.Unparen(x.Fun).(type) {
+			case *ast.SelectorExpr: // a getter: r.Code()
+				e = fun.X
+			default:
+				if len(x.Args) != 1 || !info.Types[x.Fun].IsType() {
+					return nil
+				}
+				e = x.Args[0] // a conversion: int(r.ErrCode)
+			}
 		case *ast.Ident:
 			v, _ := info.Uses[x].(*types.Var)
 			return v

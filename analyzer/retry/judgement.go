@@ -271,42 +271,17 @@ func (rp *retryPass) passiveUse(cur inspector.Cursor) bool {
 // receiver of fc (e.ErrCode, int(*e.ErrCode), e.Code(), code): a value its
 // caller got, rather than a reply of a call fc made.
 func (rp *retryPass) fromParam(e ast.Expr, fc *funcCtx) bool {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.TypeAssertExpr:
-			e = x.X
-		case *ast.CallExpr:
-			switch fun := ast.Unparen(x.Fun).(type) {
-			case *ast.SelectorExpr: // a getter: e.Code()
-				e = fun.X
-			default:
-				if len(x.Args) != 1 || !rp.info.Types[x.Fun].IsType() {
-					return false
-				}
-				e = x.Args[0] // a conversion: int(e.ErrCode)
-			}
-		case *ast.Ident:
-			v, ok := rp.info.Uses[x].(*types.Var)
-			if !ok {
-				return false
-			}
-			if recv := fc.sig.Recv(); recv != nil && recv == v {
-				return true
-			}
-			for p := range fc.sig.Params().Variables() {
-				if p == v {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
+	v := rootVar(rp.info, e)
+	if v == nil {
+		return false
+	}
+	if recv := fc.sig.Recv(); recv != nil && recv == v {
+		return true
+	}
+	for p := range fc.sig.Params().Variables() {
+		if p == v {
+			return true
 		}
 	}
+	return false
 }
