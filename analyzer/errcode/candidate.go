@@ -264,31 +264,26 @@ func isCandidate(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	sc := NewCandidateScanner()
-	for _, f := range pass.Files {
-		tf := pass.Fset.File(f.FileStart)
-		if tf == nil {
-			return true // cannot tell: keep the analysis
-		}
-		data, err := pass.ReadFile(tf.Name())
-		if err != nil || sc.File(data) {
-			return true
-		}
-	}
-	return false
+	return anyFile(pass, NewCandidateScanner().File)
 }
 
 // namesWeChat reports whether a file of the package of pass passes
 // CandidateScanner.WeChat (a file it cannot read counts).
 func namesWeChat(pass *analysis.Pass) bool {
-	sc := NewCandidateScanner()
+	return anyFile(pass, NewCandidateScanner().WeChat)
+}
+
+// anyFile reports whether the source of a file of the package of pass
+// passes test. A file it cannot read passes: cannot tell, so keep the
+// analysis.
+func anyFile(pass *analysis.Pass, test func(src []byte) bool) bool {
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		if tf == nil {
 			return true
 		}
 		data, err := pass.ReadFile(tf.Name())
-		if err != nil || sc.WeChat(data) {
+		if err != nil || test(data) {
 			return true
 		}
 	}
